@@ -1,0 +1,62 @@
+# Two commands are all a newcomer needs: `make demo` and `make test`.
+# Both set everything up from nothing: a virtualenv in .venv with the
+# dependencies (torch from its CPU wheel first, else pip pulls gigabytes of
+# CUDA), the spaCy model package, and the system packages tests use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DEMO_DB := demo.db
+APT_PACKAGES := postgresql libxml-parser-perl
+
+.PHONY: install system-deps demo test test-fast lint format bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev,embeddings,pandas]'
+	touch $(STAMP)
+
+# PostgreSQL (for the tests against a real server) and Perl's XML parser (for
+# tilse's ROUGE). Installed with apt-get when missing and we are root; the
+# tests that need them skip with a message when they cannot be had.
+system-deps:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	perl -MXML::Parser -e1 2>/dev/null || missing="$$missing libxml-parser-perl"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	      || echo "warning: could not install$$missing; the tests needing them will skip"; \
+	  else echo "warning: missing$$missing (install them with apt-get); the tests needing them will skip"; fi; \
+	fi
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/dateline ingest --db $(DEMO_DB) src/dateline/samples
+	$(BIN)/dateline articles --db $(DEMO_DB) --format table
+
+test: install system-deps lint
+	$(BIN)/pytest
+
+test-fast: install
+	$(BIN)/pytest -m "not slow and not postgres" -x -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: install
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

@@ -1,0 +1,86 @@
+"""The library's front door: :class:`Store`, what the CLI and the web app call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+
+from . import pipeline
+from .models import Article
+from .settings import Settings, load_settings
+from .sources import FieldMap
+from .store import open_engine
+from .store.queries import count_articles, select_articles
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Store"]
+
+
+class Store:
+    """A Dateline database and the operations on it.
+
+    ``Store()`` opens ``dateline.db`` (or ``$DATELINE_DB``); ``Store("x.db")``
+    or ``Store("postgresql://...")`` open another; ``Store(settings)`` uses a
+    full :class:`~dateline.settings.Settings`.
+
+    >>> store = Store("sqlite:///:memory:")
+    >>> store.count_articles()
+    0
+    """
+
+    def __init__(self, settings: Settings | str | None = None) -> None:
+        if isinstance(settings, Settings):
+            self.settings = settings
+        else:
+            self.settings = load_settings({"db": settings} if settings else None)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return open_engine(self.settings.db)
+
+    def ingest(
+        self,
+        inputs: Iterable[str] | str,
+        *,
+        fields: FieldMap | None = None,
+        progress: bool = False,
+    ) -> pipeline.IngestReport:
+        """Read, clean and store the articles in ``inputs`` (paths, folders, URLs, ``-``).
+
+        Articles already stored (same cleaned text) are counted as unchanged.
+        """
+        if isinstance(inputs, str):
+            inputs = [inputs]
+        return pipeline.ingest(
+            inputs, self.settings, self.engine, fields=fields, progress=progress
+        )
+
+    def articles(self, **filters: Any) -> list[Article]:
+        """Stored articles in ingestion order; filters: ids, since, until, outlet, limit."""
+        with self.engine.connect() as connection:
+            return list(select_articles(connection, **filters))
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        with self.engine.connect() as connection:
+            return count_articles(connection)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The stored articles as a pandas DataFrame (needs the ``pandas`` extra)."""
+        try:
+            import pandas
+        except ImportError:
+            from .errors import ConfigError
+
+            raise ConfigError("to_pandas needs pandas: pip install 'dateline[pandas]'") from None
+        return pandas.DataFrame([article.to_dict() for article in self.articles()])
+
+    def close(self) -> None:
+        """Release the database connections."""
+        if "engine" in self.__dict__:
+            self.engine.dispose()

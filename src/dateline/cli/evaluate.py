@@ -1,0 +1,53 @@
+"""``dateline eval ...``: the measures of EVALUATION.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .options import CONTEXT_SETTINGS, build_settings, db_option, settings_options
+
+__all__ = ["evaluate"]
+
+
+@click.group("eval", context_settings=CONTEXT_SETTINGS)
+def evaluate() -> None:
+    """Score Dateline's output against gold annotations.
+
+    Each subcommand prints a table, or JSON with --json.
+    """
+
+
+def _print_report(report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.table())
+
+
+@evaluate.command("articles", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@settings_options
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_articles_command(
+    gold: Path, db: str | None, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Compare the stored articles with the documents of a gold YAML file.
+
+    Articles are matched to gold documents by file name; EVALUATION.md
+    section 1 gives the rules.
+
+    \b
+    Example:
+        dateline ingest ../shared/seeds
+        dateline eval articles ../shared/gold/seeds.yaml
+    """
+    from ..api import Store
+    from ..evaluate.articles import evaluate_articles
+
+    store = Store(build_settings(db, setting_pairs))
+    records = [article.to_dict() for article in store.articles()]
+    _print_report(evaluate_articles(records, gold), as_json)

@@ -1,0 +1,76 @@
+"""``dateline ingest``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..api import Store
+from ..sources import FieldMap
+from .options import CONTEXT_SETTINGS, build_settings, db_option, settings_options
+
+__all__ = ["ingest"]
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@settings_options
+@click.option("--id-field", metavar="NAME", help="JSONL/CSV field with the record id [id].")
+@click.option(
+    "--text-field", metavar="NAME", help="JSONL/CSV field with the article text [text, body, content]."
+)
+@click.option("--title-field", metavar="NAME", help="JSONL/CSV field with the title [title, headline].")
+@click.option(
+    "--date-field", metavar="NAME", help="JSONL/CSV field with the publication date [published, time, date]."
+)
+@click.option("--url-field", metavar="NAME", help="JSONL/CSV field with the URL [url, link].")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: only when stderr is a terminal).",
+)
+def ingest(
+    inputs: tuple[str, ...],
+    db: str | None,
+    setting_pairs: tuple[tuple[str, str], ...],
+    id_field: str | None,
+    text_field: str | None,
+    title_field: str | None,
+    date_field: str | None,
+    url_field: str | None,
+    progress: bool | None,
+) -> None:
+    """Read articles into the database.
+
+    PATH can be a text file, an HTML page, a JSONL or CSV export, a WARC or
+    WARC.gz file, an RSS/Atom feed, an http(s) URL (of a page or a feed), a
+    folder (read recursively) or - for standard input. Each article gets an
+    id from its cleaned text, so ingesting the same thing twice adds nothing.
+
+    Inputs that cannot be read are reported, one line each, and the rest
+    of the batch goes on. The exit status is 1 only when every input failed.
+    An interrupted run keeps what it stored; run it again to finish.
+
+    \b
+    Example:
+        dateline ingest ../shared/seeds
+        dateline ingest export.csv --text-field body --date-field pub_date
+        curl -s https://example.org/feed.xml | dateline ingest -
+    """
+    store = Store(build_settings(db, setting_pairs))
+    fields = FieldMap(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    report = store.ingest(inputs, fields=fields, progress=show_progress)
+
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    for failure in report.failures:
+        click.echo(f"failed: {failure}", err=True)
+    click.echo(report.summary())
+    if report.interrupted:
+        click.echo("Interrupted: what was stored is kept; run the same command to finish.", err=True)
+        sys.exit(130)
+    if report.failed and not report.read:
+        sys.exit(1)

@@ -1,0 +1,89 @@
+"""Plain typed data passed between stages.
+
+Stages exchange these frozen dataclasses and nothing else: no spaCy objects,
+no database rows, no dicts of dicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+__all__ = [
+    "Article",
+    "Precision",
+    "RawDocument",
+    "article_id",
+]
+
+Precision = Literal["second", "minute", "day", "month", "year"]
+DocumentKind = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input document as read by a source, before cleaning.
+
+    ``text`` is already decoded. The ``*_hint`` fields carry metadata that the
+    container supplied (a JSONL field, a feed entry, a WARC header); the
+    cleaner prefers them to what it finds in the text.
+    """
+
+    source: str  # path or URL, for messages
+    file: str  # input file's base name, or the record id inside an export
+    text: str
+    kind: DocumentKind = "text"
+    title_hint: str | None = None
+    published_hint: str | None = None
+    url_hint: str | None = None
+    outlet_hint: str | None = None
+    authors_hint: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # warnings worth showing, e.g. "read as cp1251"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with its metadata; the unit that is stored."""
+
+    id: str
+    file: str
+    source: str
+    body: str
+    title: str | None = None
+    published: str | None = None  # ISO 8601, cut to its precision: "2020-11-24T22:45"
+    published_precision: Precision | None = None
+    published_source: str | None = None  # where the date came from, e.g. "text:date-line"
+    outlet: str | None = None
+    authors: tuple[str, ...] = field(default_factory=tuple)
+    url: str | None = None
+    dateline_place: str | None = None
+    language: str | None = None
+
+    @property
+    def published_date(self) -> date | None:
+        """The calendar day of publication, if known to the day."""
+        if not self.published or self.published_precision in (None, "month", "year"):
+            return None
+        return datetime.fromisoformat(self.published[:10]).date()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as JSON-ready data, in the field order of the contract."""
+        data = asdict(self)
+        data["authors"] = list(self.authors)
+        return data
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def article_id(body: str) -> str:
+    """A stable id from an article's content: the same text always gets the same id.
+
+    White space and case are ignored so that the same article read from a
+    page and from a pasted copy is recognised.
+    """
+    normal = _SPACE.sub(" ", body).strip().casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,154 @@
+"""Sequences the stages; does no work of its own.
+
+Ingest, step by step:
+
+1. ``sources.expand_inputs``: paths, folders, globs, URLs, ``-`` become locations;
+2. ``sources.read_location``: each location yields raw documents (or errors);
+3. ``clean.clean``: each raw document becomes an :class:`~dateline.models.Article`;
+4. ``store.queries.add_articles``: articles are written in batches, one
+   transaction a batch, so an interrupted run leaves whole batches behind and
+   running it again adds exactly what is missing.
+
+Errors of one input are collected in the report and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from tqdm import tqdm
+
+from .clean import clean
+from .errors import CleanError, DatelineError, SourceError, StoreError
+from .models import Article
+from .settings import Settings
+from .sources import FieldMap, expand_inputs, read_location
+from .store.queries import add_articles
+
+__all__ = ["IngestReport", "ingest"]
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 50
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest did: counts, and every failure with its reason."""
+
+    read: int = 0
+    added: int = 0
+    unchanged: int = 0
+    failures: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    added_ids: tuple[str, ...] = ()
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        """One line: read, added, unchanged, failed."""
+        line = (
+            f"read {self.read}, added {self.added}, unchanged {self.unchanged}, "
+            f"failed {self.failed}"
+        )
+        return line + " (interrupted)" if self.interrupted else line
+
+
+@dataclass
+class _Tally:
+    read: int = 0
+    unchanged: int = 0
+    failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+
+    def report(self, interrupted: bool) -> IngestReport:
+        return IngestReport(
+            read=self.read,
+            added=len(self.added_ids),
+            unchanged=self.unchanged,
+            failures=tuple(self.failures),
+            notes=tuple(self.notes),
+            added_ids=tuple(self.added_ids),
+            interrupted=interrupted,
+        )
+
+
+def ingest(
+    inputs: Iterable[str],
+    settings: Settings,
+    engine: Engine,
+    *,
+    fields: FieldMap | None = None,
+    progress: bool = False,
+) -> IngestReport:
+    """Read, clean and store every article found in ``inputs``."""
+    fields = fields or FieldMap()
+    tally = _Tally()
+    batch: list[Article] = []
+    locations = list(expand_inputs(inputs))
+    bar = tqdm(total=len(locations), unit="input", disable=not progress, leave=False)
+    try:
+        for location in locations:
+            if isinstance(location, SourceError):
+                tally.failures.append(str(location))
+                bar.update(1)
+                continue
+            bar.set_postfix_str(_short(location), refresh=False)
+            for article in _articles_of(location, settings, fields, tally):
+                batch.append(article)
+                if len(batch) >= BATCH_SIZE:
+                    _flush(engine, batch, tally)
+            bar.update(1)
+        _flush(engine, batch, tally)
+    except KeyboardInterrupt:
+        log.warning("interrupted: the batch being written was rolled back")
+        return tally.report(interrupted=True)
+    finally:
+        bar.close()
+    return tally.report(interrupted=False)
+
+
+def _articles_of(
+    location: str, settings: Settings, fields: FieldMap, tally: _Tally
+) -> Iterable[Article]:
+    for item in read_location(location, settings, fields):
+        if isinstance(item, DatelineError):
+            tally.failures.append(str(item))
+            continue
+        tally.read += 1
+        tally.notes.extend(f"{item.source}: {note}" for note in item.notes)
+        try:
+            yield clean(item, settings)
+        except CleanError as error:
+            tally.failures.append(str(error))
+
+
+def _flush(engine: Engine, batch: list[Article], tally: _Tally) -> None:
+    if not batch:
+        return
+    for attempt in (1, 2):
+        try:
+            with engine.begin() as connection:
+                added = add_articles(connection, batch)
+            break
+        except IntegrityError:
+            # Another process stored some of these meanwhile; look again once.
+            if attempt == 2:
+                raise
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot write articles: {error}") from None
+    tally.added_ids.extend(added)
+    tally.unchanged += len(batch) - len(added)
+    batch.clear()
+
+
+def _short(location: str, width: int = 40) -> str:
+    return location if len(location) <= width else "…" + location[-(width - 1) :]

@@ -1,0 +1,155 @@
+"""Bytes to text: size limits, binary and empty inputs, and character encodings.
+
+News archives are full of pages saved in the encoding of their day (cp1251
+Russian, latin-1 French, Shift_JIS Japanese). Such text is decoded, not
+refused: UTF-8 is tried first (with or without a byte order mark), then the
+encoding the container declares, then charset_normalizer's guess, and a note
+says what was done so the user can check.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from ..errors import SourceError
+from ..settings import Settings
+
+__all__ = [
+    "Decoded",
+    "check_size",
+    "decode_bytes",
+    "declared_charset",
+    "is_binary",
+    "size_limit_bytes",
+]
+
+MEGABYTE = 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that never occur in text; tab, newlines, form feed and escape do.
+_CONTROL = bytes(set(range(32)) - {8, 9, 10, 12, 13, 27}) + b"\x7f"
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and how it was decoded."""
+
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+def size_limit_bytes(settings: Settings) -> int:
+    """The largest input, in bytes, that ``settings.max_file_mb`` allows."""
+    return int(settings.max_file_mb * MEGABYTE)
+
+
+def check_size(size: int, source: str, settings: Settings) -> SourceError | None:
+    """An error when ``size`` bytes are over the ``max_file_mb`` limit, else None."""
+    if size <= size_limit_bytes(settings):
+        return None
+    return SourceError(
+        f"{size / MEGABYTE:.1f} MB is over the {settings.max_file_mb:g} MB limit "
+        "(setting max_file_mb)",
+        source=source,
+    )
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether bytes are not text: a NUL byte, or many control bytes, in the first 8 KB.
+
+    UTF-16 and UTF-32 text has NUL bytes but starts with a byte order mark.
+    """
+    sample = data[:8192]
+    if not sample or _bom_encoding(sample):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(sample.count(byte) for byte in _CONTROL)
+    return controls / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> Decoded:
+    """Decode a whole document, or raise SourceError when it is binary or empty.
+
+    ``declared`` is the charset a container named (an HTTP header, a WARC
+    record); it is trusted only if the bytes decode with it.
+    """
+    if is_binary(data):
+        raise SourceError("binary file, not text", source=source)
+    decoded = _decode(data, declared)
+    if decoded is None:
+        raise SourceError("binary file, not text (no text encoding fits)", source=source)
+    if not decoded.text.strip():
+        raise SourceError("empty file", source=source)
+    return decoded
+
+
+def declared_charset(content_type: str | None, head: bytes = b"") -> str | None:
+    """The charset named by a Content-Type header, or else by an HTML ``<meta>`` tag."""
+    if content_type:
+        for part in content_type.split(";")[1:]:
+            key, _, value = part.partition("=")
+            if key.strip().lower() == "charset" and value.strip():
+                return value.strip().strip("\"'")
+    match = _META_CHARSET.search(head[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _decode(data: bytes, declared: str | None) -> Decoded | None:
+    bom = _bom_encoding(data)
+    if bom:
+        try:
+            return Decoded(data.decode(bom), bom.removesuffix("-sig"))
+        except UnicodeDecodeError:
+            pass
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for encoding in (declared, _guess(data)):
+        name = _codec_name(encoding)
+        if not name or name == "utf-8":
+            continue
+        for codec in (name, "latin-1") if name == "cp1252" else (name,):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return Decoded(text, codec, (f"not UTF-8; read as {codec}",))
+    return None
+
+
+def _guess(data: bytes) -> str | None:
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best is not None else None
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _codec_name(encoding: str | None) -> str | None:
+    """A codec's common name ("cp1251", "latin-1"), or None when Python does not know it."""
+    if not encoding:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    # Pages that say "iso-8859-1" are nearly always windows-1252 (the WHATWG rule).
+    return {"iso8859-1": "cp1252", "ascii": "cp1252"}.get(name, name)
