@@ -4,11 +4,35 @@
 >>> store = dateline.Store("sqlite:///:memory:")
 >>> report = store.ingest(["articles/"])          # doctest: +SKIP
 >>> [a.title for a in store.articles()]           # doctest: +SKIP
+
+Importing a stage (``dateline.time``, ``dateline.actors``) does not import
+the others: the public names below are loaded on first use.
 """
 
-from .api import Store
-from .errors import DatelineError
-from .models import Article, RawDocument
-from .settings import Settings, load_settings
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import Store
+    from .errors import DatelineError
+    from .models import Article, RawDocument
+    from .settings import Settings, load_settings
 
 __all__ = ["Article", "DatelineError", "RawDocument", "Settings", "Store", "load_settings"]
+
+_HOMES = {
+    "Store": ".api",
+    "DatelineError": ".errors",
+    "Article": ".models",
+    "RawDocument": ".models",
+    "Settings": ".settings",
+    "load_settings": ".settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+    return getattr(import_module(_HOMES[name], __name__), name)

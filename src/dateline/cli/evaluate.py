@@ -51,3 +51,24 @@ def evaluate_articles_command(
     store = Store(build_settings(db, setting_pairs))
     records = [article.to_dict() for article in store.articles()]
     _print_report(evaluate_articles(records, gold), as_json)
+
+
+@evaluate.command("timex", context_settings=CONTEXT_SETTINGS)
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@settings_options
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_timex_command(
+    directory: Path, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Score the time tagger on the TimeML (.tml) files of DIRECTORY.
+
+    Extent F1 (strict and relaxed), value F1 and type accuracy as the
+    TempEval-3 scorer computes them; EVALUATION.md section 3.
+
+    \b
+    Example:
+        dateline eval timex tests/fixtures/timeml
+    """
+    from ..evaluate.timex import evaluate_timex
+
+    _print_report(evaluate_timex(directory, build_settings(None, setting_pairs)), as_json)

@@ -11,10 +11,13 @@ import json
 import re
 from typing import Literal
 
+from ..models import DocumentKind
+
 __all__ = [
     "Format",
     "SNIFF_BYTES",
     "format_from_content_type",
+    "document_kind",
     "format_from_name",
     "looks_like_html",
     "sniff_format",
@@ -52,7 +55,9 @@ _HTML_TAG = re.compile(
     r"figure|img|strong|em|blockquote)\b[^>]*>",
     re.IGNORECASE,
 )
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 
 
@@ -89,7 +94,9 @@ def format_from_content_type(content_type: str | None) -> Format | None:
         return "text"
     if media in ("application/xml", "text/xml", "application/octet-stream") or not media:
         return None  # generic: let the bytes decide
-    if media.startswith(("image/", "audio/", "video/", "font/")) or media.startswith("application/"):
+    if media.startswith(("image/", "audio/", "video/", "font/")) or media.startswith(
+        "application/"
+    ):
         return "binary"
     return None
 
@@ -124,6 +131,11 @@ def looks_like_html(text: str) -> bool:
     if _HTML_START.match(head):
         return True
     return len(_HTML_TAG.findall(head, 0, 4096)) >= 2
+
+
+def document_kind(text: str) -> DocumentKind:
+    """ "html" for markup, "text" for prose: what the clean stage must do with a text."""
+    return "html" if looks_like_html(text) else "text"
 
 
 def _is_json_object(line: str) -> bool:

@@ -1,0 +1,95 @@
+"""The ``actors`` stage: who every person, place and group in a text acts for.
+
+Public API::
+
+    resolve_doc(doc, published, memory=None)  -> list[ActorMention]
+    resolve_span(span, published, memory)     -> Actor | tuple[Actor, ...] | None
+    ActorMemory                                people learned, kept across documents
+    summarise(mentions)                        -> list[ActorSummary]   (for ``dateline actors``)
+
+Requires a parsed ``Doc`` (tokens, POS, lemmas, dependencies, sentences,
+entities); assigns nothing to it. Knowledge comes from the data files of
+:mod:`dateline.knowledge` (countries, organisations, sectors, people).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .knowledge import ActorKnowledge, PeopleIndex, actor_knowledge, people_from_rows
+from .memory import ActorMemory
+from .phrases import find_phrases
+from .resolver import resolve_phrase
+from .summary import ActorSummary, summarise
+from .values import Actor, ActorMention, LearnedPerson, Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = [
+    "Actor",
+    "ActorMemory",
+    "ActorKnowledge",
+    "ActorMention",
+    "ActorSummary",
+    "LearnedPerson",
+    "PeopleIndex",
+    "Person",
+    "actor_knowledge",
+    "people_from_rows",
+    "resolve_doc",
+    "resolve_span",
+    "summarise",
+]
+
+
+def resolve_doc(
+    doc: Doc,
+    published: date | None,
+    memory: ActorMemory | None = None,
+    *,
+    source: str | None = None,
+    knowledge: ActorKnowledge | None = None,
+) -> list[ActorMention]:
+    """Every actor mention of a parsed document, in text order.
+
+    ``published`` dates the office holders ("the French president" in 2016
+    is Hollande); ``memory`` carries people learned in earlier documents and
+    learns this one's (``source`` names the document they came from).
+    ``knowledge`` replaces the shipped knowledge files (for tests).
+    """
+    knowledge = knowledge or actor_knowledge()
+    memory = memory if memory is not None else ActorMemory()
+    memory.begin_document(source)
+    mentions: list[ActorMention] = []
+    for phrase in find_phrases(doc, knowledge):
+        for mention in resolve_phrase(doc, phrase, published, memory, knowledge):
+            mentions.append(mention)
+            memory.note(mention)
+    return mentions
+
+
+def resolve_span(
+    span: Span, published: date | None, memory: ActorMemory
+) -> Actor | tuple[Actor, ...] | None:
+    """The actor (or actors) one noun phrase or entity stands for.
+
+    After :func:`resolve_doc` has read the document, the mentions it found
+    inside the span are used, so that "the two presidents" keeps the
+    people it stood for at that point of the text. Otherwise the span is
+    read on its own.
+    """
+    mentions = memory.mentions_within(span.start_char, span.end_char)
+    if not mentions:
+        knowledge = actor_knowledge()
+        mentions = [
+            mention
+            for phrase in find_phrases(span.doc, knowledge)
+            if span.start <= phrase.start and phrase.end <= span.end
+            for mention in resolve_phrase(span.doc, phrase, published, memory, knowledge)
+        ]
+    actors = tuple(dict.fromkeys(m.actor for m in mentions if not m.is_place))
+    if not actors:
+        return None
+    return actors[0] if len(actors) == 1 else actors

@@ -1,0 +1,111 @@
+"""Find known names and sector words in a parsed document.
+
+Names (countries, capitals, seats of power, organisations, armed groups)
+are matched on the exact text of token spans, longest first, whatever label
+the entity recogniser gave them: the small English model calls "Yerevan" a
+person, and the gazetteer knows better. Sector words and titles are matched
+on lower-cased tokens, with the last word also tried as its lemma so that
+"presidents" finds "president".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .knowledge import ActorKnowledge, NameEntry, WordEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["NameMatch", "WordMatch", "match_names", "match_words"]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A known name over tokens ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entry: NameEntry
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    """A sector word, title or group reference over tokens ``start`` to ``end``."""
+
+    start: int
+    end: int
+    entry: WordEntry | None = None
+    group_kind: str | None = None  # "people" or "countries" for a group reference
+
+
+def match_names(doc: Doc | Span, knowledge: ActorKnowledge) -> list[NameMatch]:
+    """Known names in ``doc``, longest first, not overlapping, in text order."""
+    matches: list[NameMatch] = []
+    limit = knowledge.longest_name
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        if doc[i].text[:1].isupper() or doc[i].text[:1].isdigit() or doc[i].lower_ in ("the", "al"):
+            for j in range(min(n, i + limit), i, -1):
+                entry = knowledge.names.get(doc[i:j].text)
+                if entry is not None and not _inside_longer_name(doc, i, j):
+                    found = NameMatch(doc[i].i, doc[i].i + (j - i), entry)
+                    break
+        if found:
+            matches.append(found)
+            i += found.end - found.start
+        else:
+            i += 1
+    return matches
+
+
+def _inside_longer_name(doc: Doc | Span, start: int, end: int) -> bool:
+    """Whether the span is only part of a longer proper name ("New Jersey", "Jordan Peterson").
+
+    A country adjective is never rejected: "Russian" in "Russian Peacekeeping
+    Force" is still Russia.
+    """
+    first, last = doc[start], doc[end - 1]
+    if first.ent_iob_ == "I" and start > 0 and doc[start - 1].pos_ == "PROPN":
+        before = doc[start - 1]
+        return before.text[:1].isupper() and not before.is_sent_start and not _is_title(before)
+    if end < len(doc) and last.ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
+        return doc[end].pos_ == "PROPN" and end - start == 1 and first.ent_iob_ == "B"
+    return False
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_ in {"president", "minister", "king", "queen", "emir", "prime", "general"}
+
+
+def match_words(doc: Doc | Span, knowledge: ActorKnowledge) -> list[WordMatch]:
+    """Sector words, titles and group references in ``doc``, longest first, in text order."""
+    matches: list[WordMatch] = []
+    limit = knowledge.longest_words
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        for j in range(min(n, i + limit), i, -1):
+            found = _word_at(doc, i, j, knowledge)
+            if found:
+                break
+        if found:
+            matches.append(found)
+            i += found.end - found.start
+        else:
+            i += 1
+    return matches
+
+
+def _word_at(doc: Doc | Span, i: int, j: int, knowledge: ActorKnowledge) -> WordMatch | None:
+    tokens = doc[i:j]
+    lower = tuple(token.lower_ for token in tokens)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    kind = knowledge.group_references.get(lower)
+    lemma = (*lower[:-1], tokens[-1].lemma_.lower())
+    entry = knowledge.words.get(lower) or knowledge.words.get(lemma)
+    if kind or entry:
+        return WordMatch(start, end, entry, kind)
+    return None

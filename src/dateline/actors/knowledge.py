@@ -1,0 +1,300 @@
+"""Actor knowledge: countries, organisations, sector words and people, indexed once.
+
+Everything here comes from the data files of :mod:`dateline.knowledge`
+(``countries.yaml``, ``organisations.yaml``, ``sectors.yaml`` and
+``people/*.tsv``), read through its loader. :func:`actor_knowledge` builds
+the indexes the gazetteer and the resolver use; :mod:`.validate` checks the
+files.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+from ..errors import KnowledgeError
+from ..knowledge import knowledge_files, load_tsv, load_yaml
+from .values import Actor, Person, Sector
+
+__all__ = [
+    "ActorKnowledge",
+    "NameEntry",
+    "PeopleIndex",
+    "WordEntry",
+    "actor_knowledge",
+    "parse_term_date",
+    "people_from_rows",
+]
+
+NameKind = Literal[
+    "country", "adjective", "people", "capital", "seat", "institution", "organisation",
+    "armed_group",
+]  # fmt: skip
+WordKind = Literal["office", "group", "context"]
+PEOPLE_COLUMNS = ("name", "aliases", "country", "office", "role", "start", "end")
+ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """A proper name in the gazetteer and the actor it stands for."""
+
+    name: str
+    kind: NameKind
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    """A lower-case sector word or office title."""
+
+    words: tuple[str, ...]
+    kind: WordKind
+    sector: Sector
+    title: str | None = None  # for offices: "Prime Minister"
+    role: str | None = None  # for offices linked to the people files
+    context: str | None = None  # for context words: "peacekeeping"
+
+
+@dataclass(frozen=True)
+class PeopleIndex:
+    """People of the people files, by every name and alias they go by."""
+
+    people: tuple[Person, ...] = ()
+    by_name: Mapping[str, tuple[Person, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, people: Iterable[Person]) -> PeopleIndex:
+        """Index ``people`` by full name and aliases."""
+        people = tuple(people)
+        by_name: dict[str, list[Person]] = {}
+        for person in people:
+            for name in (person.name, *person.aliases):
+                by_name.setdefault(name, []).append(person)
+        return cls(people, {name: tuple(rows) for name, rows in by_name.items()})
+
+    def named(self, name: str, day: date | None) -> Person | None:
+        """The person called ``name`` on ``day``: one in office then, else the only one.
+
+        Without a date the most recent term wins. A name shared by two people
+        neither of whom is in office on the day is left unresolved.
+        """
+        rows = self.by_name.get(name, ())
+        if not rows:
+            return None
+        if day is None:
+            return max(rows, key=lambda person: person.start)
+        holding = {person.name: person for person in rows if person.in_office(day)}
+        if len(holding) == 1:
+            return next(iter(holding.values()))
+        if holding:
+            return None  # two people of that name in office at once: leave it to the text
+        if len({person.name for person in rows}) == 1:
+            return max(rows, key=lambda person: person.start)
+        return None
+
+    def holder(self, country: str, office: WordEntry, day: date | None) -> Person | None:
+        """Who held ``office`` for ``country`` on ``day``, if exactly one person did."""
+        if day is None:
+            return None
+        found = {
+            person.name: person
+            for person in self.people
+            if person.country == country
+            and person.in_office(day)
+            and (
+                person.office.casefold() == (office.title or "").casefold()
+                or (office.role == "foreign_minister" and person.role == office.role)
+            )
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class ActorKnowledge:
+    """Every index the actors stage reads, built once per process."""
+
+    names: Mapping[str, NameEntry]
+    words: Mapping[tuple[str, ...], WordEntry]
+    group_references: Mapping[tuple[str, ...], str]  # words -> "people" | "countries"
+    people: PeopleIndex
+    country_names: Mapping[str, str]  # code -> usual English name
+
+    @property
+    def longest_name(self) -> int:
+        """Tokens in the longest gazetteer name, a bound for matching."""
+        return max(len(name.split()) for name in self.names) + 2
+
+    @property
+    def longest_words(self) -> int:
+        """Tokens in the longest sector phrase."""
+        return max(len(words) for words in (*self.words, *self.group_references))
+
+
+def parse_term_date(text: str, *, end: bool = False, source: str = "") -> date | None:
+    """A term boundary from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    A partial date stands for its first day as a start and its last as an end,
+    so that a term known only to the year never looks shorter than it was.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        parts = [int(part) for part in text.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], last if end else 1)
+        if len(parts) == 3:
+            return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        pass
+    raise KnowledgeError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", source=source)
+
+
+def people_from_rows(rows: Iterable[Mapping[str, str]], source: str = "") -> tuple[Person, ...]:
+    """People from rows of a people file (the columns of ``PEOPLE_COLUMNS``)."""
+    people = []
+    for number, row in enumerate(rows, start=1):
+        missing = [column for column in PEOPLE_COLUMNS if column not in row]
+        if missing:
+            raise KnowledgeError(f"row {number} lacks column(s) {', '.join(missing)}", source=source)
+        if not row["name"] or not row["country"] or not row["start"]:
+            raise KnowledgeError(f"row {number} needs a name, a country and a start", source=source)
+        if row["role"] not in ROLES:
+            raise KnowledgeError(
+                f"row {number}: role {row['role']!r} is not one of {', '.join(sorted(ROLES))}",
+                source=source,
+            )
+        aliases = tuple(alias.strip() for alias in row["aliases"].split("|") if alias.strip())
+        people.append(
+            Person(
+                name=row["name"],
+                aliases=aliases,
+                country=row["country"],
+                office=row["office"],
+                role=row["role"],
+                start=parse_term_date(row["start"], source=source),  # type: ignore[arg-type]
+                end=parse_term_date(row["end"], end=True, source=source),
+                source=source,
+                exact=len(row["start"]) == 10 and len(row["end"]) in (0, 10),
+            )
+        )
+    return tuple(people)
+
+
+def people_files() -> list[str]:
+    """Names of the shipped people files (``people/*.tsv``)."""
+    return [name for name in knowledge_files() if name.startswith("people/") and name.endswith(".tsv")]
+
+
+def load_people() -> tuple[Person, ...]:
+    """Every person of every shipped people file."""
+    return tuple(person for name in people_files() for person in people_from_rows(load_tsv(name), name))
+
+
+def _country_entries() -> list[NameEntry]:
+    entries = []
+    for country in load_yaml("countries.yaml"):
+        code = country["code"]
+        gov = Actor(code, "GOV")
+        for name in (country["name"], *country.get("names", ())):
+            entries.append(NameEntry(name, "country", gov))
+        for name in country.get("adjectives", ()):
+            entries.append(NameEntry(name, "adjective", Actor(code)))
+        for name in country.get("people", ()):
+            entries.append(NameEntry(name, "people", Actor(code, "CVL")))
+        for name in country.get("capitals", ()):
+            entries.append(NameEntry(name, "capital", gov))
+        for name in country.get("seats", ()):
+            entries.append(NameEntry(name, "seat", gov))
+        for sector, names in (country.get("institutions") or {}).items():
+            for name in names:
+                entries.append(NameEntry(name, "institution", Actor(code, sector, name)))
+    return entries
+
+
+def _organisation_entries() -> list[NameEntry]:
+    data = load_yaml("organisations.yaml")
+    entries = []
+    for org in data["organisations"]:
+        actor = Actor(org["code"], "IGO", org["name"])
+        for name in (org["name"], *org.get("names", ())):
+            entries.append(NameEntry(name, "organisation", actor))
+        for name in org.get("seats", ()):
+            entries.append(NameEntry(name, "seat", actor))
+        for body in org.get("bodies", ()):
+            body_actor = Actor(org["code"], "IGO", body["name"])
+            for name in (body["name"], *body.get("names", ())):
+                entries.append(NameEntry(name, "organisation", body_actor))
+    for group in data.get("groups", ()):
+        actor = Actor(group["code"], group["sector"], group["name"])
+        for name in (group["name"], *group.get("names", ())):
+            entries.append(NameEntry(name, "armed_group", actor))
+    return entries
+
+
+def name_entries() -> list[NameEntry]:
+    """Every gazetteer name, duplicates included (the validator looks for clashes)."""
+    return _country_entries() + _organisation_entries()
+
+
+def word_entries() -> list[WordEntry]:
+    """Every sector word and office title of ``sectors.yaml``."""
+    data = load_yaml("sectors.yaml")
+    entries = []
+    for office in data["offices"]:
+        for text in (office["title"], *office.get("words", ())):
+            entries.append(
+                WordEntry(
+                    tuple(text.lower().split()),
+                    "office",
+                    office["sector"],
+                    office["title"],
+                    office.get("role"),
+                )
+            )
+    for sector, words in data["groups"].items():
+        entries.extend(WordEntry(tuple(text.lower().split()), "group", sector) for text in words)
+    for context, spec in data["contexts"].items():
+        for text in spec["words"]:
+            entries.append(
+                WordEntry(tuple(text.lower().split()), "context", spec["sector"], context=context)
+            )
+    return entries
+
+
+def _group_references(data: Mapping[str, Any]) -> dict[tuple[str, ...], str]:
+    return {
+        tuple(text.lower().split()): kind
+        for kind, words in data["group_references"].items()
+        for text in words
+    }
+
+
+@lru_cache(maxsize=1)
+def actor_knowledge() -> ActorKnowledge:
+    """The indexes of every actor knowledge file (built once per process).
+
+    Where a name or phrase appears twice the first wins; the validator
+    reports such clashes in the shipped files.
+    """
+    names: dict[str, NameEntry] = {}
+    for entry in name_entries():
+        names.setdefault(entry.name, entry)
+    words: dict[tuple[str, ...], WordEntry] = {}
+    for word in word_entries():
+        words.setdefault(word.words, word)
+    return ActorKnowledge(
+        names=names,
+        words=words,
+        group_references=_group_references(load_yaml("sectors.yaml")),
+        people=PeopleIndex.build(load_people()),
+        country_names={c["code"]: c["name"] for c in load_yaml("countries.yaml")},
+    )

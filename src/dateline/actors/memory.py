@@ -1,0 +1,148 @@
+"""What the resolver remembers: people it learned, and who was named last.
+
+People learned from titles and appositions ("Russian Deputy Prime Minister
+Alexei Overchuk") are kept for the rest of the corpus with the document and
+phrase that taught them, so that a later "Overchuk" is the same actor. The
+actors named so far in the current document are kept too, so that "the two
+presidents" or "the sides" can stand for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from .values import Actor, ActorMention, How, LearnedPerson
+
+__all__ = ["ActorMemory", "surname_of"]
+
+# Particles that belong to a surname rather than stand for it alone.
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"})
+
+
+def surname_of(name: str) -> str:
+    """The part of a full name that news uses alone: "Luminica Odobescu" -> "Odobescu".
+
+    Particles stay with the surname: "Ursula von der Leyen" -> "von der Leyen".
+    """
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES | {"der", "den", "van", "ter"}:
+        start -= 1
+    return " ".join(words[start:])
+
+
+class ActorMemory:
+    """People learned in this document and earlier ones, and the actors named lately."""
+
+    def __init__(self, learned: Iterable[LearnedPerson] = ()) -> None:
+        self._corpus: dict[str, LearnedPerson] = {}
+        self._document: dict[str, LearnedPerson] = {}
+        self._recent: list[ActorMention] = []
+        self.source: str | None = None
+        for person in learned:
+            self._corpus[person.name] = person
+
+    # -- documents -------------------------------------------------------
+
+    def begin_document(self, source: str | None) -> None:
+        """Start a new document: forget its predecessor's recent actors, keep the people."""
+        self.source = source
+        self._document = {}
+        self._recent = []
+
+    # -- people ----------------------------------------------------------
+
+    def learn(self, name: str, actor: Actor, evidence: str, how: How) -> LearnedPerson:
+        """Remember that ``name`` is ``actor``, taught by ``evidence`` in the current document."""
+        person = LearnedPerson(name, replace(actor, name=name), self.source, evidence, how)
+        self._document[name] = person
+        self._corpus.setdefault(name, person)
+        return person
+
+    def recall(self, name: str) -> LearnedPerson | None:
+        """The person called ``name`` (full name or surname): this document first, then earlier ones.
+
+        A surname shared by two different people in the corpus is left unresolved.
+        """
+        for people in (self._document, self._corpus):
+            if name in people:
+                return people[name]
+            found = {p.name: p for p in people.values() if surname_of(p.name) == name}
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if len(found) > 1:
+                return None
+        return None
+
+    def recall_written(self, code: str, written: str) -> LearnedPerson | None:
+        """A person of ``code`` whose surname appears in ``written`` ("Vladimir Putinheld")."""
+        text = written.casefold()
+        for people in (self._document, self._corpus):
+            found = [
+                p for p in people.values() if p.actor.code == code and surname_of(p.name).casefold() in text
+            ]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def __iter__(self) -> Iterator[LearnedPerson]:
+        return iter(self._corpus.values())
+
+    def __len__(self) -> int:
+        return len(self._corpus)
+
+    # -- recent actors, for group references ------------------------------
+
+    def note(self, mention: ActorMention) -> None:
+        """Record that ``mention`` was just named."""
+        self._recent.append(mention)
+
+    def mentions_within(self, start: int, end: int) -> list[ActorMention]:
+        """The current document's mentions whose text lies within characters ``start``-``end``."""
+        return [m for m in self._recent if start <= m.start and m.end <= end]
+
+    def recent_people(self, count: int | None, office: str | None = None) -> tuple[Actor, ...]:
+        """The last ``count`` distinct people named, preferring those holding ``office``."""
+        people = _distinct(m.actor for m in reversed(self._recent) if m.actor.is_person)
+        if office:
+            holding = [a for a in people if a.office and office.casefold() in a.office.casefold()]
+            if count is None or len(holding) >= count:
+                people = holding
+        chosen = people[:count] if count else people[:2]
+        return tuple(reversed(chosen))
+
+    def recent_countries(self, count: int | None, sentence: int, window: int = 2) -> tuple[Actor, ...]:
+        """The countries named in the last ``window`` sentences, as their governments."""
+        codes: list[str] = []
+        for mention in reversed(self._recent):
+            if mention.how == "group" and mention.sentence >= sentence - window + 1:
+                # "the sides" after "the heads of state": the same group again
+                group = [m.actor.code for m in self._recent if m.start == mention.start]
+                return tuple(Actor(code, "GOV") for code in dict.fromkeys(group))
+            if mention.sentence < sentence - window + 1 and len(codes) >= (count or 2):
+                break
+            code = mention.actor.code
+            if mention.actor.sector != "IGO" and code not in codes:
+                codes.append(code)
+        chosen = codes[:count] if count else codes
+        return tuple(Actor(code, "GOV") for code in reversed(chosen))
+
+    # -- storage -----------------------------------------------------------
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Every learned person as a JSON-ready record, with source and evidence."""
+        return [person.to_record() for person in self._corpus.values()]
+
+    @classmethod
+    def from_records(cls, records: Iterable[dict[str, Any]]) -> ActorMemory:
+        """A memory holding the people of ``records`` (written by :meth:`to_records`)."""
+        return cls(LearnedPerson.from_record(record) for record in records)
+
+
+def _distinct(actors: Iterable[Actor]) -> list[Actor]:
+    seen: dict[tuple[str, str | None], Actor] = {}
+    for actor in actors:
+        seen.setdefault((actor.code, actor.name), actor)
+    return list(seen.values())

@@ -1,0 +1,242 @@
+"""Cut a parsed document into actor phrases.
+
+A phrase is the stretch of tokens that names one actor or several:
+
+- ``[det] ADJ-country ("," | "and" ADJ-country)* [filler] WORD [NAME]``:
+  "the Azerbaijani, Russian and Armenian leaders", "Armenian troops",
+  "Russian Deputy Prime Minister Alexei Overchuk", "his Romanian
+  counterpart Luminica Odobescu", "Russia's foreign minister";
+- ``WORD [NAME]`` or ``WORD of COUNTRY ("," | "and" COUNTRY)*``:
+  "President Ilham Aliyev", "the leaders of Azerbaijan and Armenia";
+- ``(the | both | NUM) GROUP-WORD``: "the two presidents", "the sides";
+- a known name alone: "Baku", "the Kremlin", "the UN Security Council";
+- a run of proper nouns: "Putin", "Odobescu", with an apposition
+  ("Olaf Scholz, the German chancellor,") when one follows.
+
+The grammar reads tokens left to right rather than trusting the parse,
+because the small model's noun chunks and labels are often wrong on news
+prose ("the Azerbaijani, Russian and Armenian leaders" gets a ``preconj``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import NameMatch, WordMatch, match_names, match_words
+from .knowledge import ActorKnowledge, NameEntry, WordEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Phrase", "find_phrases"]
+
+_GROUP_DETERMINERS = frozenset({"the", "both", "these", "those", "all"})
+_LOCATIVE = frozenset(
+    {"in", "at", "to", "from", "into", "near", "inside", "outside", "around", "across", "toward", "towards", "via", "through", "within"}
+)  # fmt: skip
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number"})
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Tokens ``start`` to ``end`` that name an actor, and what the grammar saw in them."""
+
+    start: int
+    end: int
+    kind: str  # "demonym", "office", "group", "name", "known"
+    sentence: int
+    countries: tuple[str, ...] = ()
+    word: WordEntry | None = None
+    group_kind: str | None = None
+    count: int | None = None
+    counterpart: bool = False
+    name: str | None = None
+    entry: NameEntry | None = None
+    appositive: Phrase | None = None  # "the German chancellor" after "Olaf Scholz,"
+    is_place: bool = False
+
+
+class _Reader:
+    """A cursor over one document's tokens with its name and word matches."""
+
+    def __init__(self, doc: Doc, knowledge: ActorKnowledge) -> None:
+        self.doc = doc
+        self.names: dict[int, NameMatch] = {m.start: m for m in match_names(doc, knowledge)}
+        taken = {i for m in self.names.values() for i in range(m.start, m.end)}
+        self.words: dict[int, WordMatch] = {
+            m.start: m for m in match_words(doc, knowledge) if m.start not in taken
+        }
+        self.sentence_of = [0] * len(doc)
+        for number, sentence in enumerate(doc.sents):
+            for token in sentence:
+                self.sentence_of[token.i] = number
+
+    def countries_at(self, i: int, kinds: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+        """Country codes coordinated from token ``i`` ("Azerbaijani, Russian and Armenian")."""
+        codes: list[str] = []
+        while i in self.names and self.names[i].entry.kind in kinds:
+            match = self.names[i]
+            codes.append(match.entry.actor.code)
+            i = match.end
+            if i < len(self.doc) and self.doc[i].text == "'s" and "country" in kinds:
+                i += 1
+            nxt = i + 1 if i < len(self.doc) and self.doc[i].text in {",", "and"} else i
+            if nxt < len(self.doc) and self.doc[nxt].text == "and":
+                nxt += 1
+            if nxt != i and nxt in self.names and self.names[nxt].entry.kind in kinds:
+                i = nxt
+            else:
+                break
+        return tuple(codes), i
+
+    def name_run(self, i: int) -> int:
+        """End of the run of proper-noun tokens starting at ``i`` (``i`` if none)."""
+        j = i
+        while j < len(self.doc) and self.is_name_token(self.doc[j]) and j not in self.names:
+            j += 1
+        return j
+
+    def is_name_token(self, token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.is_alpha
+            and token.ent_type_ not in _NOT_NAMES
+            and not (token.i in self.words and self.words[token.i].entry is not None)
+        )
+
+    def is_place(self, start: int) -> bool:
+        """Whether the phrase is the object of a place preposition ("talks held in Baku")."""
+        head = self.doc[start : start + 1].root
+        while head.dep_ in {"compound", "conj", "amod", "det"} and head.head is not head:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+
+
+def find_phrases(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:
+    """Every actor phrase of ``doc``, in text order, not overlapping."""
+    reader = _Reader(doc, knowledge)
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(doc):
+        phrase = _phrase_at(reader, i)
+        if phrase is None:
+            i += 1
+            continue
+        phrases.append(phrase)
+        i = max(phrase.end, (phrase.appositive.end if phrase.appositive else phrase.end))
+    return phrases
+
+
+def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
+    doc = reader.doc
+    start = i
+    if doc[i].lower_ in _GROUP_DETERMINERS | {"his", "her", "their", "its"}:
+        i += 1
+    count = None
+    if i < len(doc) and (doc[i].like_num or doc[i].lower_ in _NUMBERS):
+        count = _NUMBERS.get(doc[i].lower_) or _as_int(doc[i].text)
+        i += 1
+    if i >= len(doc):
+        return None
+    sentence = reader.sentence_of[i]
+    if doc[start].lower_ == "both":
+        count = count or 2
+
+    word = reader.words.get(i)
+    if word and word.group_kind and (start != i or count):
+        of = _of_countries(reader, word.end)
+        if of and word.entry:  # "the leaders of Azerbaijan and Armenia"
+            return Phrase(start, of[1], "demonym", sentence, countries=of[0], word=word.entry)
+        # "the two presidents", "the sides", "both leaders"
+        return Phrase(
+            start, word.end, "group", sentence, group_kind=word.group_kind, count=count, word=word.entry
+        )
+    if count is not None:  # a number only belongs to a group reference: "November 6 Azerbaijani ..."
+        start = i
+
+    match = reader.names.get(i)
+    if match and match.entry.kind in {"adjective", "country"}:
+        countries, j = reader.countries_at(i, ("adjective",) if match.entry.kind == "adjective" else ("country",))
+        possessive = match.entry.kind == "country"
+        if possessive and not (j > 0 and doc[j - 1].text == "'s"):
+            return _known(reader, start if doc[start].lower_ == "the" else i, match, sentence)
+        return _demonym(reader, start, j, countries, sentence) or (
+            _known(reader, i, match, sentence) if possessive else None
+        )
+    if match:
+        return _known(reader, start if doc[start].lower_ == "the" else i, match, sentence)
+
+    if word and word.entry and word.entry.kind == "office" and doc[i].text[:1].isupper():
+        end = reader.name_run(word.end)
+        if end > word.end:
+            name = doc[word.end : end].text
+            return Phrase(start, end, "office", sentence, word=word.entry, name=name)
+    if word and word.entry:
+        of = _of_countries(reader, word.end)
+        if of:  # "the police of Kenya"
+            return Phrase(start, of[1], "demonym", sentence, countries=of[0], word=word.entry)
+        return None
+
+    if reader.is_name_token(doc[i]):
+        end = reader.name_run(i)
+        return Phrase(i, end, "name", sentence, name=doc[i:end].text, appositive=_appositive(reader, end))
+    return None
+
+
+def _demonym(reader: _Reader, start: int, i: int, countries: tuple[str, ...], sentence: int) -> Phrase | None:
+    doc = reader.doc
+    for _ in range(3):  # a filler or two: "Russian military personnel", "Armenian armed forces"
+        if i >= len(doc):
+            return None
+        if doc[i].lower_ in _COUNTERPART:
+            end = reader.name_run(i + 1)
+            name = doc[i + 1 : end].text if end > i + 1 else None
+            return Phrase(start, end, "demonym", sentence, countries=countries, counterpart=True, name=name)
+        word = reader.words.get(i)
+        if word and word.entry:
+            end = reader.name_run(word.end)
+            name = doc[word.end : end].text if end > word.end else None
+            return Phrase(start, end, "demonym", sentence, countries=countries, word=word.entry, name=name)
+        if doc[i].pos_ not in {"ADJ", "NOUN", "VERB"} or doc[i].text[:1].isupper() or i in reader.names:
+            return None
+        i += 1
+    return None
+
+
+def _of_countries(reader: _Reader, i: int) -> tuple[tuple[str, ...], int] | None:
+    """Countries after "of" at token ``i``, and the end of the phrase."""
+    if i + 1 < len(reader.doc) and reader.doc[i].lower_ == "of" and i + 1 in reader.names:
+        countries, end = reader.countries_at(i + 1, ("country",))
+        if countries:
+            return countries, end
+    return None
+
+
+def _known(reader: _Reader, start: int, match: NameMatch, sentence: int) -> Phrase:
+    return Phrase(
+        start, match.end, "known", sentence, entry=match.entry, is_place=reader.is_place(match.start)
+    )
+
+
+def _appositive(reader: _Reader, end: int) -> Phrase | None:
+    """The phrase after "Name," when it is an untitled office: "Olaf Scholz, the German chancellor"."""
+    doc = reader.doc
+    if end + 1 < len(doc) and doc[end].text == ",":
+        phrase = _phrase_at(reader, end + 1)
+        if phrase and phrase.kind == "demonym" and phrase.word and not phrase.name:
+            if phrase.word.kind == "office" and len(phrase.countries) == 1:
+                return phrase
+    return None
+
+
+def _as_int(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def span_tokens(span: Span) -> tuple[int, int]:
+    """Token bounds of ``span`` in its document."""
+    return span.start, span.end

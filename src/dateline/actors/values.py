@@ -1,0 +1,160 @@
+"""The plain values of the actors stage.
+
+An :class:`Actor` is who acts: a country (ISO 3166-1 alpha-3) or an
+international body (a short code such as ``"UNO"``), a sector, and, for a
+person, a name and an office. An :class:`ActorMention` is where an actor is
+named in a text and how it was recognised. A :class:`LearnedPerson` is a
+person the resolver learned from a text, kept with its evidence so that a
+later article can name them by surname alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Literal
+
+__all__ = [
+    "Actor",
+    "ActorMention",
+    "How",
+    "LearnedPerson",
+    "Person",
+    "Sector",
+]
+
+Sector = str  # one of the codes in knowledge/sectors.yaml: GOV, MIL, POL, REB, ...
+
+How = Literal[
+    "knowledge",  # a person found in the people files
+    "title",  # a name after a title: "Russian Deputy Prime Minister Alexei Overchuk"
+    "counterpart",  # "his Romanian counterpart Luminica Odobescu"
+    "apposition",  # "Olaf Scholz, the German chancellor,"
+    "learned",  # a name learned earlier in this document or corpus
+    "group",  # "the two presidents", "the sides"
+    "demonym",  # a country adjective with a sector word: "Armenian troops"
+    "country",  # a country named: "Azerbaijan", "Russia's"
+    "metonym",  # a capital or seat of power: "Baku", "the Kremlin"
+    "institution",  # a body of one sector: "the Pentagon"
+    "organisation",  # an international body: "the UN Security Council"
+    "armed_group",  # a named non-state group: "al-Shabaab"
+    "office",  # an office on a date: "the French president" in 2016
+]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: country or organisation code, sector, and for people a name and office."""
+
+    code: str
+    sector: Sector | None = None
+    name: str | None = None
+    office: str | None = None
+    contexts: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        """Whether the actor is one named person rather than a body."""
+        return self.name is not None and self.office is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The actor in the export format: ``{"code", "sector", "name", "office"}``."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "sector": self.sector,
+            "name": self.name,
+            "office": self.office,
+        }
+        if self.contexts:
+            data["contexts"] = list(self.contexts)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        """Read an actor written by :meth:`to_dict`."""
+        return cls(
+            code=data["code"],
+            sector=data.get("sector"),
+            name=data.get("name"),
+            office=data.get("office"),
+            contexts=tuple(data.get("contexts") or ()),
+        )
+
+    def with_office(self, office: str | None, sector: Sector | None) -> Actor:
+        """The same actor holding ``office``."""
+        return replace(self, office=office, sector=sector or self.sector)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One place in a text where an actor is named.
+
+    ``start`` and ``end`` are character offsets in the document. A phrase
+    that names several actors ("the Azerbaijani, Russian and Armenian
+    leaders", "the two presidents") gives one mention per actor, all with
+    the same offsets. ``is_place`` is true when the phrase is where
+    something happened ("talks held in Baku") rather than who acted.
+    """
+
+    text: str
+    start: int
+    end: int
+    actor: Actor
+    how: How
+    sentence: int = 0  # index of the sentence in the document
+    is_place: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    """One row of the people files: a person holding an office for a term."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    office: str
+    role: str
+    start: date
+    end: date | None = None
+    source: str = ""  # the file the row came from, for messages
+    exact: bool = True  # both ends of the term known to the day
+
+    def in_office(self, day: date) -> bool:
+        """Whether the term covers ``day`` (an open term runs to today)."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def actor(self, sector: Sector = "GOV", *, in_term: bool = True) -> Actor:
+        """The person as an actor; out of term they keep their code but no office."""
+        return Actor(self.country, sector, self.name, self.office if in_term else None)
+
+
+@dataclass(frozen=True)
+class LearnedPerson:
+    """A person the resolver learned from a text, with where and how."""
+
+    name: str
+    actor: Actor
+    source_doc: str | None = None
+    evidence: str = ""  # the phrase that taught it: "his Romanian counterpart Luminica Odobescu"
+    how: How = "title"
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-ready record for the store."""
+        return {
+            "name": self.name,
+            "actor": self.actor.to_dict(),
+            "source_doc": self.source_doc,
+            "evidence": self.evidence,
+            "how": self.how,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> LearnedPerson:
+        """Read a record written by :meth:`to_record`."""
+        return cls(
+            name=record["name"],
+            actor=Actor.from_dict(record["actor"]),
+            source_doc=record.get("source_doc"),
+            evidence=record.get("evidence", ""),
+            how=record.get("how", "title"),
+        )

@@ -1,0 +1,55 @@
+"""Headlines: which line near the top is the title, and which lines repeat it."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+__all__ = ["is_body_like", "is_headline_like", "is_near_duplicate"]
+
+_MIN_HEADLINE_WORDS = 2
+_MAX_HEADLINE_WORDS = 30
+_MAX_HEADLINE_CHARS = 220
+_MIN_SENTENCE_WORDS = 8
+_MIN_PARAGRAPH_WORDS = 30
+_SIMILAR = 0.9
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$|[\"”»]$")
+
+
+def is_headline_like(line: str) -> bool:
+    """Whether a line can be a headline: short, capitalised, not a finished sentence.
+
+    A trailing bracketed tag ("[UPDATE]", "(VIDEO)") is allowed; a line ending
+    in a full stop is a sentence, not a headline.
+    """
+    text = line.strip()
+    words = text.split()
+    if not (_MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS):
+        return False
+    if len(text) > _MAX_HEADLINE_CHARS or text.endswith((".", ",", ":", ";")):
+        return False
+    first = text.lstrip("\"'“‘«")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def is_body_like(line: str) -> bool:
+    """Whether a line reads as article prose: a long line or a finished sentence of some length."""
+    text = line.strip()
+    words = len(text.split())
+    return words >= _MIN_PARAGRAPH_WORDS or (
+        words >= _MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(text))
+    )
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def is_near_duplicate(line: str, title: str) -> bool:
+    """Whether ``line`` repeats the headline, allowing small differences ("Putin's"/"Putins")."""
+    a, b = _letters(line), _letters(title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= _SIMILAR and min(len(a), len(b)) >= 15

@@ -1,0 +1,166 @@
+"""Find the time expressions of a parsed text.
+
+Candidates come from spaCy's DATE and TIME entities, plus a
+:class:`~spacy.matcher.Matcher` built from the time words for what the
+statistical model leaves out ("now", "recently", "daily", "12.1.2021").
+Entities are then reshaped to TimeML extents: "the night" + "of November
+10" is one expression, "September 27 - November 10" is two, joined as a
+range, and "a day" + "later" is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.matcher import Matcher
+
+from .grammar import numeric_date, split_words
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+__all__ = ["Candidate", "find_candidates"]
+
+_LABELS = {"DATE", "TIME"}
+_TRAILING = {"ago", "later", "earlier"}
+_YEAR_PREPOSITIONS = ["in", "since", "by", "until", "from", "of", "during", "through", "before", "after"]
+_NUMERIC_SHAPE = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,4}[./]\d{1,2}[./]\d{2,4})$"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of tokens that may be one time expression.
+
+    ``group`` ties together the ends of one range; ``None`` for a lone
+    expression.
+    """
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    words: tuple[str, ...]
+    group: int | None = None
+
+
+_matchers: dict[int, Matcher] = {}
+
+
+def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
+    # One compiled Matcher per vocabulary, built once from the time words.
+    key = id(vocab)
+    if key not in _matchers:
+        matcher = Matcher(vocab)
+        phrases = [*lex.references, *lex.frequencies]
+        matcher.add(
+            "TIME_WORD", [[{"LOWER": word} for word in phrase.split()] for phrase in phrases]
+        )
+        matcher.add("NUMERIC_DATE", [[{"TEXT": {"REGEX": _NUMERIC_SHAPE}}]])
+        units = [*lex.units, *(u + "s" for u in lex.units)]
+        matcher.add("EVERY_UNIT", [[{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": units}}]])
+        # A year after a preposition ("since 2013") that the model left untagged.
+        matcher.add(
+            "YEAR",
+            [[{"LOWER": {"IN": _YEAR_PREPOSITIONS}}, {"TEXT": {"REGEX": r"^(1[5-9]|20)\d\d$"}}]],
+        )
+        _matchers[key] = matcher
+    return _matchers[key]
+
+
+def _words(span: Span) -> list[str]:
+    return [piece.lower() for token in span for piece in split_words(token.text)]
+
+
+def _is_anchor_word(word: str, lex: Lexicon) -> bool:
+    return any(ch.isdigit() for ch in word) or word in lex.months or word in lex.weekdays
+
+
+def _split_range(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Cut "late September to early November" at its connector, if both sides name a date."""
+    span = doc[start:end]
+    if numeric_date(span.text.replace(" ", "")) is not None:
+        return [(start, end)]
+    for i in range(start + 1, end - 1):
+        word = doc[i].lower_
+        if word not in lex.range_connectors or (word == "and" and doc[start - 1].lower_ != "between"):
+            continue
+        left, right = _words(doc[start:i]), _words(doc[i + 1 : end])
+        if any(_is_anchor_word(w, lex) for w in left) and any(_is_anchor_word(w, lex) for w in right):
+            return [(start, i), *_split_range(doc, i + 1, end, lex)]
+    return [(start, end)]
+
+
+def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _LABELS]
+    taken = {i for start, end in spans for i in range(start, end)}
+    matcher = _matcher(doc.vocab, lex)
+    for match_id, start, end in matcher(doc):
+        if doc.vocab.strings[match_id] == "YEAR":
+            start += 1  # the preposition is not part of the expression
+        if not taken.intersection(range(start, end)):
+            spans.append((start, end))
+            taken.update(range(start, end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        # "24" + "November 2020": the model sometimes leaves the day outside.
+        if start > 0 and doc[start].lower_ in lex.months and _is_day_number(doc[start - 1]):
+            if not merged or merged[-1][1] < start:
+                start -= 1
+        # "late September to early November" + "in 2020": the year belongs to the range.
+        if (
+            merged
+            and start == merged[-1][1] + 1
+            and doc[start - 1].lower_ in ("in", "of", ",")
+            and end - start == 1
+            and doc[start].like_num
+            and len(doc[start].text) == 4
+            and any(doc[i].lower_ in lex.range_connectors for i in range(*merged[-1]))
+        ):
+            merged[-1] = (merged[-1][0], end)
+            continue
+        # "the night" + "of" + "November 10", "4:40 a.m." + "on" + "Friday" are one expression.
+        if merged and start == merged[-1][1] + 1 and doc[start - 1].lower_ in ("of", "on"):
+            last = doc[merged[-1][0] : merged[-1][1]]
+            if last.root.lower_ in lex.day_parts or any(":" in t.text for t in last):
+                merged[-1] = (merged[-1][0], end)
+                continue
+        if end < len(doc) and doc[end].lower_ in _TRAILING and doc[end - 1].like_num is False:
+            end += 1
+        merged.append((start, end))
+    return merged
+
+
+def _is_day_number(token: object) -> bool:
+    text = getattr(token, "text", "")
+    return text.isdigit() and 1 <= int(text) <= 31
+
+
+def _joins(doc: Doc, left: tuple[int, int], right: tuple[int, int], lex: Lexicon) -> bool:
+    """True when two expressions are the ends of one range: "from May 3 until June"."""
+    between = [t.lower_ for t in doc[left[1] : right[0]]]
+    if len(between) != 1 or between[0] not in lex.range_connectors:
+        return False
+    if between[0] == "and":
+        return left[0] > 0 and doc[left[0] - 1].lower_ == "between"
+    return True
+
+
+def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Every candidate time expression of ``doc``, in text order."""
+    pieces: list[tuple[int, int, int | None]] = []
+    group = 0
+    for start, end in _raw_spans(doc, lex):
+        parts = _split_range(doc, start, end, lex)
+        previous = pieces[-1] if pieces else None
+        if previous and _joins(doc, (previous[0], previous[1]), parts[0], lex):
+            shared = previous[2] if previous[2] is not None else group
+            pieces[-1] = (previous[0], previous[1], shared)
+        elif len(parts) > 1:
+            shared = group
+        else:
+            shared = None
+        group += 1
+        pieces.extend((s, e, shared) for s, e in parts)
+    return [Candidate(s, e, tuple(_words(doc[s:e])), g) for s, e, g in pieces if e > s]

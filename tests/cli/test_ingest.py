@@ -1,0 +1,124 @@
+"""End-to-end ingest: the acceptance corpus, re-ingesting, bad input, interruption."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+
+def _articles(dateline, db=None):
+    result = dateline("articles", "--format", "jsonl", "--db", db or dateline.db)
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_ingest_seeds_twice_adds_nothing_the_second_time(dateline, shared_dir):
+    first = dateline("ingest", str(shared_dir / "seeds"), "--db", dateline.db)
+    assert "read 5, added 5, unchanged 0, failed 0" in first.stdout
+    second = dateline("ingest", str(shared_dir / "seeds"), "--db", dateline.db)
+    assert "read 5, added 0, unchanged 5, failed 0" in second.stdout
+    assert len(_articles(dateline)) == 5
+
+
+@pytest.mark.postgres
+def test_ingest_seeds_twice_in_postgres(dateline, shared_dir, postgres_url):
+    first = dateline("ingest", str(shared_dir / "seeds"), "--db", postgres_url)
+    assert "added 5" in first.stdout
+    second = dateline("ingest", str(shared_dir / "seeds"), "--db", postgres_url)
+    assert "added 0, unchanged 5" in second.stdout
+    files = sorted(a["file"] for a in _articles(dateline, postgres_url))
+    assert files == sorted(p.name for p in (shared_dir / "seeds").iterdir())
+
+
+def test_ingest_seeds_scores_full_marks_on_articles(dateline, shared_dir):
+    dateline("ingest", str(shared_dir / "seeds"), "--db", dateline.db)
+    result = dateline("eval", "articles", str(shared_dir / "gold" / "seeds.yaml"), "--json", "--db", dateline.db)
+    scores = json.loads(result.stdout)
+    assert scores["fields"] == {
+        "title": {"correct": 4, "scored": 4},
+        "published": {"correct": 5, "scored": 5},
+        "outlet": {"correct": 4, "scored": 4},
+        "authors": {"correct": 2, "scored": 2},
+        "body": {"correct": 5, "scored": 5},
+    }, scores
+
+
+def test_ingest_reads_stdin(dateline):
+    text = (
+        "NAIROBI, Kenya (AP) - Kenyan police fired tear gas at thousands of protesters "
+        "in Nairobi on Tuesday as demonstrations against a proposed finance bill spread "
+        "to more than a dozen towns. The Kenya National Commission on Human Rights said "
+        "at least five people were killed and 31 injured across the country. President "
+        "William Ruto said on Wednesday that he would not sign the bill into law."
+    )
+    result = dateline("ingest", "-", "--db", dateline.db, input=text)
+    assert "added 1" in result.stdout
+    [article] = _articles(dateline)
+    assert "finance bill" in article["body"]
+
+
+def _write_corpus(folder, count):
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"{number:04d}.txt").write_text(
+            f"Council meeting number {number} in the city of Lyon\n\n"
+            f"The city council of Lyon met for the {number}th time on Monday to vote on "
+            f"the budget, which grew by {number * 3 + 7} million euros. Councillors from "
+            f"{number % 11 + 2} parties debated the plan for more than {number % 5 + 2} hours "
+            f"before the mayor closed the session. Residents protested outside the hall, "
+            f"where {number * 13 % 400 + 50} people gathered according to the police.\n"
+        )
+
+
+def test_ingest_killed_midway_leaves_whole_batches_and_resumes(dateline, tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 600)
+    command = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", dateline.db]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with sqlite3.connect(dateline.db, timeout=5) as connection:
+                stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            stored = 0
+        if stored:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    with sqlite3.connect(dateline.db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        empty = connection.execute("SELECT count(*) FROM articles WHERE body = ''").fetchone()[0]
+    assert stored == 600 or stored % 50 == 0
+    assert empty == 0
+
+    again = dateline("ingest", str(corpus), "--db", dateline.db)
+    assert f"added {600 - stored}, unchanged {stored}, failed 0" in again.stdout
+    assert len(_articles(dateline)) == 600
+
+
+def test_ingest_ctrl_c_keeps_what_was_stored(dateline, tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 600)
+    command = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", dateline.db]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the ingest finished before the interrupt arrived")
+    assert process.returncode == 130
+    assert "run the same command to finish" in err
+    assert "(interrupted)" in out
+    again = dateline("ingest", str(corpus), "--db", dateline.db)
+    assert "failed 0" in again.stdout
+    assert len(_articles(dateline)) == 600

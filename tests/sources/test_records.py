@@ -1,0 +1,220 @@
+"""JSON Lines, JSON and CSV/TSV exports, with field mapping."""
+
+from __future__ import annotations
+
+import json
+from itertools import islice
+from pathlib import Path
+
+from dateline.errors import SourceError
+from dateline.models import RawDocument
+from dateline.settings import Settings
+from dateline.sources import FieldMap, read_location
+
+MYANMAR = (
+    "YANGON, Feb 1 (Reuters) - Myanmar's military seized power on Monday in a coup "
+    "against the democratically elected government of Aung San Suu Kyi."
+)
+MALI = "BAMAKO, Aug 18 - Mutinying soldiers detained Mali's President Ibrahim Boubacar Keita."
+HAITI = "PORT-AU-PRINCE - Gunmen assassinated Haitian President Jovenel Moise at his home."
+
+
+def _jsonl(path: Path, *records: object) -> str:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _documents(items: list[RawDocument | SourceError]) -> list[RawDocument]:
+    return [item for item in items if isinstance(item, RawDocument)]
+
+
+def _errors(items: list[RawDocument | SourceError]) -> list[str]:
+    return [str(item) for item in items if isinstance(item, SourceError)]
+
+
+def test_records_timeline17_shape(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "articles.jsonl",
+        {"id": "297", "time": "2021-02-01", "text": MYANMAR},
+        {"id": 298, "time": "2020-08-18", "text": MALI},
+    )
+    first, second = read_location(location, settings)
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert (first.file, first.published_hint, first.text) == ("297", "2021-02-01", MYANMAR)
+    assert (second.file, second.published_hint) == ("298", "2020-08-18")
+    assert first.kind == "text"
+    assert first.source == f"{location}:1"
+
+
+def test_records_news_api_shape(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "export.ndjson",
+        {
+            "id": "hti-0707",
+            "published": "2021-07-07T09:12:00-04:00",
+            "title": "Haiti's president assassinated",
+            "text": HAITI,
+            "url": "https://news.example.com/haiti/moise",
+            "source": {"id": "wire", "name": "Caribbean Wire"},
+            "authors": ["Andre Paultre", "Sarah Marsh"],
+        },
+    )
+    [doc] = read_location(location, settings)
+    assert isinstance(doc, RawDocument)
+    assert doc.file == "hti-0707"
+    assert doc.title_hint == "Haiti's president assassinated"
+    assert doc.published_hint == "2021-07-07T09:12:00-04:00"
+    assert doc.url_hint == "https://news.example.com/haiti/moise"
+    assert doc.outlet_hint == "Caribbean Wire"
+    assert doc.authors_hint == ("Andre Paultre", "Sarah Marsh")
+
+
+def test_records_malformed_line_does_not_stop_the_file(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "mixed.jsonl",
+        {"id": "a", "text": MYANMAR},
+        '{"id": "b", "text": "Sri Lanka declared a state of emergency',
+        {"id": "c", "text": MALI},
+    )
+    items = list(read_location(location, settings))
+    assert [doc.file for doc in _documents(items)] == ["a", "c"]
+    [error] = _errors(items)
+    assert error.startswith(f"{location}:2: malformed JSON (")
+
+
+def test_records_without_text_field(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "partial.jsonl",
+        {"id": "a", "title": "Protests in Tbilisi over foreign agents law"},
+        {"id": "b", "text": HAITI},
+        {"id": "c", "text": "   "},
+    )
+    items = list(read_location(location, settings))
+    assert [doc.file for doc in _documents(items)] == ["b"]
+    assert _errors(items) == [
+        f"{location}:1: no 'text' field",
+        f"{location}:3: the 'text' field is empty",
+    ]
+
+
+def test_records_default_text_fields_in_order(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "bodies.jsonl",
+        {"headline": "Coup in Niger", "body": "NIAMEY - Soldiers detained President Bazoum."},
+        {"content": "KHARTOUM - Fighting spread to Omdurman.", "link": "https://e.org/sd"},
+    )
+    first, second = read_location(location, settings)
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.title_hint == "Coup in Niger"
+    assert first.file == "bodies.jsonl:1"  # no id: file name and line number
+    assert second.text == "KHARTOUM - Fighting spread to Omdurman."
+    assert second.url_hint == "https://e.org/sd"
+
+
+def test_records_field_map_names_fields(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "gdelt.jsonl",
+        {"doc_id": "x9", "article": {"body": MALI}, "pubdate": "20200818", "headline_en": "Mali"},
+    )
+    fields = FieldMap(id="doc_id", text="article.body", date="pubdate", title="headline_en")
+    [doc] = read_location(location, settings, fields)
+    assert isinstance(doc, RawDocument)
+    assert (doc.file, doc.text, doc.published_hint, doc.title_hint) == (
+        "x9",
+        MALI,
+        "20200818",
+        "Mali",
+    )
+
+
+def test_records_html_text_is_kind_html(tmp_path: Path, settings: Settings) -> None:
+    html = "<p>KYIV - Russian drones struck energy facilities overnight.</p><p>Power was cut.</p>"
+    location = _jsonl(tmp_path / "ua.jsonl", {"id": "ua1", "text": html})
+    [doc] = read_location(location, settings)
+    assert isinstance(doc, RawDocument)
+    assert doc.kind == "html"
+
+
+def test_records_json_list_and_wrapped_list(tmp_path: Path, settings: Settings) -> None:
+    plain = tmp_path / "list.json"
+    plain.write_text(json.dumps([{"id": "m1", "text": MYANMAR}, {"id": "m2", "text": MALI}]))
+    wrapped = tmp_path / "api.json"
+    wrapped.write_text(json.dumps({"status": "ok", "articles": [{"content": HAITI, "id": "h"}]}))
+    assert [d.file for d in _documents(list(read_location(str(plain), settings)))] == ["m1", "m2"]
+    [doc] = read_location(str(wrapped), settings)
+    assert isinstance(doc, RawDocument) and doc.text == HAITI
+
+
+def test_records_json_file_with_one_object_per_line(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(
+        tmp_path / "lines.json", {"id": "1", "text": MALI}, {"id": "2", "text": HAITI}
+    )
+    assert [d.file for d in _documents(list(read_location(location, settings)))] == ["1", "2"]
+
+
+def test_records_csv_with_quoted_newlines(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,title,published,text\n"
+        f'n1,Coup in Myanmar,2021-02-01,"{MYANMAR}\n\nThe army declared a year-long emergency."\n'
+        f"n2,Mali mutiny,2020-08-18,{MALI.replace(',', '')}\n",
+        encoding="utf-8",
+    )
+    first, second = read_location(str(path), settings)
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.file == "n1" and first.text.endswith("year-long emergency.")
+    assert first.title_hint == "Coup in Myanmar"
+    assert second.source == f"{path}:5"  # the first row spans lines 2-4
+
+
+def test_records_tsv_and_missing_cell(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "export.tsv"
+    path.write_text(f"id\ttext\nt1\t{HAITI}\nt2\t\n", encoding="utf-8")
+    items = list(read_location(str(path), settings))
+    assert [d.file for d in _documents(items)] == ["t1"]
+    assert _errors(items) == [f"{path}:3: the 'text' field is empty"]
+
+
+def test_records_csv_without_named_column(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(f'id,title,content\n1,Niger,"{MALI}"\n', encoding="utf-8")
+    [error] = read_location(str(path), settings, FieldMap(text="body"))
+    assert isinstance(error, SourceError)
+    assert str(error) == f"{path}: no column 'body' (columns: id, title, content)"
+
+
+def test_records_csv_in_cp1251(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "tass.csv"
+    text = "Президент Казахстана Касым-Жомарт Токаев объявил чрезвычайное положение в Алма-Ате"
+    path.write_bytes(f"id;text\nk1;{text}\n".encode("cp1251"))
+    [doc] = read_location(str(path), settings)
+    assert isinstance(doc, RawDocument)
+    assert doc.text == text
+    assert doc.notes == ("not UTF-8; read as cp1251",)
+
+
+def test_records_timeline17_articles_stream(shared_dir: Path, settings: Settings) -> None:
+    location = str(shared_dir / "data" / "t17-libya-reuters" / "articles.jsonl")
+    docs = list(islice(read_location(location, settings), 3))
+    assert len(docs) == 3
+    assert all(isinstance(d, RawDocument) and d.published_hint for d in docs)
+    assert isinstance(docs[0], RawDocument) and docs[0].file == "297"
+
+
+def test_records_are_read_lazily(tmp_path: Path, settings: Settings) -> None:
+    location = _jsonl(tmp_path / "big.jsonl", *({"id": str(n), "text": MALI} for n in range(1000)))
+    items = read_location(location, settings)
+    first = next(items)
+    assert isinstance(first, RawDocument) and first.file == "0"
+
+
+def test_records_line_over_size_limit(tmp_path: Path, settings: Settings) -> None:
+    huge = "Flooding in Libya's Derna. " * 50_000
+    location = _jsonl(
+        tmp_path / "dump.jsonl", {"id": "big", "text": huge}, {"id": "ok", "text": MALI}
+    )
+    items = list(read_location(location, settings.replace(max_file_mb=1)))
+    assert [d.file for d in _documents(items)] == ["ok"]
+    [error] = _errors(items)
+    assert error == f"{location}:1: 1.3 MB is over the 1 MB limit (setting max_file_mb)"
