@@ -20,11 +20,22 @@ import pycountry
 import yaml
 
 DEFAULT_PATH = Path(__file__).parents[1] / "src" / "dateline" / "knowledge" / "countries.yaml"
-FIELDS = ("code", "alpha2", "name", "names", "adjectives", "people", "capitals", "seats", "institutions")
+FIELDS = (
+    "code",
+    "alpha2",
+    "name",
+    "names",
+    "adjectives",
+    "people",
+    "capitals",
+    "seats",
+    "institutions",
+)
 HEADER = """\
 # Every country and territory of ISO 3166-1 (from pycountry), enriched by hand.
 # code: ISO 3166-1 alpha-3; historic: true for states that no longer exist
-# (their codes come from ISO 3166-3).
+# (their codes come from ISO 3166-3); assigned: true for a code outside ISO
+# that international bodies use (XKX for Kosovo).
 # name: the usual English name; names: other names news uses for the country.
 # adjectives: "Azerbaijani", "Azeri" (also the singular demonym).
 # people: plural demonyms ("Azerbaijanis"), read as the country's civilians.
@@ -65,8 +76,13 @@ def main(path: Path) -> None:
     existing = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
     entries = merged(existing or [])
     entries.sort(key=lambda entry: (bool(entry.get("historic")), entry["code"]))
-    ordered = [{key: entry[key] for key in FIELDS + ("historic",) if key in entry} for entry in entries]
-    body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+    ordered = [
+        {key: entry[key] for key in FIELDS + ("historic", "assigned") if key in entry}
+        for entry in entries
+    ]
+    body = yaml.safe_dump(
+        ordered, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100
+    )
     path.write_text(HEADER + body, encoding="utf-8")
     print(f"{path}: {len(entries)} countries ({len(entries) - len(existing or [])} added)")
 

@@ -48,7 +48,9 @@ def test_knowledge_office_holder_is_dated(index):
 
 
 def test_knowledge_foreign_minister_matches_secretary_of_state(index):
-    minister = WordEntry(("foreign", "minister"), "office", "GOV", "Foreign Minister", "foreign_minister")
+    minister = WordEntry(
+        ("foreign", "minister"), "office", "GOV", "Foreign Minister", "foreign_minister"
+    )
     assert index.holder("USA", minister, date(2022, 3, 1)).name == "Antony Blinken"
 
 

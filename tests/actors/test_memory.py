@@ -11,7 +11,12 @@ def test_memory_surname_of_keeps_particles():
 def test_memory_recalls_a_learned_person_by_surname_across_documents():
     memory = ActorMemory()
     memory.begin_document("doc-1")
-    memory.learn("Ruto Kiprono", Actor("KEN", "GOV", office="Interior Minister"), "Kenyan Interior Minister Ruto Kiprono", "title")
+    memory.learn(
+        "Ruto Kiprono",
+        Actor("KEN", "GOV", office="Interior Minister"),
+        "Kenyan Interior Minister Ruto Kiprono",
+        "title",
+    )
     memory.begin_document("doc-2")
     person = memory.recall("Kiprono")
     assert person.actor == Actor("KEN", "GOV", "Ruto Kiprono", "Interior Minister")
@@ -20,8 +25,15 @@ def test_memory_recalls_a_learned_person_by_surname_across_documents():
 
 def test_memory_leaves_a_shared_surname_unresolved():
     memory = ActorMemory()
-    memory.learn("Ana Silva", Actor("BRA", "GOV", office="Minister"), "Brazilian Minister Ana Silva", "title")
-    memory.learn("Rui Silva", Actor("PRT", "GOV", office="Minister"), "Portuguese Minister Rui Silva", "title")
+    memory.learn(
+        "Ana Silva", Actor("BRA", "GOV", office="Minister"), "Brazilian Minister Ana Silva", "title"
+    )
+    memory.learn(
+        "Rui Silva",
+        Actor("PRT", "GOV", office="Minister"),
+        "Portuguese Minister Rui Silva",
+        "title",
+    )
     assert memory.recall("Silva") is None
     assert memory.recall("Rui Silva").actor.code == "PRT"
 
@@ -29,7 +41,12 @@ def test_memory_leaves_a_shared_surname_unresolved():
 def test_memory_round_trips_through_records():
     memory = ActorMemory()
     memory.begin_document("a.txt")
-    memory.learn("Alexei Overchuk", Actor("RUS", "GOV", office="Deputy Prime Minister"), "Russian Deputy Prime Minister Alexei Overchuk", "title")
+    memory.learn(
+        "Alexei Overchuk",
+        Actor("RUS", "GOV", office="Deputy Prime Minister"),
+        "Russian Deputy Prime Minister Alexei Overchuk",
+        "title",
+    )
     again = ActorMemory.from_records(memory.to_records())
     person = again.recall("Overchuk")
     assert person.actor.office == "Deputy Prime Minister"

@@ -27,7 +27,9 @@ def test_summary_counts_mentions_and_ways_of_resolving():
 
 
 def test_summary_reads_store_records():
-    rows = summarise([{"code": "KEN", "sector": "POL", "name": None, "office": None, "how": "demonym"}])
+    rows = summarise(
+        [{"code": "KEN", "sector": "POL", "name": None, "office": None, "how": "demonym"}]
+    )
     assert rows[0].actor == Actor("KEN", "POL")
 
 

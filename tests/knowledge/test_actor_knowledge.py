@@ -75,7 +75,9 @@ def test_actor_knowledge_people_problems_catch_overlapping_terms_and_bad_codes()
         [
             _row("Ana Pop", "ROU", "President", "head_of_state", "2014-12-21", "2019-12-20"),
             _row("Ion Pop", "ROU", "President", "head_of_state", "2018-01-01", ""),
-            _row("Ali Zed", "XYZ", "Prime Minister", "head_of_government", "2015-01-01", "2014-01-01"),
+            _row(
+                "Ali Zed", "XYZ", "Prime Minister", "head_of_government", "2015-01-01", "2014-01-01"
+            ),
         ],
         "test.tsv",
     )
@@ -88,8 +90,24 @@ def test_actor_knowledge_people_problems_catch_overlapping_terms_and_bad_codes()
 def test_actor_knowledge_people_problems_catch_an_alias_shared_at_the_same_time():
     people = people_from_rows(
         [
-            _row("Juan Perez", "ARG", "President", "head_of_state", "2015-01-01", "2019-12-31", "Perez"),
-            _row("Maria Perez", "ARG", "Foreign Minister", "foreign_minister", "2016-01-01", "2018-12-31", "Perez"),
+            _row(
+                "Juan Perez",
+                "ARG",
+                "President",
+                "head_of_state",
+                "2015-01-01",
+                "2019-12-31",
+                "Perez",
+            ),
+            _row(
+                "Maria Perez",
+                "ARG",
+                "Foreign Minister",
+                "foreign_minister",
+                "2016-01-01",
+                "2018-12-31",
+                "Perez",
+            ),
         ],
         "test.tsv",
     )

@@ -164,7 +164,9 @@ def people_from_rows(rows: Iterable[Mapping[str, str]], source: str = "") -> tup
     for number, row in enumerate(rows, start=1):
         missing = [column for column in PEOPLE_COLUMNS if column not in row]
         if missing:
-            raise KnowledgeError(f"row {number} lacks column(s) {', '.join(missing)}", source=source)
+            raise KnowledgeError(
+                f"row {number} lacks column(s) {', '.join(missing)}", source=source
+            )
         if not row["name"] or not row["country"] or not row["start"]:
             raise KnowledgeError(f"row {number} needs a name, a country and a start", source=source)
         if row["role"] not in ROLES:
@@ -191,12 +193,16 @@ def people_from_rows(rows: Iterable[Mapping[str, str]], source: str = "") -> tup
 
 def people_files() -> list[str]:
     """Names of the shipped people files (``people/*.tsv``)."""
-    return [name for name in knowledge_files() if name.startswith("people/") and name.endswith(".tsv")]
+    return [
+        name for name in knowledge_files() if name.startswith("people/") and name.endswith(".tsv")
+    ]
 
 
 def load_people() -> tuple[Person, ...]:
     """Every person of every shipped people file."""
-    return tuple(person for name in people_files() for person in people_from_rows(load_tsv(name), name))
+    return tuple(
+        person for name in people_files() for person in people_from_rows(load_tsv(name), name)
+    )
 
 
 def _country_entries() -> list[NameEntry]:

@@ -18,7 +18,9 @@ from .values import Actor, ActorMention, How, LearnedPerson
 __all__ = ["ActorMemory", "surname_of"]
 
 # Particles that belong to a surname rather than stand for it alone.
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"})
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"}
+)
 
 
 def surname_of(name: str) -> str:
@@ -81,7 +83,9 @@ class ActorMemory:
         text = written.casefold()
         for people in (self._document, self._corpus):
             found = [
-                p for p in people.values() if p.actor.code == code and surname_of(p.name).casefold() in text
+                p
+                for p in people.values()
+                if p.actor.code == code and surname_of(p.name).casefold() in text
             ]
             if len(found) == 1:
                 return found[0]
@@ -113,7 +117,9 @@ class ActorMemory:
         chosen = people[:count] if count else people[:2]
         return tuple(reversed(chosen))
 
-    def recent_countries(self, count: int | None, sentence: int, window: int = 2) -> tuple[Actor, ...]:
+    def recent_countries(
+        self, count: int | None, sentence: int, window: int = 2
+    ) -> tuple[Actor, ...]:
         """The countries named in the last ``window`` sentences, as their governments."""
         codes: list[str] = []
         for mention in reversed(self._recent):

@@ -101,8 +101,10 @@ class _Reader:
 
     def is_name_token(self, token: Token) -> bool:
         return (
-            token.pos_ == "PROPN"
+            # the small model tags unseen surnames as nouns ("Murkomen said")
+            token.pos_ in {"PROPN", "NOUN"}
             and token.text[:1].isupper()
+            and not token.is_upper
             and token.is_alpha
             and token.ent_type_ not in _NOT_NAMES
             and not (token.i in self.words and self.words[token.i].entry is not None)
@@ -153,14 +155,24 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
             return Phrase(start, of[1], "demonym", sentence, countries=of[0], word=word.entry)
         # "the two presidents", "the sides", "both leaders"
         return Phrase(
-            start, word.end, "group", sentence, group_kind=word.group_kind, count=count, word=word.entry
+            start,
+            word.end,
+            "group",
+            sentence,
+            group_kind=word.group_kind,
+            count=count,
+            word=word.entry,
         )
-    if count is not None:  # a number only belongs to a group reference: "November 6 Azerbaijani ..."
+    if (
+        count is not None
+    ):  # a number only belongs to a group reference: "November 6 Azerbaijani ..."
         start = i
 
     match = reader.names.get(i)
     if match and match.entry.kind in {"adjective", "country"}:
-        countries, j = reader.countries_at(i, ("adjective",) if match.entry.kind == "adjective" else ("country",))
+        countries, j = reader.countries_at(
+            i, ("adjective",) if match.entry.kind == "adjective" else ("country",)
+        )
         possessive = match.entry.kind == "country"
         if possessive and not (j > 0 and doc[j - 1].text == "'s"):
             return _known(reader, start if doc[start].lower_ == "the" else i, match, sentence)
@@ -183,11 +195,15 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
 
     if reader.is_name_token(doc[i]):
         end = reader.name_run(i)
-        return Phrase(i, end, "name", sentence, name=doc[i:end].text, appositive=_appositive(reader, end))
+        return Phrase(
+            i, end, "name", sentence, name=doc[i:end].text, appositive=_appositive(reader, end)
+        )
     return None
 
 
-def _demonym(reader: _Reader, start: int, i: int, countries: tuple[str, ...], sentence: int) -> Phrase | None:
+def _demonym(
+    reader: _Reader, start: int, i: int, countries: tuple[str, ...], sentence: int
+) -> Phrase | None:
     doc = reader.doc
     for _ in range(3):  # a filler or two: "Russian military personnel", "Armenian armed forces"
         if i >= len(doc):
@@ -195,13 +211,21 @@ def _demonym(reader: _Reader, start: int, i: int, countries: tuple[str, ...], se
         if doc[i].lower_ in _COUNTERPART:
             end = reader.name_run(i + 1)
             name = doc[i + 1 : end].text if end > i + 1 else None
-            return Phrase(start, end, "demonym", sentence, countries=countries, counterpart=True, name=name)
+            return Phrase(
+                start, end, "demonym", sentence, countries=countries, counterpart=True, name=name
+            )
         word = reader.words.get(i)
         if word and word.entry:
             end = reader.name_run(word.end)
             name = doc[word.end : end].text if end > word.end else None
-            return Phrase(start, end, "demonym", sentence, countries=countries, word=word.entry, name=name)
-        if doc[i].pos_ not in {"ADJ", "NOUN", "VERB"} or doc[i].text[:1].isupper() or i in reader.names:
+            return Phrase(
+                start, end, "demonym", sentence, countries=countries, word=word.entry, name=name
+            )
+        if (
+            doc[i].pos_ not in {"ADJ", "NOUN", "VERB"}
+            or doc[i].text[:1].isupper()
+            or i in reader.names
+        ):
             return None
         i += 1
     return None
@@ -218,7 +242,12 @@ def _of_countries(reader: _Reader, i: int) -> tuple[tuple[str, ...], int] | None
 
 def _known(reader: _Reader, start: int, match: NameMatch, sentence: int) -> Phrase:
     return Phrase(
-        start, match.end, "known", sentence, entry=match.entry, is_place=reader.is_place(match.start)
+        start,
+        match.end,
+        "known",
+        sentence,
+        entry=match.entry,
+        is_place=reader.is_place(match.start),
     )
 
 
@@ -227,9 +256,15 @@ def _appositive(reader: _Reader, end: int) -> Phrase | None:
     doc = reader.doc
     if end + 1 < len(doc) and doc[end].text == ",":
         phrase = _phrase_at(reader, end + 1)
-        if phrase and phrase.kind == "demonym" and phrase.word and not phrase.name:
-            if phrase.word.kind == "office" and len(phrase.countries) == 1:
-                return phrase
+        if (
+            phrase
+            and phrase.kind == "demonym"
+            and phrase.word
+            and phrase.word.kind == "office"
+            and not phrase.name
+            and len(phrase.countries) == 1
+        ):
+            return phrase
     return None
 
 

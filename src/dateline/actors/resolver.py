@@ -76,14 +76,20 @@ def _group(phrase: Phrase, memory: ActorMemory) -> _Resolved:
 
 
 def _demonym(
-    phrase: Phrase, published: date | None, memory: ActorMemory, knowledge: ActorKnowledge, evidence: str
+    phrase: Phrase,
+    published: date | None,
+    memory: ActorMemory,
+    knowledge: ActorKnowledge,
+    evidence: str,
 ) -> _Resolved:
     resolved: _Resolved = []
     for code in phrase.countries:
         if phrase.counterpart:
             office = _counterpart_office(memory, phrase.sentence)
             word = WordEntry((), "office", "GOV", office) if office else None
-            resolved += _titled(phrase, code, word, published, memory, knowledge, evidence, "counterpart")
+            resolved += _titled(
+                phrase, code, word, published, memory, knowledge, evidence, "counterpart"
+            )
         elif phrase.word and phrase.word.kind == "office":
             resolved += _titled(phrase, code, phrase.word, published, memory, knowledge, evidence)
         elif phrase.word:
@@ -140,7 +146,12 @@ def _name(
     if phrase.appositive:
         found = _titled(
             phrase.appositive.__class__(
-                phrase.start, phrase.end, "office", phrase.sentence, word=phrase.appositive.word, name=name
+                phrase.start,
+                phrase.end,
+                "office",
+                phrase.sentence,
+                word=phrase.appositive.word,
+                name=name,
             ),
             phrase.appositive.countries[0],
             phrase.appositive.word,
@@ -177,7 +188,9 @@ def _counterpart_office(memory: ActorMemory, sentence: int) -> str | None:
 def _same_person(person: Person, name: str) -> bool:
     """Whether ``name`` as written refers to ``person`` (tolerating glued words: "Putinheld")."""
     text = name.casefold()
-    return any(form.casefold() in text for form in (person.name, *person.aliases, surname_of(person.name)))
+    return any(
+        form.casefold() in text for form in (person.name, *person.aliases, surname_of(person.name))
+    )
 
 
 def _in_term(person: Person, published: date | None) -> bool:

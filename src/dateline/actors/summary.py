@@ -35,6 +35,7 @@ def summarise(records: Iterable[ActorMention | Mapping[str, Any]]) -> list[Actor
     counts: Counter[Actor] = Counter()
     hows: dict[Actor, Counter[str]] = {}
     for record in records:
+        how: str
         if isinstance(record, ActorMention):
             actor, how = record.actor, record.how
         else:

@@ -27,7 +27,12 @@ __all__ = [
 # A handover is often dated the same day at both ends; a day's overlap is not a clash.
 _HANDOVER = timedelta(days=1)
 # Offices held by several people at once by design.
-_SHARED_OFFICES = ("co-prince", "captain regent", "member of the presidency", "chairman of the presidency")
+_SHARED_OFFICES = (
+    "co-prince",
+    "captain regent",
+    "member of the presidency",
+    "chairman of the presidency",
+)
 
 
 def known_codes() -> set[str]:
@@ -48,7 +53,9 @@ def code_problems() -> list[str]:
     problems += [f"countries.yaml: ISO country {code} is missing" for code in sorted(missing)]
     for group in load_yaml("organisations.yaml").get("groups", ()):
         if group["code"] not in codes:
-            problems.append(f"organisations.yaml: group {group['name']!r} has unknown code {group['code']}")
+            problems.append(
+                f"organisations.yaml: group {group['name']!r} has unknown code {group['code']}"
+            )
     return problems
 
 
@@ -93,7 +100,9 @@ def people_problems(people: Iterable[Person]) -> list[str]:
         if p.country not in codes:
             problems.append(f"{p.source}: {p.name}: unknown country code {p.country}")
         if p.end is not None and p.end < p.start:
-            problems.append(f"{p.source}: {p.name}: term ends ({p.end}) before it starts ({p.start})")
+            problems.append(
+                f"{p.source}: {p.name}: term ends ({p.end}) before it starts ({p.start})"
+            )
     by_office: dict[tuple[str, str], list[Person]] = defaultdict(list)
     for p in people:
         if not any(shared in p.office.casefold() for shared in _SHARED_OFFICES):

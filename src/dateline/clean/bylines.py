@@ -1,7 +1,7 @@
 """Bylines: who wrote an article, and which desk or agency filed it.
 
 "By Jane Doe and John Roe", "Written by Jane Doe", "Author: Jane Doe" name
-people. "By Reuters" or "By Azernews" (one word) name an organisation, and
+people. "By Reuters" or "By Dawnnews" (one word) name an organisation, and
 "Staff", "Agencies", "Newsroom" name a desk: neither is an author.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import furniture
 from .outlets import outlet_from_name
+from .reference import furniture
 
 __all__ = ["Byline", "read_byline"]
 
@@ -31,7 +31,9 @@ _PREFIX = re.compile(
 )
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b|\bve\b|\|)\s*")
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|from|reporting from)\s+[A-Z][\w.\- ]+$")
-_NAME_WORD = re.compile(r"^(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w'’.\-]*|[a-z]{1,3}|al-\w+|bin|van|von|de|da|di|le|la)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w'’.\-]*|[a-z]{1,3}|al-\w+|bin|van|von|de|da|di|le|la)$"
+)
 _MAX_WORDS = 14
 
 

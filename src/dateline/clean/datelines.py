@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from .lexicon import month_numbers
 from .published import find_dates
+from .reference import month_numbers
 
 __all__ = ["Dateline", "find_dateline", "infer_year", "mentioned_days"]
 
@@ -26,7 +27,7 @@ _FUTURE_WEIGHT = 2.0
 class Dateline:
     """The dateline opening a story, and where the story itself begins."""
 
-    place: str  # title case: "Baku", "New York"
+    place: str  # title case: "Nairobi", "New York"
     month: int | None
     day: int | None
     agency: str | None  # "Reuters" in "(Reuters)"
@@ -38,6 +39,7 @@ def _months() -> str:
     return "|".join(re.escape(name) for name in names)
 
 
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     months = _months()
     place = r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"
@@ -53,21 +55,15 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-_DATELINE: re.Pattern[str] | None = None
-
-
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening ``paragraph``, if any.
 
-    The place must be printed in capitals ("BAKU", "NEW YORK") and be
-    followed by a day ("BAKU, November 6"), an agency ("KYIV (AP) -") or
+    The place must be printed in capitals ("NAIROBI", "NEW YORK") and be
+    followed by a day ("NAIROBI, March 3"), an agency ("KYIV (AP) -") or
     both; a sentence that happens to start with a capitalised word is not a
     dateline.
     """
-    global _DATELINE
-    if _DATELINE is None:
-        _DATELINE = _pattern()
-    match = _DATELINE.match(paragraph)
+    match = _pattern().match(paragraph)
     if not match:
         return None
     month_name = match.group("month_name") or match.group("month_name_after")

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .lexicon import common_words
+from .reference import common_words
 
 __all__ = ["repair_broken_words"]
 
@@ -84,7 +84,7 @@ def _join(previous: str, line: str, vocabulary: Counter[str], common: frozenset[
     if not _is_word(joined, vocabulary, common, seen=1):
         return None
     # A one-letter tail is looked up in the common words only: the text's own
-    # vocabulary holds it as a piece of contractions ("don't", "Putin's").
+    # vocabulary holds it as a piece of contractions ("don't", "Macron's").
     if _is_word(tail, vocabulary, common, seen=2 if len(tail) > 1 else 0):
         return None
     return previous + tail + rest

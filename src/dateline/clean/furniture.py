@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import furniture, outlet_book
+from .reference import furniture, outlet_book
 
 __all__ = [
     "is_breadcrumb",

@@ -55,7 +55,9 @@ def extract_html(html: str) -> HtmlPage:
         title=_clean_title(getattr(document, "title", None), site),
         published=html_published(html, url),
         authors=_split_authors(getattr(document, "author", None)),
-        outlet=(outlet_from_name(site) or site) if site else (outlet_from_url(url) if url else None),
+        outlet=(outlet_from_name(site) or site)
+        if site
+        else (outlet_from_url(url) if url else None),
         url=url,
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import stopwords
+from .reference import stopwords
 
 __all__ = ["detect_language"]
 

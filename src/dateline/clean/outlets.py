@@ -1,7 +1,7 @@
 """Which outlet published an article, from what its page prints.
 
 Sources, best first: a copyright footer ("X Publishing Group. All Rights
-Reserved"), a site name or domain printed in the header ("TODAY.AZ",
+Reserved"), a site name or domain printed in the header ("KYIVPOST.COM",
 "EXAMPLE.ru"), a social-media handle ("Follow us @AJEnglish"), a one-word
 byline ("By Reuters"), and the domain of the article's URL. Known outlets
 (``outlets.yaml``) are reported under their usual name; unknown ones as
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from .lexicon import outlet_book
+from .reference import outlet_book
 
 __all__ = [
     "outlet_from_copyright",
@@ -26,16 +26,20 @@ __all__ = [
     "handles_in",
 ]
 
-_RESERVED = re.compile(r"all rights reserved|tüm hakları saklıdır|все права защищены", re.IGNORECASE)
+_RESERVED = re.compile(
+    r"all rights reserved|tüm hakları saklıdır|все права защищены", re.IGNORECASE
+)
 _MARKER = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b")
 _EDGES = re.compile(r"^[\s\W_]+|[\s\W_]+$")
-_DOMAIN = re.compile(r"(?<![\w@.])((?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+)([a-z]{2,6}|[A-Z]{2,6})(?![a-z])")
+_DOMAIN = re.compile(
+    r"(?<![\w@.])((?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+)([a-z]{2,6}|[A-Z]{2,6})(?![a-z])"
+)
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})\b")
 
 
 def outlet_from_name(name: str) -> str | None:
-    """The usual name of a known outlet called ``name`` ("Azernews" -> "AzerNews")."""
+    """The usual name of a known outlet called ``name`` ("Associated Press" -> "AP")."""
     outlet = outlet_book().from_name(name)
     return outlet.name if outlet else None
 
@@ -68,9 +72,12 @@ def _split_reserved(line: str) -> tuple[str, bool, str]:
     match = _RESERVED.search(line)
     if not match:
         return line, False, ""
-    before = line[: match.start()]
-    # A footer often prints other notices first: keep the last sentence before the words.
-    before = re.split(r"[.!|]\s|\s[-–]\s", before)[-1]
+    # A footer often prints other notices first: keep the last sentence before
+    # the words, unless it is only a corporate word ("... Group Ltd.").
+    pieces = re.split(r"[.!|]\s+|\s[-–]\s", line[: match.start()].rstrip(" .,|-–"))
+    before = pieces.pop() if pieces else ""
+    while pieces and _only_corporate(before):
+        before = f"{pieces.pop()} {before}"
     return before, True, line[match.end() :]
 
 
@@ -80,6 +87,11 @@ def _strip_corporate(name: str) -> str:
     while len(words) > 1 and _is_corporate(words[-1].strip(".,").casefold(), corporate):
         words.pop()
     return " ".join(words).strip(" ,.")
+
+
+def _only_corporate(text: str) -> bool:
+    corporate = outlet_book().corporate_words
+    return all(_is_corporate(word.strip(".,").casefold(), corporate) for word in text.split())
 
 
 def _is_corporate(word: str, corporate: frozenset[str]) -> bool:
@@ -100,7 +112,7 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 def outlet_from_site_text(text: str) -> str | None:
-    """A site name printed as a domain ("TODAY.AZ", "EXAMPLE.ruWorld" -> "EXAMPLE.ru")."""
+    """A site name printed as a domain ("KYIVPOST.COM", "EXAMPLE.ruWorld" -> "EXAMPLE.ru")."""
     book = outlet_book()
     for match in _DOMAIN.finditer(text):
         ending = match.group(2)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from ..models import Precision
-from .lexicon import month_numbers
+from .reference import month_numbers
 
 __all__ = ["DateLine", "DateMatch", "Published", "find_dates", "parse_published", "read_date_line"]
 
@@ -84,14 +85,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] | None = None
-
-
+@lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    global _COMPILED
-    if _COMPILED is None:
-        _COMPILED = _patterns()
-    return _COMPILED
+    # Built on first use: the month names come from a knowledge file.
+    return _patterns()
 
 
 def find_dates(text: str, *, month_first: bool = False) -> list[DateMatch]:
@@ -166,13 +163,7 @@ def parse_published(text: str, source: str, *, month_first: bool = False) -> Pub
     if iso:
         year, month, day, hour, minute, second = iso.groups()
         precision: Precision = (
-            "second"
-            if second
-            else "minute"
-            if minute
-            else "day"
-            if day
-            else "month"
+            "second" if second else "minute" if minute else "day" if day else "month"
         )
         moment = datetime(
             int(year), int(month), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0)
@@ -191,7 +182,7 @@ class DateLine:
     """A line that is a publication date plus, perhaps, a site name or byline."""
 
     published: DateMatch
-    rest: str  # what the line says besides dates and labels: "TODAY.AZ", "By Jane Doe"
+    rest: str  # what the line says besides dates and labels: "KYIVPOST.COM", "By Jane Doe"
 
 
 _UPDATE_LABEL = re.compile(

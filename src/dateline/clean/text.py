@@ -10,7 +10,7 @@ The steps, in order:
 3. in the head (before the first paragraph of prose): drop breadcrumbs,
    section labels and a site name glued to the headline, and take the
    first headline-like line as the title;
-4. drop repeats of the headline, and read a dateline ("BAKU, November 6")
+4. drop repeats of the headline, and read a dateline ("NAIROBI, March 3")
    off the first paragraph, inferring its year from the dates the article
    mentions when no date line gave one.
 """
@@ -30,7 +30,6 @@ from .furniture import (
     is_tail_start,
     split_glued_navigation,
 )
-from .lexicon import furniture
 from .outlets import (
     handles_in,
     outlet_from_copyright,
@@ -40,6 +39,7 @@ from .outlets import (
     outlet_from_url,
 )
 from .published import Published, read_date_line
+from .reference import furniture
 from .title import is_body_like, is_headline_like, is_near_duplicate
 
 __all__ = ["CleanText", "clean_text"]
@@ -82,8 +82,12 @@ class _Found:
         )
 
 
-_URL_LINE = re.compile(r"^(?:url|link|permalink|source url|article url)\s*:\s*(https?://\S+)$", re.I)
-_SOURCE_LINE = re.compile(r"^(?:source|sources|kaynak|источник|fuente|quelle)\s*:\s*(.{2,60})$", re.I)
+_URL_LINE = re.compile(
+    r"^(?:url|link|permalink|source url|article url)\s*:\s*(https?://\S+)$", re.I
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|kaynak|источник|fuente|quelle)\s*:\s*(.{2,60})$", re.I
+)
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 

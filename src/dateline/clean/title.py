@@ -46,7 +46,7 @@ def _letters(text: str) -> str:
 
 
 def is_near_duplicate(line: str, title: str) -> bool:
-    """Whether ``line`` repeats the headline, allowing small differences ("Putin's"/"Putins")."""
+    """Whether ``line`` repeats the headline, allowing small differences ("Lanka's"/"Lankas")."""
     a, b = _letters(line), _letters(title)
     if not a or not b:
         return False

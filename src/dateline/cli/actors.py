@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
+
+if TYPE_CHECKING:
+    from ..actors import ActorSummary
 
 __all__ = ["actors", "actors_table"]
 
@@ -31,7 +35,7 @@ def actors(db: str | None, setting_pairs: tuple[tuple[str, str], ...], output_fo
     from ..api import Store
 
     store = Store(build_settings(db, setting_pairs))
-    rows = summarise(store.actor_mentions())
+    rows = summarise(store.actor_mentions())  # type: ignore[attr-defined]  # wired by the store
     if output_format == "jsonl":
         for row in rows:
             click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
@@ -39,7 +43,7 @@ def actors(db: str | None, setting_pairs: tuple[tuple[str, str], ...], output_fo
         click.echo(actors_table(rows))
 
 
-def actors_table(rows) -> str:  # type: ignore[no-untyped-def]
+def actors_table(rows: list[ActorSummary]) -> str:
     """An aligned table: code, sector, name, office, mentions, how."""
     header = ("code", "sector", "name", "office", "mentions", "how")
     body = [
@@ -54,7 +58,10 @@ def actors_table(rows) -> str:  # type: ignore[no-untyped-def]
         for row in rows
     ]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(5)]
-    lines = ["  ".join(v.ljust(widths[i]) if i < 5 else v for i, v in enumerate(line)) for line in [header, *body]]
+    lines = [
+        "  ".join(v.ljust(widths[i]) if i < 5 else v for i, v in enumerate(line))
+        for line in [header, *body]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 3)
     lines.append(f"{len(body)} actor{'s' if len(body) != 1 else ''}")
     return "\n".join(lines)

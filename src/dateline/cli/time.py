@@ -13,9 +13,7 @@ from .options import CONTEXT_SETTINGS, build_settings, settings_options
 __all__ = ["tag_time"]
 
 
-def _parse_anchor(
-    ctx: click.Context, param: click.Parameter, value: str
-) -> date | datetime:
+def _parse_anchor(ctx: click.Context, param: click.Parameter, value: str) -> date | datetime:
     try:
         return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     except ValueError:

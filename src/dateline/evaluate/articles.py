@@ -60,9 +60,7 @@ class ArticleReport:
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
         return {
-            "fields": {
-                s.field: {"correct": s.correct, "scored": s.scored} for s in self.fields
-            },
+            "fields": {s.field: {"correct": s.correct, "scored": s.scored} for s in self.fields},
             "failures": [
                 {"file": f.file, "field": f.field, "expected": f.expected, "got": f.got}
                 for f in self.failures
@@ -77,13 +75,18 @@ class ArticleReport:
             rows.append((s.field, str(s.correct), str(s.scored), accuracy))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         lines = [
-            "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            )
             for row in rows
         ]
         if self.failures:
             lines += ["", "failures:"]
             for f in self.failures:
-                lines.append(f"  {f.file}  {f.field}: expected {_short(f.expected)}, got {_short(f.got)}")
+                lines.append(
+                    f"  {f.file}  {f.field}: expected {_short(f.expected)}, got {_short(f.got)}"
+                )
         return "\n".join(lines)
 
 
@@ -121,7 +124,9 @@ def _read_gold(path: Path) -> list[dict[str, Any]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise EvaluationError(f"cannot read gold file: {error.strerror}", source=str(path)) from None
+        raise EvaluationError(
+            f"cannot read gold file: {error.strerror}", source=str(path)
+        ) from None
     except yaml.YAMLError as error:
         raise EvaluationError(f"gold file is not valid YAML: {error}", source=str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):

@@ -124,7 +124,10 @@ class TimexReport:
             ("files", str(self.files)),
             ("gold / predicted", f"{self.gold} / {self.predicted}"),
             ("extent F1 (strict)", f"{self.strict_f1:.3f}"),
-            ("extent P / R / F1 (relaxed)", self._triple(self.relaxed_precision, self.relaxed_recall)),
+            (
+                "extent P / R / F1 (relaxed)",
+                self._triple(self.relaxed_precision, self.relaxed_recall),
+            ),
             ("value P / R / F1", self._triple(self.value_precision, self.value_recall)),
             ("type accuracy", f"{self.type_accuracy:.3f}"),
         ]
@@ -199,9 +202,7 @@ def score(gold: Iterable[GoldTimex], predicted: Iterable[GoldTimex]) -> TimexRep
     used: set[int] = set()
     value_correct = type_correct = matched = 0
     for g in gold:
-        pair = next(
-            (i for i, p in enumerate(predicted) if i not in used and overlaps(g, p)), None
-        )
+        pair = next((i for i, p in enumerate(predicted) if i not in used and overlaps(g, p)), None)
         if pair is None:
             continue
         used.add(pair)

@@ -112,6 +112,6 @@ class Passages:
         memory = self._memory.setdefault(self.paragraph(char), _Memory())
         memory.last_date, memory.last_precision = reading.start, reading.precision
         # A date still to come ("from January 1, 2024") cannot date what is told as done.
-        if reading.explicit_year and reading.precision in ("day", "month"):
-            if self._anchor is None or reading.start <= self._anchor:
-                memory.reference = reading.start
+        written = reading.explicit_year and reading.precision in ("day", "month")
+        if written and (self._anchor is None or reading.start <= self._anchor):
+            memory.reference = reading.start

@@ -18,9 +18,7 @@ from .values import ClauseDate, TimeValue
 __all__ = ["clause_date"]
 
 
-def clause_date(
-    target: Span | Token, values: Sequence[TimeValue], published: date
-) -> ClauseDate:
+def clause_date(target: Span | Token, values: Sequence[TimeValue], published: date) -> ClauseDate:
     """The date ``target``'s clause talks about, and where that date came from."""
     token = target.root if isinstance(target, Span) else target
     doc = token.doc
@@ -46,7 +44,9 @@ def clause_date(
     earlier = [
         v
         for v in values
-        if v.span_days is not None and paragraph_start <= v.start_char < token.idx and v.type != "SET"
+        if v.span_days is not None
+        and paragraph_start <= v.start_char < token.idx
+        and v.type != "SET"
     ]
     if earlier:
         return _from_value(earlier[-1], "passage")

@@ -19,14 +19,26 @@ from .grammar import numeric_date, split_words
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 __all__ = ["Candidate", "find_candidates"]
 
 _LABELS = {"DATE", "TIME"}
 _TRAILING = {"ago", "later", "earlier"}
-_YEAR_PREPOSITIONS = ["in", "since", "by", "until", "from", "of", "during", "through", "before", "after"]
+_YEAR_PREPOSITIONS = [
+    "in",
+    "since",
+    "by",
+    "until",
+    "from",
+    "of",
+    "during",
+    "through",
+    "before",
+    "after",
+]
+_YEAR_SHAPE = r"^(1[5-9]|20)\d\d$"
 _NUMERIC_SHAPE = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,4}[./]\d{1,2}[./]\d{2,4})$"
 
 
@@ -58,12 +70,13 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         )
         matcher.add("NUMERIC_DATE", [[{"TEXT": {"REGEX": _NUMERIC_SHAPE}}]])
         units = [*lex.units, *(u + "s" for u in lex.units)]
-        matcher.add("EVERY_UNIT", [[{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": units}}]])
-        # A year after a preposition ("since 2013") that the model left untagged.
         matcher.add(
-            "YEAR",
-            [[{"LOWER": {"IN": _YEAR_PREPOSITIONS}}, {"TEXT": {"REGEX": r"^(1[5-9]|20)\d\d$"}}]],
+            "EVERY_UNIT", [[{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": units}}]]
         )
+        # Years the model leaves untagged: "the period 2020-2022", "since 2013".
+        year = {"TEXT": {"REGEX": _YEAR_SHAPE}}
+        matcher.add("YEAR_RANGE", [[year, {"TEXT": {"IN": ["-", "–", "—"]}}, year]])
+        matcher.add("YEAR", [[{"LOWER": {"IN": _YEAR_PREPOSITIONS}}, year]])
         _matchers[key] = matcher
     return _matchers[key]
 
@@ -83,10 +96,14 @@ def _split_range(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int
         return [(start, end)]
     for i in range(start + 1, end - 1):
         word = doc[i].lower_
-        if word not in lex.range_connectors or (word == "and" and doc[start - 1].lower_ != "between"):
+        if word not in lex.range_connectors or (
+            word == "and" and doc[start - 1].lower_ != "between"
+        ):
             continue
         left, right = _words(doc[start:i]), _words(doc[i + 1 : end])
-        if any(_is_anchor_word(w, lex) for w in left) and any(_is_anchor_word(w, lex) for w in right):
+        if any(_is_anchor_word(w, lex) for w in left) and any(
+            _is_anchor_word(w, lex) for w in right
+        ):
             return [(start, i), *_split_range(doc, i + 1, end, lex)]
     return [(start, end)]
 
@@ -105,9 +122,9 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         # "24" + "November 2020": the model sometimes leaves the day outside.
-        if start > 0 and doc[start].lower_ in lex.months and _is_day_number(doc[start - 1]):
-            if not merged or merged[-1][1] < start:
-                start -= 1
+        follows = not merged or merged[-1][1] < start
+        if start > 0 and follows and doc[start].lower_ in lex.months:
+            start -= _is_day_number(doc[start - 1])
         # "late September to early November" + "in 2020": the year belongs to the range.
         if (
             merged
@@ -132,9 +149,8 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return merged
 
 
-def _is_day_number(token: object) -> bool:
-    text = getattr(token, "text", "")
-    return text.isdigit() and 1 <= int(text) <= 31
+def _is_day_number(token: Token) -> bool:
+    return token.text.isdigit() and 1 <= int(token.text) <= 31
 
 
 def _joins(doc: Doc, left: tuple[int, int], right: tuple[int, int], lex: Lexicon) -> bool:
@@ -150,8 +166,7 @@ def _joins(doc: Doc, left: tuple[int, int], right: tuple[int, int], lex: Lexicon
 def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """Every candidate time expression of ``doc``, in text order."""
     pieces: list[tuple[int, int, int | None]] = []
-    group = 0
-    for start, end in _raw_spans(doc, lex):
+    for group, (start, end) in enumerate(_raw_spans(doc, lex)):
         parts = _split_range(doc, start, end, lex)
         previous = pieces[-1] if pieces else None
         if previous and _joins(doc, (previous[0], previous[1]), parts[0], lex):
@@ -161,6 +176,5 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
             shared = group
         else:
             shared = None
-        group += 1
         pieces.extend((s, e, shared) for s, e in parts)
     return [Candidate(s, e, tuple(_words(doc[s:e])), g) for s, e, g in pieces if e > s]

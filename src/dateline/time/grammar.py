@@ -143,7 +143,12 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
                 p.year = 1900 + value if value > 30 else 2000 + value
             elif nxt == ":" or _AMPM.match(nxt):
                 p.hour = value
-            elif (p.month is not None or nxt in lex.months or nxt == "of") and 1 <= value <= 31 and p.day is None and not lex.unit(nxt):
+            elif (
+                (p.month is not None or nxt in lex.months or nxt == "of")
+                and 1 <= value <= 31
+                and p.day is None
+                and not lex.unit(nxt)
+            ):
                 p.day = value
             else:
                 pending = float(value)
@@ -190,7 +195,8 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
             p.part = lex.parts[word]
             continue
         if word in lex.ordinals and (
-            nxt in ("quarter", "half") or (lex.ordinals[word] > 0 and nxt in ("century", "week", "day"))
+            nxt in ("quarter", "half")
+            or (lex.ordinals[word] > 0 and nxt in ("century", "week", "day"))
         ):
             p.ordinal = lex.ordinals[word]
             continue
@@ -202,9 +208,9 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
             p.plural = word.endswith("s")
             if pending is not None:
                 p.count, pending = pending, None
-            elif prev in lex.vague_numbers and prev not in lex.shifts:
-                p.vague = True
-            elif p.plural and p.count is None:
+            elif (
+                prev in lex.vague_numbers and prev not in lex.shifts or p.plural and p.count is None
+            ):
                 p.vague = True
             p.adjectival = prev == "-" and p.count is not None
             continue
@@ -228,14 +234,22 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
             pending = number
         elif word in ("a", "an") and lex.unit(nxt) is not None:
             pending = 1.0
-    if p.count is None and pending is not None and p.month is not None and p.day is None and pending <= 31:
+    if (
+        p.count is None
+        and pending is not None
+        and p.month is not None
+        and p.day is None
+        and pending <= 31
+    ):
         p.day = int(pending)
     return p
 
 
 def find_holiday(words: list[str], lex: Lexicon) -> tuple[int, int] | None:
     """The fixed day of a holiday named in ``words`` ("christmas eve")."""
-    text = " ".join(w for w in words if w not in ("the",)).replace(" ' s", "'s").replace(" 's", "'s")
+    text = (
+        " ".join(w for w in words if w not in ("the",)).replace(" ' s", "'s").replace(" 's", "'s")
+    )
     for name in sorted(lex.holidays, key=len, reverse=True):
         if name in text:
             return lex.holidays[name]

@@ -125,7 +125,9 @@ def lexicon() -> Lexicon:
             day_parts={str(k): str(v) for k, v in _section(data, "day_parts").items()},
             frequencies={str(k): str(v) for k, v in _section(data, "frequencies").items()},
             set_words=frozenset(_section(data, "set_words")),
-            holidays={str(k): (int(v[0]), int(v[1])) for k, v in _section(data, "holidays").items()},
+            holidays={
+                str(k): (int(v[0]), int(v[1])) for k, v in _section(data, "holidays").items()
+            },
             range_connectors=frozenset(str(w) for w in _section(data, "range_connectors")),
             range_openers=frozenset(_section(data, "range_openers")),
             anaphoric_determiners=frozenset(_section(data, "anaphoric_determiners")),

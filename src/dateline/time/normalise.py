@@ -18,8 +18,15 @@ from typing import Literal
 
 from .grammar import Pieces, find_holiday, numeric_date, read_pieces
 from .lexicon import Lexicon
-from .periods import add_months, month_bounds, part_of, quarter_bounds, week_bounds, week_value
-from .periods import year_bounds
+from .periods import (
+    add_months,
+    month_bounds,
+    part_of,
+    quarter_bounds,
+    week_bounds,
+    week_value,
+    year_bounds,
+)
 from .values import Anchoring, Precision, TimeType
 
 __all__ = ["Context", "Reading", "Tense", "normalise"]
@@ -71,7 +78,12 @@ def normalise(words: list[str], context: Context, lex: Lexicon) -> Reading | Non
         return _offset(p, context)
     if p.unit and _is_duration(p):
         return _duration(p)
-    if p.unit and (p.shift is not None or p.definite) and not p.has_calendar_name and p.ordinal is None:
+    if (
+        p.unit
+        and (p.shift is not None or p.definite)
+        and not p.has_calendar_name
+        and p.ordinal is None
+    ):
         return _named_unit(p, context)
     reading = _calendar_date(p, context, lex)
     if reading and p.day_part and reading.precision == "day":
@@ -121,8 +133,9 @@ def _year_for(month: int, context: Context, with_day: bool = True) -> tuple[int,
 
 def _month_date(p: Pieces, context: Context) -> Reading | None:
     assert p.month is not None
+    anchoring: Anchoring = "absolute"
     if p.year is not None:
-        year, anchoring = p.year, "absolute"
+        year = p.year
     elif p.shift is not None:  # "last May", "next March"
         year = context.anchor.year + p.shift
         if p.shift < 0 and p.month < context.anchor.month:
@@ -179,7 +192,8 @@ def _quarter(p: Pieces, context: Context) -> Reading:
     count = 2 if half else 4
     number = count if p.ordinal == -1 else p.ordinal
     current = (context.anchor.month - 1) // (12 // count) + 1
-    year, anchoring = p.year, "absolute"
+    year = p.year
+    anchoring: Anchoring = "absolute"
     if year is None:
         anchoring = "publication"
         year = context.anchor.year
@@ -195,7 +209,8 @@ def _quarter(p: Pieces, context: Context) -> Reading:
 
 def _season(p: Pieces, context: Context, lex: Lexicon) -> Reading:
     season = next(s for s in lex.seasons.values() if s.code == p.season)
-    year, anchoring = p.year, "absolute"
+    year = p.year
+    anchoring: Anchoring = "absolute"
     if year is None:
         anchoring = "publication"
         year = context.anchor.year
@@ -337,10 +352,11 @@ def _named_unit(p: Pieces, context: Context) -> Reading:
     reading = _period(code, _shifted(base, code, p.shift or 0), anchoring)
     if p.unit_word in ("night", "tonight"):
         reading = replace(reading, type="TIME", value=f"{reading.value}TNI")
-    if p.rough and reading.start and reading.end:
+    first, last = reading.start, reading.end
+    if p.rough and first is not None and last is not None:
         # "earlier this month": the part of the period before the article; "later": after.
         if p.rough < 0:
-            reading = replace(reading, end=max(reading.start, min(reading.end, context.anchor)))
+            reading = replace(reading, end=max(first, min(last, context.anchor)))
         else:
-            reading = replace(reading, start=min(reading.end, max(reading.start, context.anchor)))
+            reading = replace(reading, start=min(last, max(first, context.anchor)))
     return _with_part(p, reading)

@@ -117,10 +117,16 @@ def _place_relative_durations(doc: Doc, reads: list[_Read]) -> list[_Read]:
             continue
         inside = range(signal.left_edge.i, signal.right_edge.i + 1)
         for other in reads:
-            if other.span.start in inside and other.reading.precision == "day" and other.reading.start:
+            if (
+                other.span.start in inside
+                and other.reading.precision == "day"
+                and other.reading.start
+            ):
                 day = shift_by_duration(other.reading.start, reading.value, sign)
                 if day is not None:
-                    placed = replace(reading, start=day, end=day, precision="day", anchoring="passage")
+                    placed = replace(
+                        reading, start=day, end=day, precision="day", anchoring="passage"
+                    )
                     reads[index] = replace(read, reading=placed)
                 break
     return reads

@@ -162,7 +162,11 @@ def month_numbers() -> dict[str, int]:
     data = load_yaml(name)
     if not isinstance(data, dict) or sorted(data) != list(range(1, 13)):
         raise KnowledgeError("expected the months 1 to 12 as keys", source=name)
-    return {word.casefold(): int(month) for month in data for word in _strings(data[month], name, str(month))}
+    return {
+        word.casefold(): int(month)
+        for month in data
+        for word in _strings(data[month], name, str(month))
+    }
 
 
 @lru_cache(maxsize=1)

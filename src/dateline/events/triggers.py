@@ -1,0 +1,233 @@
+"""Find event triggers: where a sentence names a PLOVER act.
+
+The lexicon's entries become one spaCy ``Matcher`` per vocabulary, built once
+and matched on lemmas, so "hosted", "hosts" and "will host" all match
+"host". Matches then pass two checks that keep background out:
+
+1. overlaps: a phrase beats the single words inside it, a verb beats the
+   event noun that is its object ("signed the agreement" is one event);
+2. anchoring: an event noun reports an event only when something makes it
+   one (a light verb, a date, "took place", a verbless headline); "the peace
+   agreement" on its own is a reference, not news.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from spacy.matcher import Matcher
+
+from .lexicon import GAP, Grammar, TriggerEntry, load_lexicon
+from .values import EventTrigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
+
+__all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
+
+_GAP_SPEC: dict[str, Any] = {"IS_PUNCT": False, "OP": "{0,3}"}
+_DATE_ENTS = frozenset({"DATE", "TIME"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+# "at the summit, X said": the setting of a past act took place.
+_SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
+# Dependencies by which a noun is the thing a light verb does.
+_LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
+# Keyed by id(vocab); the vocab is kept alive beside its matcher so ids stay unique.
+_MATCHERS: dict[int, tuple[Vocab, Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]]]] = {}
+
+
+def trigger_matcher(vocab: Vocab) -> tuple[Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]]]:
+    """The lexicon's matcher for ``vocab`` (built once), and its keys' entries.
+
+    Each key maps to its entry and the positions of its pattern that are gaps,
+    so that a match's own words can be told from the tokens it skipped.
+    """
+    cached = _MATCHERS.get(id(vocab))
+    if cached is None:
+        matcher = Matcher(vocab)
+        keys: dict[str, tuple[TriggerEntry, frozenset[int]]] = {}
+        for number, entry in enumerate(load_lexicon().entries):
+            for variant, pattern in enumerate(_patterns(entry)):
+                key = f"event-{number}-{variant}"
+                gaps = frozenset(i for i, spec in enumerate(pattern) if spec is _GAP_SPEC)
+                matcher.add(key, [pattern])
+                keys[key] = (entry, gaps)
+        cached = _MATCHERS[id(vocab)] = (vocab, matcher, keys)
+    return cached[1], cached[2]
+
+
+def _patterns(entry: TriggerEntry) -> list[list[dict[str, Any]]]:
+    """Token patterns for an entry; hyphenated words ("cease-fire") are three tokens."""
+    position_variants: list[list[list[dict[str, Any]]]] = []
+    for alternatives in entry.words:
+        if alternatives == (GAP,):
+            position_variants.append([[_GAP_SPEC]])
+            continue
+        optional = alternatives[0].startswith("?")
+        words = [word.lstrip("?") for word in alternatives]
+        plain = [word for word in words if "-" not in word]
+        variants = [[_word_spec(plain, entry, optional)]] if plain else []
+        for word in words:
+            if "-" in word:
+                parts = word.split("-")
+                specs = [_word_spec([parts[0]], None, optional)]
+                for part in parts[1:]:
+                    specs += [{"ORTH": "-"}, _word_spec([part], None, optional)]
+                variants.append(specs)
+        position_variants.append(variants)
+    return [
+        [spec for chunk in combination for spec in chunk]
+        for combination in itertools.product(*position_variants)
+    ]
+
+
+def _word_spec(words: list[str], entry: TriggerEntry | None, optional: bool) -> dict[str, Any]:
+    # spaCy keeps the case of some lemmas ("Talks" at a sentence start), so
+    # both spellings are accepted.
+    forms = sorted({form for word in words for form in (word, word.capitalize())})
+    spec: dict[str, Any] = {"LEMMA": {"IN": forms}}
+    if entry is not None and entry.kind == "verb":
+        spec["POS"] = "VERB"
+    elif entry is not None and entry.kind == "noun":
+        spec["POS"] = "NOUN"
+    if optional:
+        spec["OP"] = "?"
+    return spec
+
+
+def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
+    """Every anchored, non-overlapping trigger in ``doc`` (or one sentence), in text order."""
+    matcher, keys = trigger_matcher(doc.vocab)
+    grammar = load_lexicon().grammar
+    candidates: list[tuple[EventTrigger, frozenset[int]]] = []
+    for match_id, start, end, alignment in matcher(doc, with_alignments=True):
+        entry, gaps = keys[doc.vocab.strings[match_id]]
+        offset = doc[0].i if len(doc) else 0
+        words = frozenset(
+            offset + start + i for i, position in enumerate(alignment) if position not in gaps
+        )
+        trigger = _trigger(doc, entry, words)
+        if trigger is not None:
+            candidates.append((trigger, words))
+    return _resolve_overlaps(candidates, grammar)
+
+
+def _trigger(doc: Doc | Span, entry: TriggerEntry, words: frozenset[int]) -> EventTrigger | None:
+    tokens = [doc.doc[i] for i in sorted(words)]
+    heads = [t for t in tokens if t.head.i not in words or t.head.i == t.i]
+    anchor = heads[0]
+    # A phrase whose words are not one piece of syntax is a coincidence of
+    # word order ("launched ... operation" across two clauses).
+    subtree = {t.i for t in anchor.subtree}
+    if not words <= subtree:
+        return None
+    return EventTrigger(
+        type=entry.type,
+        mode=entry.mode,
+        kind=entry.kind,
+        anchor=anchor,
+        start=min(words),
+        end=max(words) + 1,
+        object_role=entry.object_role,
+        preps=entry.preps,
+        frame=entry.frame,
+        label=entry.label,
+    )
+
+
+def _resolve_overlaps(
+    candidates: list[tuple[EventTrigger, frozenset[int]]], grammar: Grammar
+) -> list[EventTrigger]:
+    def priority(item: tuple[EventTrigger, frozenset[int]]) -> tuple[int, int, int, int]:
+        trigger, words = item
+        return (
+            trigger.kind != "phrase",
+            -len(words),
+            trigger.anchor.pos_ != "VERB",
+            trigger.start,
+        )
+
+    taken: set[int] = set()
+    chosen: list[EventTrigger] = []
+    for trigger, words in sorted(candidates, key=priority):
+        if words & taken:
+            continue
+        chosen.append(trigger)
+        taken |= words
+    verb_anchors = {t.anchor.i for t in chosen if t.anchor.pos_ in ("VERB", "AUX")}
+    kept = [
+        trigger
+        for trigger in chosen
+        if (trigger.anchor.pos_ in ("VERB", "AUX") and trigger.anchor.dep_ not in _MODIFIER_DEPS)
+        or (not _is_object_of(trigger.anchor, verb_anchors) and is_anchored(trigger.anchor, grammar))
+    ]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _is_object_of(noun: Token, verb_anchors: set[int]) -> bool:
+    """True when the noun is what another trigger's verb acts on ("signed the deal")."""
+    return noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.i in verb_anchors
+
+
+def is_anchored(noun: Token, grammar: Grammar) -> bool:
+    """True when an event noun reports an event rather than naming a topic.
+
+    "held talks", "talks took place", "the attack on 3 May", "talks held in
+    Oslo", "the upcoming summit" are anchored; "the peace agreement" and
+    "the conflict" on their own are not.
+    """
+    head = noun.head
+    if noun.dep_ in _LIGHT_OBJECT_DEPS and head.lemma_.lower() in grammar.light_verbs:
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in grammar.event_verbs:
+        return True
+    if any(
+        child.dep_ in ("acl", "relcl")
+        and child.lemma_.lower() in (grammar.light_verbs | grammar.event_verbs)
+        for child in noun.children
+    ):
+        return True
+    if any(child.lower_ in grammar.future_modifiers for child in noun.children if child.dep_ == "amod"):
+        return True
+    if any(child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by") for child in noun.children):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS and noun.head.head.tag_ == "VBD":
+        return True
+    if _has_date(noun):
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
+
+
+def _has_date(noun: Token) -> bool:
+    """A calendar date inside the noun phrase itself ("the attack on 3 May").
+
+    Dates of a clause inside the phrase ("the deal that they signed in May")
+    belong to that clause, and a length ("the 44-day war") is not a date.
+    """
+    for token in noun.subtree:
+        if token.ent_type_ not in _DATE_ENTS or token.i == noun.i:
+            continue
+        path = token.head
+        clause = False
+        while path.i != noun.i and path.head.i != path.i:
+            clause = clause or path.pos_ in ("VERB", "AUX")
+            path = path.head
+        if clause or path.i != noun.i:
+            continue
+        if token.head.i == noun.i and token.dep_ in _MODIFIER_DEPS:
+            continue
+        if _is_length(token):
+            continue
+        return True
+    return False
+
+
+def _is_length(token: Token) -> bool:
+    """True for durations written as modifiers: "31-year", "months-long", "44-day"."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return False
+    words = [t.lower_ for t in ent]
+    return "-" in words or any(w.endswith(("long", "old")) for w in words) or ent.root.dep_ in _MODIFIER_DEPS

@@ -1,0 +1,140 @@
+"""The resolver on texts about country pairs the seeds do not cover."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from dateline.actors import (
+    ActorMemory,
+    PeopleIndex,
+    actor_knowledge,
+    people_from_rows,
+    resolve_doc,
+    resolve_span,
+)
+
+pytestmark = pytest.mark.slow
+
+PEOPLE = [
+    {"name": "François Hollande", "aliases": "Hollande", "country": "FRA", "office": "President",
+     "role": "head_of_state", "start": "2012-05-15", "end": "2017-05-14"},
+    {"name": "Emmanuel Macron", "aliases": "Macron", "country": "FRA", "office": "President",
+     "role": "head_of_state", "start": "2017-05-14", "end": ""},
+]  # fmt: skip
+
+SOUTH_ASIA = (
+    "NEW DELHI, June 22 (Reuters) - Indian Prime Minister Narendra Modi hosted his Bangladeshi "
+    "counterpart Sheikh Hasina in New Delhi on Saturday. The two leaders signed ten agreements on "
+    "rail links and water sharing. Hasina later told reporters that Dhaka wanted closer trade ties, "
+    "and Modi said both sides would meet again in September."
+)
+EAST_AFRICA = (
+    "NAIROBI, July 8 - Kenyan police fired tear gas at protesters in Nairobi on Tuesday, while "
+    "Kenyan Interior Minister Kipchumba Murkomen accused opposition leaders of funding the unrest. "
+    "Murkomen said officers would stay on the streets. In neighbouring Sudan, Sudanese paramilitary "
+    "forces shelled El Fasher, and the African Union called for a ceasefire."
+)
+ANDES = (
+    "BOGOTA (AP) - Colombian rebels attacked an army post near the Venezuelan border, killing two "
+    "soldiers, the Colombian army said. Colombian Defence Minister Pedro Sánchez blamed the ELN. "
+    "Venezuelan troops later reinforced the border, and Caracas denied sheltering the guerrillas."
+)
+
+
+@pytest.fixture
+def read(nlp):
+    def read(text, published=None, memory=None, knowledge=None):
+        memory = memory if memory is not None else ActorMemory()
+        return resolve_doc(nlp(text), published, memory, source="test", knowledge=knowledge)
+
+    return read
+
+
+def _first(mentions, text):
+    return next(m.actor for m in mentions if m.text == text)
+
+
+def test_resolver_learns_an_unknown_minister_from_a_title_and_finds_the_surname(read):
+    mentions = read(EAST_AFRICA, date(2025, 7, 8))
+    minister = _first(mentions, "Kenyan Interior Minister Kipchumba Murkomen")
+    assert (minister.code, minister.sector, minister.office) == ("KEN", "GOV", "Interior Minister")
+    assert _first(mentions, "Murkomen").name == "Kipchumba Murkomen"
+    assert _first(mentions, "Kenyan police").sector == "POL"
+    assert _first(mentions, "Sudanese paramilitary forces").sector == "REB"
+    assert _first(mentions, "the African Union").code == "AU"
+
+
+def test_resolver_counterpart_takes_the_office_of_the_host(read):
+    bare = replace(actor_knowledge(), people=PeopleIndex())
+    mentions = read(SOUTH_ASIA, date(2019, 6, 22), knowledge=bare)
+    hasina = _first(mentions, "his Bangladeshi counterpart Sheikh Hasina")
+    assert (hasina.code, hasina.office, hasina.name) == ("BGD", "Prime Minister", "Sheikh Hasina")
+    leaders = [m.actor.code for m in mentions if m.text == "The two leaders"]
+    assert leaders == ["IND", "BGD"]
+    assert _first(mentions, "Hasina").code == "BGD"
+    assert _first(mentions, "Dhaka").code == "BGD"
+
+
+def test_resolver_people_learned_in_one_article_serve_the_next(read):
+    bare = replace(actor_knowledge(), people=PeopleIndex())
+    memory = ActorMemory()
+    read(EAST_AFRICA, date(2025, 7, 8), memory, knowledge=bare)
+    later = read(
+        "Murkomen defended the police response on Wednesday.",
+        date(2025, 7, 9),
+        memory,
+        knowledge=bare,
+    )
+    actor = _first(later, "Murkomen")
+    assert (actor.code, actor.office) == ("KEN", "Interior Minister")
+    assert memory.recall("Murkomen").source_doc == "test"
+
+
+def test_resolver_rebels_troops_and_capitals_in_the_andes(read):
+    mentions = read(ANDES, date(2024, 3, 1))
+    assert _first(mentions, "Colombian rebels").sector == "REB"
+    assert _first(mentions, "the Colombian army").sector == "MIL"
+    assert _first(mentions, "Venezuelan troops").code == "VEN"
+    assert _first(mentions, "Caracas").code == "VEN"
+    assert _first(mentions, "the ELN") == _first(mentions, "the ELN")  # a named group
+    eln = _first(mentions, "the ELN")
+    assert (eln.code, eln.sector) == ("COL", "REB")
+
+
+def test_resolver_office_holder_depends_on_the_date(read):
+    people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(PEOPLE)))
+    text = "The French president said Paris would send aid to Lebanon."
+    in_2016 = _first(read(text, date(2016, 8, 1), knowledge=people), "The French president")
+    in_2020 = _first(read(text, date(2020, 8, 1), knowledge=people), "The French president")
+    assert in_2016.name == "François Hollande"
+    assert in_2020.name == "Emmanuel Macron"
+
+
+def test_resolver_apposition_teaches_a_name(read):
+    bare = replace(actor_knowledge(), people=PeopleIndex())
+    text = "Maria Kowalska, the Polish foreign minister, met Ukrainian officials in Kyiv. Kowalska pledged more aid."
+    mentions = read(text, date(2024, 5, 1), knowledge=bare)
+    assert _first(mentions, "Maria Kowalska").code == "POL"
+    assert _first(mentions, "Kowalska").office == "Foreign Minister"
+    assert _first(mentions, "Ukrainian officials").sector == "GOV"
+
+
+def test_resolver_corrects_a_misread_entity_label(nlp):
+    doc = nlp("Yerevan and Tbilisi signed a border agreement, officials in Armenia said.")
+    memory = ActorMemory()
+    codes = [m.actor.code for m in resolve_doc(doc, date(2022, 1, 1), memory)]
+    assert codes[:2] == ["ARM", "GEO"]
+
+
+def test_resolver_resolve_span_returns_the_actors_of_a_phrase(nlp):
+    doc = nlp(
+        "Kenyan police arrested two journalists. The Kremlin and the White House traded accusations."
+    )
+    memory = ActorMemory()
+    resolve_doc(doc, date(2023, 2, 1), memory)
+    police = resolve_span(doc[0:2], date(2023, 2, 1), memory)
+    assert (police.code, police.sector) == ("KEN", "POL")
+    both = resolve_span(doc[6:12], date(2023, 2, 1), memory)
+    assert [a.code for a in both] == ["RUS", "USA"]
+    assert resolve_span(doc[4:5], date(2023, 2, 1), memory) is None

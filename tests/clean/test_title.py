@@ -1,0 +1,22 @@
+from dateline.clean.title import is_body_like, is_headline_like, is_near_duplicate
+
+
+def test_title_headlines_are_short_and_unfinished():
+    assert is_headline_like("Kenya and Somalia agree to reopen border crossings")
+    assert is_headline_like("Ukraine war: drones hit Odesa port [UPDATE]")
+    assert is_headline_like("Will Colombia's peace deal survive?")
+    assert not is_headline_like("The army said it had repelled the attack.")
+    assert not is_headline_like("Politics")
+    assert not is_headline_like("the rest of a sentence cut off mid line")
+
+
+def test_title_body_lines_are_prose():
+    assert is_body_like("Mali's junta said on Tuesday it would leave the regional bloc.")
+    assert not is_body_like("Mali leaves regional bloc")
+
+
+def test_title_near_duplicates_allow_small_differences():
+    title = "Sri Lanka's president flees to the Maldives"
+    assert is_near_duplicate("Sri Lankas president flees to the Maldives", title)
+    assert is_near_duplicate("SRI LANKA'S PRESIDENT FLEES TO THE MALDIVES", title)
+    assert not is_near_duplicate("Sri Lanka's parliament elects a new president", title)

@@ -1,0 +1,46 @@
+from datetime import date
+
+import pytest
+
+from dateline.nlp import parse
+from dateline.settings import Settings
+from dateline.time import clause_date, tag_doc
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Ethiopian troops withdrew from Mekelle on June 28 and will leave Shire on July 10.\n"
+    "In March 2021, fighting spread to Afar. Aid convoys were blocked.\n"
+    "The foreign minister met his Kenyan counterpart."
+)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    doc = parse(TEXT, Settings())
+    return doc, tag_doc(doc, date(2021, 7, 2))
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_clause_date_takes_the_expression_of_its_verb(parsed):
+    doc, values = parsed
+    withdrew = clause_date(_token(doc, "withdrew"), values, date(2021, 7, 2))
+    assert (withdrew.start, withdrew.source) == (date(2021, 6, 28), "expression")
+    leave = clause_date(_token(doc, "leave"), values, date(2021, 7, 2))
+    assert leave.start == date(2021, 7, 10)
+
+
+def test_clause_date_falls_back_to_the_passage(parsed):
+    doc, values = parsed
+    blocked = clause_date(_token(doc, "blocked"), values, date(2021, 7, 2))
+    assert blocked.source == "passage"
+    assert blocked.start == date(2021, 3, 1)
+
+
+def test_clause_date_falls_back_to_publication(parsed):
+    doc, values = parsed
+    met = clause_date(doc[-6:-1], values, date(2021, 7, 2))
+    assert (met.start, met.source, met.value) == (date(2021, 7, 2), "published", None)

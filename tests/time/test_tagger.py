@@ -1,0 +1,91 @@
+"""The tagger on news text about many places, written for these tests."""
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+KENYA = (
+    "NAIROBI - Kenya's electoral commission said on Monday it would announce the "
+    "presidential result by Tuesday, a week after the vote. Turnout fell from 2017, "
+    "when the Supreme Court annulled the election two months later.\n"
+    "Raila Odinga, who has run for president five times since 1997, said he would "
+    "challenge the result in court within seven days."
+)
+
+PHILIPPINES = (
+    "MANILA - Typhoon Rai made landfall at 1:30 p.m. on Thursday on Siargao island. "
+    "Rescuers reached the worst-hit towns a day later, and the weather bureau warned "
+    "that another storm could arrive next week.\n"
+    "The country is hit by about 20 storms every year; in November 2013, Typhoon Haiyan "
+    "killed more than 6,300 people. On December 2, officials will review the toll."
+)
+
+GENEVA = (
+    "GENEVA - Talks between the two delegations resumed on Wednesday after a pause "
+    "of nearly three weeks. Diplomats said the sides were now closer than at any point "
+    "in the past year, and a new round is expected early next month.\n"
+    "The last agreement, reached in mid-2019, collapsed within 18 months."
+)
+
+
+def test_tagger_weekdays_follow_the_tense(tag, value_after):
+    values = tag(KENYA, date(2022, 8, 15))  # a Monday
+    assert value_after(KENYA, values, "Monday").value == "2022-08-15"
+    assert value_after(KENYA, values, "Tuesday").value == "2022-08-16"
+
+
+def test_tagger_reads_durations_and_years(tag, value_after):
+    values = tag(KENYA, date(2022, 8, 15))
+    assert value_after(KENYA, values, "a week").value == "P1W"
+    assert value_after(KENYA, values, "2017").value == "2017"
+    assert value_after(KENYA, values, "seven days").type == "DURATION"
+    assert value_after(KENYA, values, "1997").value == "1997"
+
+
+def test_tagger_clock_time_on_a_weekday(tag, value_after):
+    values = tag(PHILIPPINES, date(2021, 12, 17))  # a Friday
+    landfall = value_after(PHILIPPINES, values, "1:30 p.m.")
+    assert landfall.type == "TIME"
+    assert landfall.value == "2021-12-16T13:30"
+
+
+def test_tagger_relative_dates(tag, value_after):
+    values = tag(PHILIPPINES, date(2021, 12, 17))
+    assert value_after(PHILIPPINES, values, "a day later").value == "2021-12-17"
+    assert value_after(PHILIPPINES, values, "next week").value == "2021-W51"
+    assert value_after(PHILIPPINES, values, "every year").type == "SET"
+    assert value_after(PHILIPPINES, values, "November 2013").value == "2013-11"
+
+
+def test_tagger_future_year_less_date_after_a_past_year_in_passage(tag, value_after):
+    values = tag(PHILIPPINES, date(2021, 12, 17))
+    assert value_after(PHILIPPINES, values, "December 2").value == "2021-12-02"
+
+
+def test_tagger_references_and_vague_parts(tag, value_after):
+    values = tag(GENEVA, date(2022, 3, 4))
+    assert value_after(GENEVA, values, "now").value == "PRESENT_REF"
+    assert value_after(GENEVA, values, "the past year").value == "P1Y"
+    assert value_after(GENEVA, values, "nearly three weeks").value == "P3W"
+    assert value_after(GENEVA, values, "early next month").value == "2022-04"
+    mid = value_after(GENEVA, values, "mid-2019")
+    assert (mid.value, mid.mod) == ("2019", "MID")
+
+
+def test_tagger_offsets_point_into_the_text(tag, value_after):
+    values = tag(GENEVA, date(2022, 3, 4))
+    for value in values:
+        assert GENEVA[value.start_char : value.end_char] == value.text
+
+
+def test_tagger_leaves_values_on_the_doc():
+    from dateline.nlp import parse
+    from dateline.settings import Settings
+    from dateline.time import tag_doc
+
+    doc = parse("Protests spread across Sri Lanka on Saturday.", Settings())
+    values = tag_doc(doc, date(2022, 7, 11))
+    assert doc._.time_values == values
+    assert values[0].value == "2022-07-09"
