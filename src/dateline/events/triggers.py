@@ -31,6 +31,7 @@ _GAP_SPEC: dict[str, Any] = {"IS_PUNCT": False, "OP": "{0,3}"}
 _DATE_ENTS = frozenset({"DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 # "at the summit, X said": the setting of a past act took place.
+_LENGTH_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "minute"})
 _SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
 # Dependencies by which a noun is the thing a light verb does.
 _LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
@@ -229,5 +230,6 @@ def _is_length(token: Token) -> bool:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if ent is None:
         return False
-    words = [t.lower_ for t in ent]
-    return "-" in words or any(w.endswith(("long", "old")) for w in words) or ent.root.dep_ in _MODIFIER_DEPS
+    last = ent[-1].lemma_.lower()
+    hyphenated = any(t.text == "-" for t in ent) and last in _LENGTH_UNITS
+    return hyphenated or last in ("long", "old") or ent.root.dep_ in _MODIFIER_DEPS

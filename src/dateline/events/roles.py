@@ -1,0 +1,245 @@
+"""Who acted and on whom: actor and recipient spans from the dependency parse.
+
+The rules read the parse around a trigger's anchor:
+
+- verbs: the subject acts; the object is the recipient when the lexicon says
+  so ("met Putin") and a theme otherwise ("discussed the situation"); a
+  passive's "by" phrase acts and its subject receives ("were killed by");
+  "with/to/against" phrases (per entry) add recipients;
+- nouns: a possessive acts ("Russia's mediation"), so does the "of" phrase of
+  an intransitive act ("the withdrawal of troops"), a "by" phrase, or the
+  subject of the light verb or clause the noun sits in ("held talks",
+  "in a phone call, the two presidents discussed");
+- "between A and B" makes every side an actor; so does a mutual frame;
+- hosts: "X hosted Y" makes the visitor Y the actor and the host X the
+  recipient; visits and trips make the place visited the recipient;
+- conjuncts stay together: "Aliyev and Pashinyan" are two spans of one role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .values import EventTrigger, RoleSpans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["find_roles", "participant_spans", "place_span"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "to"})
+# Parts of a noun phrase that are not the participant itself.
+_CUT_DEPS = frozenset({"relcl", "acl", "cc", "preconj", "punct", "appos", "advcl", "prep"})
+# Preps that attach the setting, not a participant, to an event noun.
+_SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "following"})
+
+
+def find_roles(trigger: EventTrigger) -> RoleSpans:
+    """Actor and recipient spans, and the place, for one trigger."""
+    anchor = trigger.anchor
+    if anchor.pos_ in ("VERB", "AUX"):
+        actors, recipients = _verb_roles(anchor, trigger)
+    else:
+        actors, recipients = _noun_roles(anchor, trigger)
+    between = [t for t in _prep_objects(_role_holders(trigger), ("between", "among", "amongst"))]
+    between_spans = _spans(between)
+    if between_spans:
+        if actors:
+            recipients += between_spans
+        else:
+            actors = between_spans
+    if trigger.frame == "mutual":
+        actors, recipients = actors + recipients, ()
+    if trigger.frame == "visit" and not recipients:
+        place = place_span(trigger)
+        recipients = (place,) if place is not None else ()
+    return RoleSpans(
+        actors=_unique(actors),
+        recipients=_unique(r for r in recipients if r not in actors),
+        place=place_span(trigger),
+    )
+
+
+def _verb_roles(verb: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    subject, passive_subject, agent = _subjects(verb)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if trigger.frame == "host":
+        # "X hosted Y": the visitor is the actor, the host the recipient.
+        return _spans(objects), _spans(subject)
+    if passive_subject:
+        actors = _spans(agent)
+        recipients = _spans(passive_subject) if trigger.object_role == "recipient" else ()
+    else:
+        actors = _spans(subject)
+        recipients = _spans(objects) if trigger.object_role == "recipient" else ()
+    if trigger.frame == "visit" and objects:
+        recipients = _spans(objects)
+    recipients += _spans(_prep_objects(_role_holders(trigger), trigger.preps))
+    if not actors:
+        actors = _spans(_by_phrase(verb))
+    return actors, recipients
+
+
+def _noun_roles(noun: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    actors = _spans(c for c in noun.children if c.dep_ == "poss")
+    recipients: tuple[Span, ...] = ()
+    of_phrase = _prep_objects([noun], ("of",))
+    if trigger.object_role == "actor":
+        actors += _spans(of_phrase)
+    elif trigger.object_role == "recipient":
+        recipients += _spans(of_phrase)
+    actors += _spans(_by_phrase(noun))
+    recipients += _spans(_prep_objects(_role_holders(trigger), trigger.preps))
+    if not actors:
+        actors = _spans(
+            c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        )
+    if not actors:
+        actors = _spans(_governing_subject(noun))
+    return actors, recipients
+
+
+def _subjects(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """Active subjects, passive subjects and passive agents, inherited where elided."""
+    subject = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    passive = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    agent = _by_phrase(verb)
+    if subject or passive:
+        return _resolve_relatives(subject), _resolve_relatives(passive), agent
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i:
+        # "vacated Aghdam and will vacate Lachin": the subject is shared.
+        return _subjects(head)
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        # "obliged Armenia to withdraw": object control; "agreed to withdraw": subject control.
+        controller = [c for c in head.children if c.dep_ == "dobj"]
+        return controller or _subjects(head)[0], [], agent
+    if verb.dep_ == "acl" and head.i != verb.i and verb.tag_ == "VBN":
+        # "the statement signed by the three leaders": the noun is the passive subject.
+        return [], [head], agent
+    if verb.dep_ == "relcl" and head.i != verb.i:
+        return [head], [], agent
+    return [], [], agent
+
+
+def _by_phrase(token: Token) -> list[Token]:
+    objects: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects += [c for c in child.children if c.dep_ == "pobj"]
+    return objects
+
+
+def _governing_subject(noun: Token) -> list[Token]:
+    """The subject of the clause an event noun sits in: "held talks", "in a call, X said"."""
+    head = noun.head
+    if noun.dep_ == "appos":
+        return [head]
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
+        return []
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    subject, passive, agent = _subjects(head)
+    return subject or agent
+
+
+def _role_holders(trigger: EventTrigger) -> list[Token]:
+    """Tokens whose prepositions may carry participants: the anchor, the phrase's words,
+    and the light verb or participle clause around an event noun."""
+    doc = trigger.anchor.doc
+    holders = [trigger.anchor, *(t for t in doc[trigger.start : trigger.end] if t.i != trigger.anchor.i)]
+    anchor = trigger.anchor
+    if anchor.pos_ not in ("VERB", "AUX"):
+        holders += [c for c in anchor.children if c.dep_ in ("acl", "relcl")]
+        if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            holders.append(anchor.head)
+    else:
+        holders += [c for c in anchor.children if c.dep_ == "dobj"]
+    return holders
+
+
+def _prep_objects(holders: Iterable[Token], preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    objects: list[Token] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
+                objects += [c for c in child.children if c.dep_ == "pobj"]
+    return objects
+
+
+def place_span(trigger: EventTrigger) -> Span | None:
+    """Where the event happened: the first "in/at/to" place (city, region, building)."""
+    for preposition in _PLACE_PREPS:
+        for token in _prep_objects(_role_holders(trigger), (preposition,)):
+            if token.ent_type_ in _PLACE_ENTS:
+                return participant_spans(token)[0]
+    return None
+
+
+def _resolve_relatives(tokens: list[Token]) -> list[Token]:
+    """Replace "that/which/who" by the noun the relative clause is about."""
+    resolved = []
+    for token in tokens:
+        if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            resolved.append(token.head.head)
+        else:
+            resolved.append(token)
+    return resolved
+
+
+def participant_spans(token: Token) -> tuple[Span, ...]:
+    """The noun phrase headed by ``token``, split at its conjuncts.
+
+    "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol
+    Pashinyan" gives two spans; relative clauses and prepositional tails are
+    cut so the span names the participant, not what is said about it.
+    """
+    heads = [token, *(c for c in token.conjuncts if c.i > token.i)]
+    return tuple(_head_span(head) for head in heads if head.pos_ not in ("CCONJ", "PUNCT"))
+
+
+def _head_span(head: Token) -> Span:
+    kept = [head.i]
+    stack = [c for c in head.children if c.dep_ not in _CUT_DEPS and c.dep_ != "conj"]
+    while stack:
+        token = stack.pop()
+        kept.append(token.i)
+        stack += [c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc")]
+    # Keep the words next to the head only, so a split coordination cannot
+    # swallow its neighbour.
+    start = end = head.i
+    kept_set = set(kept)
+    while start - 1 in kept_set:
+        start -= 1
+    while end + 1 in kept_set:
+        end += 1
+    span = head.doc[start : end + 1]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("and", "or")):
+        span = span[1:]
+    return span
+
+
+def _spans(tokens: Iterable[Token]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for token in tokens:
+        spans += participant_spans(token)
+    return tuple(spans)
+
+
+def _unique(spans: Iterable[Span]) -> tuple[Span, ...]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for span in spans:
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            kept.append(span)
+    return tuple(kept)
