@@ -45,3 +45,9 @@ def test_bylines_desks_are_not_authors(line):
 )
 def test_bylines_sentences_are_not_bylines(line):
     assert read_byline(line) is None
+
+
+def test_bylines_editors_are_not_authors():
+    byline = read_byline("Reporting by Jane Doe and Ali Khan; Editing by John Roe")
+    assert byline is not None
+    assert byline.authors == ("Jane Doe", "Ali Khan")

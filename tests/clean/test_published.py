@@ -68,3 +68,8 @@ def test_published_parses_iso_hints_to_their_precision():
     assert parse_published("2024", "hint").precision == "year"
     assert parse_published("14 July 2021", "hint").value == "2021-07-14"
     assert parse_published("sometime last week", "hint") is None
+
+
+def test_published_short_sentences_with_a_date_are_not_date_lines():
+    assert read_date_line("On 3 March 2024 the army took the town.") is None
+    assert read_date_line("Kyiv, 3 March 2024") is not None

@@ -97,6 +97,7 @@ def test_text_reads_a_wire_dateline_and_keeps_the_date_line_time():
     assert cleaned.published is not None and cleaned.published.value == "2024-03-03T10:15"
     assert cleaned.dateline_place == "Washington"
     assert cleaned.outlet == "Reuters"
+    assert cleaned.authors == ("Jane Doe",)
     assert cleaned.body.startswith("The U.S. Senate passed")
     assert cleaned.body.endswith("its fate is uncertain.")
 

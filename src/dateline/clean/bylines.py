@@ -32,6 +32,11 @@ _PREFIX = re.compile(
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b|\bve\b|\|)\s*")
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|from|reporting from)\s+[A-Z][\w.\- ]+$")
 _NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w'’.\-]*|al-\w+|el-\w+|"
+    r"de|da|di|du|del|der|den|dos|das|van|von|le|la|al|bin|ibn|ben)$"
+)
+# Credits of editors and photographers follow a Reuters-style byline: not authors.
+_CREDITS = re.compile(r"[;,.]?\s*\b(?:editing|edited|graphics|photos?|video)\s+by\b.*$", re.I)
     r"^(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w'’.\-]*|[a-z]{1,3}|al-\w+|bin|van|von|de|da|di|le|la)$"
 )
 _MAX_WORDS = 14
@@ -47,7 +52,7 @@ def read_byline(text: str) -> Byline | None:
     match = _PREFIX.match(text)
     if not match or len(text.split()) > _MAX_WORDS:
         return None
-    rest = _PLACE_SUFFIX.sub("", match.group("rest")).strip(" .:")
+    rest = _PLACE_SUFFIX.sub("", _CREDITS.sub("", match.group("rest"))).strip(" .:;")
     desks = furniture().desks
     authors: list[str] = []
     organisation: str | None = None

@@ -202,6 +202,16 @@ _LEFTOVER = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _MAX_DATE_LINE = 140
 
 
+def _is_header_leftover(rest: str) -> bool:
+    """Whether what a date line says besides the date is a site name, weekday or byline.
+
+    Prose ("On 3 March 2024 the army took the town.") has lowercase words.
+    """
+    byline = re.search(r"\b(?:by|written by|author:?)\s+[A-Z]", rest, re.IGNORECASE)
+    words = (rest[: byline.start()] if byline else rest).split()
+    return len(words) <= 4 and not any(word[:1].islower() for word in words)
+
+
 def read_date_line(line: str, *, month_first: bool = False) -> DateLine | None:
     """Read a short line that prints the publication date ("Date: 12.1.2021 14:00").
 
@@ -228,6 +238,6 @@ def read_date_line(line: str, *, month_first: bool = False) -> DateLine | None:
     rest = _TIME_ZONE.sub(" ", _LABELS.sub(" ", rest))
     parts = [_LEFTOVER.sub("", part) for part in re.split(r"\s[|\-–—•·/]\s|\||\[|\]", rest)]
     rest = " ".join(part for part in parts if part)
-    if len(rest.split()) > 6 and not re.match(r"(by|written by|author)\b", rest, re.IGNORECASE):
+    if not _is_header_leftover(rest):
         return None
     return DateLine(chosen, rest)

@@ -57,9 +57,12 @@ def find_roles(trigger: EventTrigger) -> RoleSpans:
     if trigger.frame == "visit" and not recipients:
         place = place_span(trigger)
         recipients = (place,) if place is not None else ()
+    inside = range(trigger.start, trigger.end)
+    actors = tuple(a for a in actors if a.root.i not in inside)
+    recipients = tuple(r for r in recipients if r.root.i not in inside and r not in actors)
     return RoleSpans(
         actors=_unique(actors),
-        recipients=_unique(r for r in recipients if r not in actors),
+        recipients=_unique(recipients),
         place=place_span(trigger),
     )
 
@@ -207,25 +210,33 @@ def participant_spans(token: Token) -> tuple[Span, ...]:
 
 def _head_span(head: Token) -> Span:
     kept = [head.i]
-    stack = [c for c in head.children if c.dep_ not in _CUT_DEPS and c.dep_ != "conj"]
+    stack = [c for c in head.children if _is_part_of_name(c)]
     while stack:
         token = stack.pop()
         kept.append(token.i)
-        stack += [c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc")]
+        # Below the top level a coordination belongs to the phrase:
+        # "the leaders of Azerbaijan and Armenia".
+        stack += [c for c in token.children if c.dep_ not in ("relcl", "acl", "appos")]
     # Keep the words next to the head only, so a split coordination cannot
-    # swallow its neighbour.
-    start = end = head.i
+    # swallow its neighbour, and never run across a line break.
     kept_set = set(kept)
-    while start - 1 in kept_set:
+    start = end = head.i
+    while start - 1 in kept_set and "\n" not in head.doc[start - 1].text_with_ws:
         start -= 1
-    while end + 1 in kept_set:
+    while end + 1 in kept_set and "\n" not in head.doc[end].text_with_ws:
         end += 1
     span = head.doc[start : end + 1]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "case"):
         span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("and", "or")):
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].lower_ in ("and", "or")):
         span = span[1:]
     return span
+
+
+def _is_part_of_name(child: Token) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ == "of"
+    return child.dep_ not in _CUT_DEPS and child.dep_ not in ("conj", "case")
 
 
 def _spans(tokens: Iterable[Token]) -> tuple[Span, ...]:

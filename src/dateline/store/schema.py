@@ -7,9 +7,28 @@ what is expensive to get again.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
-__all__ = ["SCHEMA_VERSION", "articles", "metadata", "store_info"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "actor_mentions",
+    "analyses",
+    "articles",
+    "learned_people",
+    "metadata",
+    "store_info",
+]
 
 SCHEMA_VERSION = 1
 
@@ -42,4 +61,40 @@ articles = Table(
     Column("seq", Integer, nullable=False, comment="order of ingestion"),
     Index("ix_articles_published", "published"),
     Index("ix_articles_seq", "seq"),
+)
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+    comment="articles whose parse-based results (actors, ...) are stored",
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("start", Integer, nullable=False, comment="character offset in the body"),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("code", String(16), nullable=False),
+    Column("sector", String(8)),
+    Column("name", Text),
+    Column("office", Text),
+    Column("contexts", Text, nullable=False, default="[]", comment="JSON list"),
+    Column("how", String(16), nullable=False),
+    Column("is_place", Boolean, nullable=False, default=False),
+    Index("ix_actor_mentions_article", "article_id"),
+    Index("ix_actor_mentions_code", "code"),
+)
+
+learned_people = Table(
+    "learned_people",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("record", Text, nullable=False, comment="JSON: actor, evidence, how"),
+    Column("source_doc", String(32), comment="the article that taught it"),
 )
