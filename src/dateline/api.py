@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,13 @@ from .models import Article
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import open_engine
-from .store.queries import count_articles, select_articles
+from .actors import LearnedPerson
+from .store.queries import (
+    count_articles,
+    select_actor_mentions,
+    select_articles,
+    select_learned_people,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -50,15 +57,28 @@ class Store:
         fields: FieldMap | None = None,
         progress: bool = False,
     ) -> pipeline.IngestReport:
-        """Read, clean and store the articles in ``inputs`` (paths, folders, URLs, ``-``).
+        """Read, clean and store the articles in ``inputs`` (paths, folders, URLs, ``-``), then analyse them.
 
         Articles already stored (same cleaned text) are counted as unchanged.
+        Analysis (parse, actors) runs on every stored article that lacks it,
+        so an interrupted run is completed by the next one.
         """
         if isinstance(inputs, str):
             inputs = [inputs]
-        return pipeline.ingest(
+        report = pipeline.ingest(
             inputs, self.settings, self.engine, fields=fields, progress=progress
         )
+        if report.interrupted:
+            return report
+        try:
+            analysed = pipeline.analyse(self.settings, self.engine, progress=progress)
+        except KeyboardInterrupt:
+            return replace(report, interrupted=True)
+        return replace(report, analysed=analysed)
+
+    def analyse(self, *, progress: bool = False) -> int:
+        """Analyse the stored articles that lack it; return how many were analysed."""
+        return pipeline.analyse(self.settings, self.engine, progress=progress)
 
     def articles(self, **filters: Any) -> list[Article]:
         """Stored articles in ingestion order; filters: ids, since, until, outlet, limit."""
@@ -69,6 +89,16 @@ class Store:
         """How many articles are stored."""
         with self.engine.connect() as connection:
             return count_articles(connection)
+
+    def actor_mentions(self) -> list[dict[str, Any]]:
+        """Every stored actor mention, as records with the actor's fields and ``how``."""
+        with self.engine.connect() as connection:
+            return list(select_actor_mentions(connection))
+
+    def learned_people(self) -> list[LearnedPerson]:
+        """People learned from titles and appositions, with the article that taught each."""
+        with self.engine.connect() as connection:
+            return select_learned_people(connection)
 
     def to_pandas(self) -> pandas.DataFrame:
         """The stored articles as a pandas DataFrame (needs the ``pandas`` extra)."""

@@ -10,6 +10,15 @@ Ingest, step by step:
    running it again adds exactly what is missing.
 
 Errors of one input are collected in the report and the batch goes on.
+
+Analyse, step by step (for every stored article not analysed yet, in
+ingestion order, so that people learned in one article are known in the
+next):
+
+1. ``nlp.parse_many``: spaCy parses the bodies in batches;
+2. ``actors.resolve_doc``: actor mentions, learning new people as it goes;
+3. ``store.queries.save_analysis``: one transaction per article, which marks
+   it analysed; an interrupted run resumes with the next article.
 """
 
 from __future__ import annotations
@@ -22,14 +31,21 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from tqdm import tqdm
 
+from .actors import ActorMemory, resolve_doc
 from .clean import clean
 from .errors import CleanError, DatelineError, SourceError, StoreError
 from .models import Article
+from .nlp import parse_many
 from .settings import Settings
 from .sources import FieldMap, expand_inputs, read_location
-from .store.queries import add_articles
+from .store.queries import (
+    add_articles,
+    save_analysis,
+    select_learned_people,
+    select_unanalysed,
+)
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["IngestReport", "analyse", "ingest"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +62,7 @@ class IngestReport:
     failures: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     added_ids: tuple[str, ...] = ()
+    analysed: int = 0
     interrupted: bool = False
 
     @property
@@ -53,10 +70,10 @@ class IngestReport:
         return len(self.failures)
 
     def summary(self) -> str:
-        """One line: read, added, unchanged, failed."""
+        """One line: read, added, unchanged, failed, analysed."""
         line = (
             f"read {self.read}, added {self.added}, unchanged {self.unchanged}, "
-            f"failed {self.failed}"
+            f"failed {self.failed}; analysed {self.analysed}"
         )
         return line + " (interrupted)" if self.interrupted else line
 
@@ -148,6 +165,34 @@ def _flush(engine: Engine, batch: list[Article], tally: _Tally) -> None:
     tally.added_ids.extend(added)
     tally.unchanged += len(batch) - len(added)
     batch.clear()
+
+
+def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> int:
+    """Parse and resolve the actors of every stored article not analysed yet; return how many.
+
+    Raises KeyboardInterrupt after keeping the articles already done.
+    """
+    with engine.connect() as connection:
+        pending = list(select_unanalysed(connection))
+        memory = ActorMemory(select_learned_people(connection))
+    if not pending:
+        return 0
+    docs = parse_many((article.body for article in pending), settings, size_hint=len(pending))
+    done = 0
+    with tqdm(total=len(pending), unit="article", disable=not progress, leave=False) as bar:
+        for article, doc in zip(pending, docs, strict=True):
+            mentions = resolve_doc(doc, article.published_date, memory, source=article.id)
+            learned = [person for person in memory if person.source_doc == article.id]
+            try:
+                with engine.begin() as connection:
+                    save_analysis(connection, article.id, mentions, learned)
+            except IntegrityError:
+                log.info("%s was analysed by another process meanwhile", article.id)
+            except SQLAlchemyError as error:
+                raise StoreError(f"cannot write the analysis of {article.file}: {error}") from None
+            done += 1
+            bar.update(1)
+    return done
 
 
 def _short(location: str, width: int = 40) -> str:

@@ -37,8 +37,6 @@ _NAME_WORD = re.compile(
 )
 # Credits of editors and photographers follow a Reuters-style byline: not authors.
 _CREDITS = re.compile(r"[;,.]?\s*\b(?:editing|edited|graphics|photos?|video)\s+by\b.*$", re.I)
-    r"^(?:[A-Z\u00C0-\u024F\u0400-\u042F][\w'’.\-]*|[a-z]{1,3}|al-\w+|bin|van|von|de|da|di|le|la)$"
-)
 _MAX_WORDS = 14
 
 

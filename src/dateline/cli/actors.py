@@ -35,7 +35,7 @@ def actors(db: str | None, setting_pairs: tuple[tuple[str, str], ...], output_fo
     from ..api import Store
 
     store = Store(build_settings(db, setting_pairs))
-    rows = summarise(store.actor_mentions())  # type: ignore[attr-defined]  # wired by the store
+    rows = summarise(store.actor_mentions())
     if output_format == "jsonl":
         for row in rows:
             click.echo(json.dumps(row.to_dict(), ensure_ascii=False))

@@ -114,6 +114,9 @@ def _entries(group: Any, kind: TriggerKind) -> list[TriggerEntry]:
     if frame not in _FRAMES:
         raise KnowledgeError(f"{type_name}: frame must be one of {_FRAMES}", source=TRIGGERS_FILE)
     preps = tuple(group["preps"]) if "preps" in group else DEFAULT_PREPS
+    if not all(isinstance(p, str) for p in preps):
+        # YAML 1.1 reads a bare on/no as a boolean.
+        raise KnowledgeError(f"{type_name}: quote the prepositions in {preps!r}", source=TRIGGERS_FILE)
     texts = group.get("patterns") if kind == "phrase" else group.get("words")
     if not texts:
         raise KnowledgeError(f"{type_name}: an entry without words", source=TRIGGERS_FILE)
@@ -144,7 +147,10 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     missing = [name for name in names if name not in data]
     if missing:
         raise KnowledgeError(f"grammar lacks {', '.join(missing)}", source=TRIGGERS_FILE)
-    return Grammar(**{name: frozenset(str(word) for word in data[name]) for name in names})
+    for name in names:
+        if not all(isinstance(word, str) for word in data[name]):
+            raise KnowledgeError(f"grammar.{name}: quote words YAML reads as booleans", source=TRIGGERS_FILE)
+    return Grammar(**{name: frozenset(data[name]) for name in names})
 
 
 def _magnitude_words(data: dict[str, Any]) -> dict[str, frozenset[str]]:

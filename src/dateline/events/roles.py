@@ -121,12 +121,22 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         # "obliged Armenia to withdraw": object control; "agreed to withdraw": subject control.
         controller = [c for c in head.children if c.dep_ == "dobj"]
         return controller or _subjects(head)[0], [], agent
+    root = verb.sent.root
+    if verb.dep_ == "acl" and _is_nominal_root(root) and root.i not in (head.i, verb.i) and root.i < verb.i:
+        # A finite verb the parser hung under a noun of a verbless-looking
+        # sentence ("X, at a press conference in Y, called on Z ..."): the
+        # sentence's nominal root is its subject.
+        return [root], [], agent
     if verb.dep_ == "acl" and head.i != verb.i and verb.tag_ == "VBN":
         # "the statement signed by the three leaders": the noun is the passive subject.
         return [], [head], agent
     if verb.dep_ == "relcl" and head.i != verb.i:
         return [head], [], agent
     return [], [], agent
+
+
+def _is_nominal_root(token: Token) -> bool:
+    return token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN", "PRON")
 
 
 def _by_phrase(token: Token) -> list[Token]:
@@ -146,6 +156,8 @@ def _governing_subject(noun: Token) -> list[Token]:
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
         return []
+    if _is_nominal_root(head):
+        return [head]
     if head.pos_ not in ("VERB", "AUX"):
         return []
     subject, passive, agent = _subjects(head)

@@ -194,8 +194,12 @@ def is_anchored(noun: Token, grammar: Grammar) -> bool:
         return True
     if any(child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by") for child in noun.children):
         return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS and noun.head.head.tag_ == "VBD":
-        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS:
+        setting_of = noun.head.head
+        # "at the summit, X said": the setting of a past act took place. A
+        # nominal root means the parser missed the sentence's verb.
+        if setting_of.tag_ == "VBD" or (setting_of.dep_ == "ROOT" and setting_of.pos_ in ("PROPN", "NOUN")):
+            return True
     if _has_date(noun):
         return True
     return not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)

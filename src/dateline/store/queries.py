@@ -9,10 +9,19 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from ..models import Article
-from .schema import articles
+from ..actors import ActorMention, LearnedPerson
 
-__all__ = ["add_articles", "count_articles", "select_articles"]
+from ..models import Article
+from .schema import actor_mentions, analyses, articles, learned_people
+
+__all__ = [
+    "add_articles",
+    "count_articles",
+    "save_analysis",
+    "select_actor_mentions",
+    "select_learned_people",
+    "select_unanalysed",
+]
 
 
 def add_articles(connection: Connection, batch: Sequence[Article]) -> list[str]:
@@ -96,3 +105,80 @@ def _article(row: Any) -> Article:
         dateline_place=row["dateline_place"],
         language=row["language"],
     )
+
+
+def select_unanalysed(connection: Connection) -> Iterator[Article]:
+    """Stored articles whose analysis (parse, actors, ...) is not stored yet, in ingestion order."""
+    done = select(analyses.c.article_id)
+    query = select(articles).where(articles.c.id.not_in(done)).order_by(articles.c.seq)
+    for row in connection.execute(query).mappings():
+        yield _article(row)
+
+
+def save_analysis(
+    connection: Connection,
+    article_id: str,
+    mentions: Sequence[ActorMention],
+    learned: Sequence[LearnedPerson],
+) -> None:
+    """Store one article's actor mentions and the people it taught, and mark it analysed."""
+    if mentions:
+        connection.execute(
+            actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions]
+        )
+    known = set(
+        connection.execute(
+            select(learned_people.c.name).where(learned_people.c.name.in_([p.name for p in learned]))
+        ).scalars()
+    )
+    new = [person for person in learned if person.name not in known]
+    if new:
+        connection.execute(
+            learned_people.insert(),
+            [
+                {
+                    "name": person.name,
+                    "record": json.dumps(person.to_record(), ensure_ascii=False),
+                    "source_doc": person.source_doc,
+                }
+                for person in new
+            ],
+        )
+    connection.execute(analyses.insert().values(article_id=article_id, analysed_at=datetime.now(UTC)))
+
+
+def select_learned_people(connection: Connection) -> list[LearnedPerson]:
+    """Every person learned from the corpus so far, with the article that taught it."""
+    rows = connection.execute(select(learned_people.c.record)).scalars()
+    return [LearnedPerson.from_record(json.loads(record)) for record in rows]
+
+
+def select_actor_mentions(connection: Connection) -> Iterator[dict[str, Any]]:
+    """Every stored actor mention that names an actor (not a place), as a record."""
+    query = (
+        select(actor_mentions)
+        .where(actor_mentions.c.is_place.is_(False))
+        .order_by(actor_mentions.c.id)
+    )
+    for row in connection.execute(query).mappings():
+        record = dict(row)
+        record["contexts"] = json.loads(record["contexts"] or "[]")
+        yield record
+
+
+def _mention_row(article_id: str, mention: ActorMention) -> dict[str, Any]:
+    actor = mention.actor
+    return {
+        "article_id": article_id,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "sentence": mention.sentence,
+        "code": actor.code,
+        "sector": actor.sector,
+        "name": actor.name,
+        "office": actor.office,
+        "contexts": json.dumps(list(actor.contexts)),
+        "how": mention.how,
+        "is_place": mention.is_place,
+    }
