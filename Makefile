@@ -40,6 +40,7 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/dateline ingest --db $(DEMO_DB) src/dateline/samples
 	$(BIN)/dateline articles --db $(DEMO_DB) --format table
+	$(BIN)/dateline actors --db $(DEMO_DB) --format table | head -n 22
 
 test: install system-deps lint
 	$(BIN)/pytest

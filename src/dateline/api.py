@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from . import pipeline
+from .actors import LearnedPerson
 from .models import Article
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import open_engine
-from .actors import LearnedPerson
 from .store.queries import (
     count_articles,
     select_actor_mentions,

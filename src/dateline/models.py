@@ -73,7 +73,8 @@ class Article:
         """The article as JSON-ready data, in the field order of the contract."""
         data = asdict(self)
         data["authors"] = list(self.authors)
-        return data
+        body = data.pop("body")
+        return {**data, "body": body}  # the long field last, for people reading the JSONL
 
 
 _SPACE = re.compile(r"\s+")

@@ -91,7 +91,9 @@ def load_settings(
             values[name] = environ[ENV_PREFIX + name.upper()]
     for name, value in (overrides or {}).items():
         if name not in names:
-            raise ConfigError(f"unknown setting {name!r}; known settings: {', '.join(sorted(names))}")
+            raise ConfigError(
+                f"unknown setting {name!r}; known settings: {', '.join(sorted(names))}"
+            )
         if value is not None:
             values[name] = value
     return _coerce_all(Settings(**values))
@@ -101,7 +103,9 @@ def _read_config_file(path: Path, names: set[str]) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(f"cannot read settings file: {error.strerror}", source=str(path)) from None
+        raise ConfigError(
+            f"cannot read settings file: {error.strerror}", source=str(path)
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML: {error}", source=str(path)) from None
     unknown = set(data) - names
@@ -133,6 +137,4 @@ def _coerce(name: str, kind: type, value: Any) -> Any:
             raise ValueError(text)
         return kind(text)
     except ValueError:
-        raise ConfigError(
-            f"setting {name} must be {kind.__name__}, got {text!r}"
-        ) from None
+        raise ConfigError(f"setting {name} must be {kind.__name__}, got {text!r}") from None

@@ -35,7 +35,9 @@ def test_ingest_seeds_twice_in_postgres(dateline, shared_dir, postgres_url):
 
 def test_ingest_seeds_scores_full_marks_on_articles(dateline, shared_dir):
     dateline("ingest", str(shared_dir / "seeds"), "--db", dateline.db)
-    result = dateline("eval", "articles", str(shared_dir / "gold" / "seeds.yaml"), "--json", "--db", dateline.db)
+    result = dateline(
+        "eval", "articles", str(shared_dir / "gold" / "seeds.yaml"), "--json", "--db", dateline.db
+    )
     scores = json.loads(result.stdout)
     assert scores["fields"] == {
         "title": {"correct": 4, "scored": 4},
@@ -77,7 +79,9 @@ def test_ingest_killed_midway_leaves_whole_batches_and_resumes(dateline, tmp_pat
     corpus = tmp_path / "corpus"
     _write_corpus(corpus, 600)
     command = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", dateline.db]
-    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     stored = 0
     while time.monotonic() < deadline and process.poll() is None:

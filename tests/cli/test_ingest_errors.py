@@ -58,15 +58,26 @@ def _assert_good_stored(dateline):
 
 
 CASES = {
-    "binary": ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 8, [], "photo.jpg: binary file, not text"),
+    "binary": (
+        "photo.jpg",
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 8,
+        [],
+        "photo.jpg: binary file, not text",
+    ),
     "empty": ("empty.txt", "  \n\n ", [], "empty.txt: empty file"),
     "malformed-jsonl": (
         "export.jsonl",
-        json.dumps({"id": "a1", "text": GOOD.replace("Colombia", "Kolumbia")}) + "\n{\"id\": \"a2\", \"text\": \n",
+        json.dumps({"id": "a1", "text": GOOD.replace("Colombia", "Kolumbia")})
+        + '\n{"id": "a2", "text": \n',
         [],
         "export.jsonl:2: malformed JSON",
     ),
-    "csv-without-column": ("export.csv", "id,title,content\n1,Hello,World\n", ["--text-field", "body"], "export.csv: no column 'body'"),
+    "csv-without-column": (
+        "export.csv",
+        "id,title,content\n1,Hello,World\n",
+        ["--text-field", "body"],
+        "export.csv: no column 'body'",
+    ),
     "no-article-text": (
         "page.html",
         "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
@@ -74,7 +85,12 @@ CASES = {
         [],
         "page.html: no article text",
     ),
-    "too-large": ("huge.txt", GOOD * 60, ["--setting", "max_file_mb", "0.01"], "is over the 0.01 MB limit"),
+    "too-large": (
+        "huge.txt",
+        GOOD * 60,
+        ["--setting", "max_file_mb", "0.01"],
+        "is over the 0.01 MB limit",
+    ),
 }
 
 
@@ -93,11 +109,25 @@ def test_ingest_errors_name_the_input_and_keep_the_batch_going(dateline, tmp_pat
 @pytest.mark.parametrize(
     "encoding,text,expected",
     [
-        ("cp1251", "Переговоры в Москве\n\n" + "Министр иностранных дел России провёл переговоры в Москве с коллегой из Армении. " * 4, "Министр иностранных дел"),
-        ("latin-1", "Accord à Genève\n\n" + "Les ministres se sont réunis à Genève pour signer l'accord sur le nucléaire iranien. " * 4, "réunis à Genève"),
+        (
+            "cp1251",
+            "Переговоры в Москве\n\n"
+            + "Министр иностранных дел России провёл переговоры в Москве с коллегой из Армении. "
+            * 4,
+            "Министр иностранных дел",
+        ),
+        (
+            "latin-1",
+            "Accord à Genève\n\n"
+            + "Les ministres se sont réunis à Genève pour signer l'accord sur le nucléaire iranien. "
+            * 4,
+            "réunis à Genève",
+        ),
     ],
 )
-def test_ingest_errors_other_encodings_are_read_with_a_note(dateline, tmp_path, encoding, text, expected):
+def test_ingest_errors_other_encodings_are_read_with_a_note(
+    dateline, tmp_path, encoding, text, expected
+):
     folder = _batch(tmp_path, "foreign.txt", text.encode(encoding))
     result = dateline("ingest", str(folder), "--db", dateline.db)
     assert "foreign.txt: not UTF-8; read as" in result.stderr

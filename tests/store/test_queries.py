@@ -13,7 +13,9 @@ BODY = (
 
 
 def _article(body: str = BODY, **fields) -> Article:
-    return Article(id=article_id(body), file="asmara.txt", source="/tmp/asmara.txt", body=body, **fields)
+    return Article(
+        id=article_id(body), file="asmara.txt", source="/tmp/asmara.txt", body=body, **fields
+    )
 
 
 def _roundtrip(url: str) -> None:
@@ -47,7 +49,9 @@ def test_queries_store_an_article_once_in_postgres(postgres_url):
 def test_queries_filter_by_date_and_outlet(tmp_path):
     engine = open_engine(str(tmp_path / "b.db"))
     one = _article(BODY, published="2018-07-09", published_precision="day", outlet="Horn Herald")
-    two = _article(BODY + " More.", published="2018-09-16", published_precision="day", outlet="Other")
+    two = _article(
+        BODY + " More.", published="2018-09-16", published_precision="day", outlet="Other"
+    )
     with engine.begin() as connection:
         add_articles(connection, [one, two])
         assert [a.id for a in select_articles(connection, since="2018-09")] == [two.id]

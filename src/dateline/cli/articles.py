@@ -17,7 +17,9 @@ __all__ = ["articles"]
 @db_option
 @settings_options
 @format_option("table", "jsonl", default="table")
-@click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]]).")
+@click.option(
+    "--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]])."
+)
 @click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
 @click.option("--outlet", metavar="NAME", help="Only articles of this outlet (case-insensitive).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
@@ -56,8 +58,8 @@ def articles_table(found: list[Article], width: int = 60) -> str:
     rows = [
         (
             a.published or "?",
-            a.file,
-            a.outlet or "",
+            _cut(a.file, 36, keep_end=True),
+            _cut(a.outlet or "", 24),
             _cut(a.title or a.body.split("\n", 1)[0], width),
         )
         for a in found
@@ -72,5 +74,7 @@ def articles_table(found: list[Article], width: int = 60) -> str:
     return "\n".join(lines)
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _cut(text: str, width: int, *, keep_end: bool = False) -> str:
+    if len(text) <= width:
+        return text
+    return "…" + text[-(width - 1) :] if keep_end else text[: width - 1] + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, Protocol
 
 import click
 
@@ -20,7 +21,15 @@ def evaluate() -> None:
     """
 
 
-def _print_report(report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+class Report(Protocol):
+    """What every evaluation returns."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+    def table(self) -> str: ...
+
+
+def _print_report(report: Report, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -19,11 +19,17 @@ __all__ = ["ingest"]
 @settings_options
 @click.option("--id-field", metavar="NAME", help="JSONL/CSV field with the record id [id].")
 @click.option(
-    "--text-field", metavar="NAME", help="JSONL/CSV field with the article text [text, body, content]."
+    "--text-field",
+    metavar="NAME",
+    help="JSONL/CSV field with the article text [text, body, content].",
 )
-@click.option("--title-field", metavar="NAME", help="JSONL/CSV field with the title [title, headline].")
 @click.option(
-    "--date-field", metavar="NAME", help="JSONL/CSV field with the publication date [published, time, date]."
+    "--title-field", metavar="NAME", help="JSONL/CSV field with the title [title, headline]."
+)
+@click.option(
+    "--date-field",
+    metavar="NAME",
+    help="JSONL/CSV field with the publication date [published, time, date].",
 )
 @click.option("--url-field", metavar="NAME", help="JSONL/CSV field with the URL [url, link].")
 @click.option(
@@ -60,7 +66,9 @@ def ingest(
         curl -s https://example.org/feed.xml | dateline ingest -
     """
     store = Store(build_settings(db, setting_pairs))
-    fields = FieldMap(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
+    fields = FieldMap(
+        id=id_field, text=text_field, title=title_field, date=date_field, url=url_field
+    )
     show_progress = sys.stderr.isatty() if progress is None else progress
     report = store.ingest(inputs, fields=fields, progress=show_progress)
 
@@ -70,7 +78,9 @@ def ingest(
         click.echo(f"failed: {failure}", err=True)
     click.echo(report.summary())
     if report.interrupted:
-        click.echo("Interrupted: what was stored is kept; run the same command to finish.", err=True)
+        click.echo(
+            "Interrupted: what was stored is kept; run the same command to finish.", err=True
+        )
         sys.exit(130)
     if report.failed and not report.read:
         sys.exit(1)

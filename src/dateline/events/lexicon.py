@@ -110,13 +110,17 @@ def _entries(group: Any, kind: TriggerKind) -> list[TriggerEntry]:
     object_role = group.get("object", default_object)
     frame = group.get("frame", "default")
     if object_role not in _OBJECT_ROLES:
-        raise KnowledgeError(f"{type_name}: object must be one of {_OBJECT_ROLES}", source=TRIGGERS_FILE)
+        raise KnowledgeError(
+            f"{type_name}: object must be one of {_OBJECT_ROLES}", source=TRIGGERS_FILE
+        )
     if frame not in _FRAMES:
         raise KnowledgeError(f"{type_name}: frame must be one of {_FRAMES}", source=TRIGGERS_FILE)
     preps = tuple(group["preps"]) if "preps" in group else DEFAULT_PREPS
     if not all(isinstance(p, str) for p in preps):
         # YAML 1.1 reads a bare on/no as a boolean.
-        raise KnowledgeError(f"{type_name}: quote the prepositions in {preps!r}", source=TRIGGERS_FILE)
+        raise KnowledgeError(
+            f"{type_name}: quote the prepositions in {preps!r}", source=TRIGGERS_FILE
+        )
     texts = group.get("patterns") if kind == "phrase" else group.get("words")
     if not texts:
         raise KnowledgeError(f"{type_name}: an entry without words", source=TRIGGERS_FILE)
@@ -138,7 +142,9 @@ def _entries(group: Any, kind: TriggerKind) -> list[TriggerEntry]:
 def _positions(text: str) -> tuple[tuple[str, ...], ...]:
     positions = tuple(tuple(word.split("|")) for word in text.split())
     if not positions or positions[0] == (GAP,) or positions[-1] == (GAP,):
-        raise KnowledgeError(f"pattern {text!r} cannot start or end with a gap", source=TRIGGERS_FILE)
+        raise KnowledgeError(
+            f"pattern {text!r} cannot start or end with a gap", source=TRIGGERS_FILE
+        )
     return positions
 
 
@@ -149,14 +155,18 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         raise KnowledgeError(f"grammar lacks {', '.join(missing)}", source=TRIGGERS_FILE)
     for name in names:
         if not all(isinstance(word, str) for word in data[name]):
-            raise KnowledgeError(f"grammar.{name}: quote words YAML reads as booleans", source=TRIGGERS_FILE)
+            raise KnowledgeError(
+                f"grammar.{name}: quote words YAML reads as booleans", source=TRIGGERS_FILE
+            )
     return Grammar(**{name: frozenset(data[name]) for name in names})
 
 
 def _magnitude_words(data: dict[str, Any]) -> dict[str, frozenset[str]]:
     unknown = set(data) - set(_MAGNITUDE_KEYS)
     if unknown:
-        raise KnowledgeError(f"unknown magnitude heading(s): {sorted(unknown)}", source=TRIGGERS_FILE)
+        raise KnowledgeError(
+            f"unknown magnitude heading(s): {sorted(unknown)}", source=TRIGGERS_FILE
+        )
     return {key: frozenset(data.get(key) or ()) for key in _MAGNITUDE_KEYS}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ..errors import KnowledgeError
 from ..knowledge import load_yaml
@@ -73,7 +73,7 @@ def _event_type(entry: Any) -> EventType:
     return EventType(
         name=name,
         description=str(entry.get("description", "")).strip(),
-        quad_class=quad,
+        quad_class=cast(QuadClass, quad),
         cameo=cameo,
         goldstein=float(goldstein),
         modes=tuple(entry.get("modes") or ()),

@@ -99,8 +99,13 @@ def _noun_roles(noun: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
     recipients += _spans(_prep_objects(_role_holders(trigger), trigger.preps))
     if not actors:
         actors = _spans(
-            c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
         )
+    if not actors:
+        # A verbless predicate the parser made the root: "X and Y [held] a phone call".
+        actors = _spans(c for c in noun.children if c.dep_ == "nsubj")
     if not actors:
         actors = _spans(_governing_subject(noun))
     return actors, recipients
@@ -122,7 +127,12 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         controller = [c for c in head.children if c.dep_ == "dobj"]
         return controller or _subjects(head)[0], [], agent
     root = verb.sent.root
-    if verb.dep_ == "acl" and _is_nominal_root(root) and root.i not in (head.i, verb.i) and root.i < verb.i:
+    if (
+        verb.dep_ == "acl"
+        and _is_nominal_root(root)
+        and root.i not in (head.i, verb.i)
+        and root.i < verb.i
+    ):
         # A finite verb the parser hung under a noun of a verbless-looking
         # sentence ("X, at a press conference in Y, called on Z ..."): the
         # sentence's nominal root is its subject.
@@ -168,7 +178,10 @@ def _role_holders(trigger: EventTrigger) -> list[Token]:
     """Tokens whose prepositions may carry participants: the anchor, the phrase's words,
     and the light verb or participle clause around an event noun."""
     doc = trigger.anchor.doc
-    holders = [trigger.anchor, *(t for t in doc[trigger.start : trigger.end] if t.i != trigger.anchor.i)]
+    holders = [
+        trigger.anchor,
+        *(t for t in doc[trigger.start : trigger.end] if t.i != trigger.anchor.i),
+    ]
     anchor = trigger.anchor
     if anchor.pos_ not in ("VERB", "AUX"):
         holders += [c for c in anchor.children if c.dep_ in ("acl", "relcl")]
@@ -185,7 +198,12 @@ def _prep_objects(holders: Iterable[Token], preps: Iterable[str]) -> list[Token]
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
-                objects += [c for c in child.children if c.dep_ == "pobj"]
+                # "on September 19" is a date, not a participant.
+                objects += [
+                    c
+                    for c in child.children
+                    if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
+                ]
     return objects
 
 
@@ -240,7 +258,9 @@ def _head_span(head: Token) -> Span:
     span = head.doc[start : end + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "case"):
         span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].lower_ in ("and", "or")):
+    while len(span) > 1 and (
+        span[0].is_punct or span[0].is_space or span[0].lower_ in ("and", "or")
+    ):
         span = span[1:]
     return span
 

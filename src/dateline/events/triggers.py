@@ -14,7 +14,7 @@ and matched on lemmas, so "hosted", "hosts" and "will host" all match
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.matcher import Matcher
 
@@ -103,7 +103,8 @@ def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
     matcher, keys = trigger_matcher(doc.vocab)
     grammar = load_lexicon().grammar
     candidates: list[tuple[EventTrigger, frozenset[int]]] = []
-    for match_id, start, end, alignment in matcher(doc, with_alignments=True):
+    matches = cast(list[tuple[int, int, int, list[int]]], matcher(doc, with_alignments=True))
+    for match_id, start, _end, alignment in matches:
         entry, gaps = keys[doc.vocab.strings[match_id]]
         offset = doc[0].i if len(doc) else 0
         words = frozenset(
@@ -162,14 +163,23 @@ def _resolve_overlaps(
         trigger
         for trigger in chosen
         if (trigger.anchor.pos_ in ("VERB", "AUX") and trigger.anchor.dep_ not in _MODIFIER_DEPS)
-        or (not _is_object_of(trigger.anchor, verb_anchors) and is_anchored(trigger.anchor, grammar))
+        or (
+            not _is_object_of(trigger.anchor, verb_anchors) and is_anchored(trigger.anchor, grammar)
+        )
     ]
     return sorted(kept, key=lambda t: t.start)
 
 
 def _is_object_of(noun: Token, verb_anchors: set[int]) -> bool:
-    """True when the noun is what another trigger's verb acts on ("signed the deal")."""
-    return noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.i in verb_anchors
+    """True when the noun is what another trigger's verb acts on ("signed the deal").
+
+    A dated noun is its own event: "welcomed the withdrawal of troops on 11 May".
+    """
+    return (
+        noun.dep_ in ("dobj", "nsubjpass", "attr")
+        and noun.head.i in verb_anchors
+        and not _has_date(noun)
+    )
 
 
 def is_anchored(noun: Token, grammar: Grammar) -> bool:
@@ -190,15 +200,22 @@ def is_anchored(noun: Token, grammar: Grammar) -> bool:
         for child in noun.children
     ):
         return True
-    if any(child.lower_ in grammar.future_modifiers for child in noun.children if child.dep_ == "amod"):
+    if any(
+        child.lower_ in grammar.future_modifiers for child in noun.children if child.dep_ == "amod"
+    ):
         return True
-    if any(child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by") for child in noun.children):
+    if any(
+        child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
+        for child in noun.children
+    ):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS:
         setting_of = noun.head.head
         # "at the summit, X said": the setting of a past act took place. A
         # nominal root means the parser missed the sentence's verb.
-        if setting_of.tag_ == "VBD" or (setting_of.dep_ == "ROOT" and setting_of.pos_ in ("PROPN", "NOUN")):
+        if setting_of.tag_ == "VBD" or (
+            setting_of.dep_ == "ROOT" and setting_of.pos_ in ("PROPN", "NOUN")
+        ):
             return True
     if _has_date(noun):
         return True

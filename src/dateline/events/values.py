@@ -114,9 +114,7 @@ class Magnitude:
     def to_dict(self) -> dict[str, int]:
         """The numbers given, as the export's ``magnitude`` object."""
         return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) is not None
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
         }
 
     def merge(self, other: Magnitude) -> Magnitude:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -46,7 +46,7 @@ def _read_text(name: str) -> str:
         raise KnowledgeError("knowledge file is missing", source=name) from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parse a YAML knowledge file."""
     try:
@@ -55,7 +55,7 @@ def load_yaml(name: str) -> Any:
         raise KnowledgeError(f"not valid YAML: {error}", source=name) from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Read a tab-separated knowledge file with a header row; ``#`` lines are comments."""
     lines = [line for line in _read_text(name).splitlines() if line and not line.startswith("#")]
@@ -68,7 +68,7 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str) -> tuple[Any, ...]:
     """Read a JSON Lines knowledge file."""
     records = []
@@ -78,5 +78,7 @@ def load_jsonl(name: str) -> tuple[Any, ...]:
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
-            raise KnowledgeError(f"line {number}: not valid JSON ({error.msg})", source=name) from None
+            raise KnowledgeError(
+                f"line {number}: not valid JSON ({error.msg})", source=name
+            ) from None
     return tuple(records)

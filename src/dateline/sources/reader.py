@@ -105,7 +105,7 @@ def _read_stdin(settings: Settings, fields: FieldMap) -> Iterator[RawDocument | 
     if not data.strip():
         raise SourceError("empty input", source=STDIN_NAME)
     fmt = sniff_format(data[:SNIFF_BYTES])
-    if fmt == "binary" and starts_like_warc(data[:64]):
+    if fmt == "binary" and starts_like_warc(data[:4096]):
         fmt = "warc"
     yield from _read_bytes(
         data, fmt, source=STDIN_NAME, name="stdin", settings=settings, fields=fields

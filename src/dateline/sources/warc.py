@@ -39,7 +39,8 @@ def read_warc(
     ``stream`` must be seekable: its head is checked first, since warcio reads
     many things that are not WARC files without complaint.
     """
-    head = stream.read(64)
+    # A gzip member's Huffman tables can take hundreds of bytes before any output.
+    head = stream.read(4096)
     stream.seek(0)
     if not starts_like_warc(head):
         yield SourceError(
@@ -109,7 +110,7 @@ def starts_like_warc(head: bytes) -> bool:
     """Whether bytes (gzipped or not) begin with a WARC record."""
     if head.startswith(b"\x1f\x8b"):
         try:
-            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)  # partial input is fine
         except zlib.error:
             return False
     return head.startswith(b"WARC/")

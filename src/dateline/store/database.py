@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
@@ -53,7 +54,7 @@ def _configure_sqlite(engine: Engine, database: str | None) -> None:
             raise StoreError(f"folder {str(folder)!r} of the SQLite database does not exist")
 
     @event.listens_for(engine, "connect")
-    def _pragmas(connection, _record):  # type: ignore[no-untyped-def]
+    def _pragmas(connection: Any, _record: Any) -> None:
         # WAL keeps readers working during an ingest and makes a killed
         # writer's half-finished transaction vanish on the next open.
         cursor = connection.cursor()

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from ..actors import ActorMention, LearnedPerson
-
 from ..models import Article
 from .schema import actor_mentions, analyses, articles, learned_people
 
@@ -123,12 +122,12 @@ def save_analysis(
 ) -> None:
     """Store one article's actor mentions and the people it taught, and mark it analysed."""
     if mentions:
-        connection.execute(
-            actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions]
-        )
+        connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])
     known = set(
         connection.execute(
-            select(learned_people.c.name).where(learned_people.c.name.in_([p.name for p in learned]))
+            select(learned_people.c.name).where(
+                learned_people.c.name.in_([p.name for p in learned])
+            )
         ).scalars()
     )
     new = [person for person in learned if person.name not in known]
@@ -144,7 +143,9 @@ def save_analysis(
                 for person in new
             ],
         )
-    connection.execute(analyses.insert().values(article_id=article_id, analysed_at=datetime.now(UTC)))
+    connection.execute(
+        analyses.insert().values(article_id=article_id, analysed_at=datetime.now(UTC))
+    )
 
 
 def select_learned_people(connection: Connection) -> list[LearnedPerson]:

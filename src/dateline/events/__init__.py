@@ -1,0 +1,186 @@
+"""The ``events`` stage: PLOVER event mentions from parsed sentences.
+
+Requires a parsed ``Doc`` (tagger, parser, lemmatizer, NER); assigns
+nothing to it. For each sentence:
+
+1. :mod:`.triggers` finds where an act is named (lexicon in
+   ``knowledge/triggers.yaml``);
+2. :mod:`.roles` reads actors, recipients and place from the parse;
+3. :mod:`.status` decides occurred / future / hypothetical / negated and the
+   speaker, and applies PLOVER's recodings (future meeting -> AGREE, ...);
+4. :mod:`.magnitude` counts the killed, injured, displaced, arrested and
+   crowds;
+5. mentions of one act in one sentence ("were killed ... in attacks") are
+   merged, and each gets its CAMEO code, Goldstein score and confidence.
+
+Dates (time stage) and resolved actors (actors stage) are added later by the
+pipeline; :class:`EventMention` keeps role spans as text and offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .magnitude import find_magnitude
+from .ontology import EventType, event_type, event_types
+from .roles import find_roles
+from .status import apply_plover_rules, find_status, is_historical
+from .triggers import find_triggers
+from .values import EventMention, EventTrigger, Magnitude, RoleSpans, SpanRef, StatusInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "EventMention",
+    "EventTrigger",
+    "EventType",
+    "Magnitude",
+    "RoleSpans",
+    "StatusInfo",
+    "event_type",
+    "event_types",
+    "find_mentions",
+    "is_historical",
+]
+
+_BASE_CONFIDENCE = {"phrase": 0.8, "verb": 0.7, "noun": 0.55}
+# Which event types a sentence's counts belong to.
+_MAGNITUDE_TYPES = {
+    "killed": {"ASSAULT"},
+    "injured": {"ASSAULT"},
+    "arrested": {"COERCE"},
+    "displaced": {"RETREAT", "COERCE", "ASSAULT"},
+    "size": {"PROTEST", "MOBILIZE"},
+}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A trigger with everything read about it, before it becomes a mention."""
+
+    trigger: EventTrigger
+    roles: RoleSpans
+    info: StatusInfo
+    type: str
+    mode: str | None
+
+
+def find_mentions(doc: Doc) -> list[EventMention]:
+    """Every event mention of a parsed text, in text order."""
+    by_sentence: dict[int, list[_Reading]] = {}
+    for trigger in find_triggers(doc):
+        by_sentence.setdefault(trigger.anchor.sent.start, []).append(_read(trigger))
+    mentions: list[EventMention] = []
+    for readings in by_sentence.values():
+        sent = readings[0].trigger.anchor.sent
+        magnitude = find_magnitude(sent)
+        for reading in _merge_same_act(readings):
+            mentions.append(_mention(reading, sent, magnitude))
+    return sorted(mentions, key=lambda m: (m.start, m.trigger_start))
+
+
+def _read(trigger: EventTrigger) -> _Reading:
+    roles = find_roles(trigger)
+    info = find_status(trigger)
+    type_name, mode = apply_plover_rules(trigger.type, trigger.mode, info.status)
+    if type_name == "CONSULT" and mode is None and roles.place is not None:
+        # A meeting somewhere named: someone travelled there.
+        mode = "visit"
+    return _Reading(trigger, roles, info, type_name, mode)
+
+
+def _merge_same_act(readings: list[_Reading]) -> list[_Reading]:
+    """Fold mentions of one act into one: "were killed and hundreds injured in attacks"."""
+    kept = list(readings)
+    changed = True
+    while changed:
+        changed = False
+        for keeper in kept:
+            for other in kept:
+                if other is keeper or other.type != keeper.type:
+                    continue
+                if _is_part_of(other.trigger.anchor, keeper.trigger.anchor):
+                    kept[kept.index(keeper)] = _combine(keeper, other)
+                    kept.remove(other)
+                    changed = True
+                    break
+            if changed:
+                break
+    return kept
+
+
+def _is_part_of(part: Token, whole: Token) -> bool:
+    """True when ``part`` names the same act as ``whole``: its conjunct, or an
+    event noun inside its clause ("killed in attacks", "during the call, discussed")."""
+    if part.i == whole.i:
+        return False
+    if not whole.is_ancestor(part):
+        return False
+    if part.pos_ == "NOUN":
+        return True
+    # "were killed and hundreds of others injured": a conjunct or participle,
+    # never a separate clause ("after Hamas attacked", an advcl).
+    return part.dep_ == "conj" or (part.dep_ == "acl" and part.tag_ == "VBN")
+
+
+def _combine(keeper: _Reading, other: _Reading) -> _Reading:
+    roles = RoleSpans(
+        actors=keeper.roles.actors or other.roles.actors,
+        recipients=keeper.roles.recipients or other.roles.recipients,
+        place=keeper.roles.place or other.roles.place,
+    )
+    return replace(keeper, roles=roles, mode=keeper.mode or other.mode)
+
+
+def _mention(reading: _Reading, sent: Span, magnitude: Magnitude) -> EventMention:
+    trigger, roles, info = reading.trigger, reading.roles, reading.info
+    kind = event_type(reading.type)
+    words = trigger.anchor.doc[trigger.start : trigger.end]
+    counts = Magnitude(
+        **{
+            name: value
+            for name, value in magnitude.to_dict().items()
+            if reading.type in _MAGNITUDE_TYPES[name]
+        }
+    )
+    return EventMention(
+        type=reading.type,
+        mode=reading.mode,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        trigger=words.text,
+        trigger_start=words.start_char,
+        trigger_end=words.end_char,
+        status=info.status,
+        actor_spans=tuple(_ref(s) for s in roles.actors),
+        recipient_spans=tuple(_ref(s) for s in roles.recipients),
+        speaker=_ref(info.speaker) if info.speaker is not None else None,
+        place=_ref(roles.place) if roles.place is not None else None,
+        magnitude=counts,
+        perfect=info.perfect,
+        years=info.years,
+        cameo=kind.cameo,
+        goldstein=kind.goldstein,
+        confidence=_confidence(reading),
+    )
+
+
+def _confidence(reading: _Reading) -> float:
+    """A score in (0, 1): lexicon certainty, raised by found roles, lowered by doubt."""
+    score = _BASE_CONFIDENCE[reading.trigger.kind]
+    if reading.roles.actors:
+        score += 0.1
+    if reading.roles.recipients:
+        score += 0.05
+    if not reading.roles.actors and not reading.roles.recipients:
+        score -= 0.15
+    if reading.info.status == "hypothetical":
+        score -= 0.1
+    return round(min(max(score, 0.05), 0.99), 2)
+
+
+def _ref(span: Span) -> SpanRef:
+    return (span.text, span.start_char, span.end_char)

@@ -1,0 +1,62 @@
+import pytest
+
+from dateline.events.triggers import find_triggers, trigger_matcher
+
+pytestmark = pytest.mark.slow
+
+
+def _found(nlp, text):
+    return [(t.type, t.mode, t.text) for t in find_triggers(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi.",
+        "Qatar hosts the delegations of Hamas and Israel in Doha this week.",
+        "Egypt will host the next round in Cairo.",
+    ],
+)
+def test_triggers_match_every_form_of_a_verb_lemma(nlp, text):
+    assert ("CONSULT", "visit") in [(t, m) for t, m, _ in _found(nlp, text)]
+
+
+def test_triggers_matcher_is_built_once_per_vocab(nlp):
+    assert trigger_matcher(nlp.vocab)[0] is trigger_matcher(nlp.vocab)[0]
+
+
+def test_triggers_multiword_phone_call_is_one_trigger(nlp):
+    found = _found(
+        nlp, "Zelensky held a telephone conversation with Polish President Andrzej Duda."
+    )
+    assert found == [("CONSULT", "phone", "held a telephone conversation")]
+
+
+def test_triggers_verb_absorbs_the_event_noun_it_acts_on(nlp):
+    found = _found(nlp, "Colombia's government and the FARC signed a peace agreement in Havana.")
+    assert [t for t, _, _ in found] == ["SUPPORT"]
+
+
+def test_triggers_unanchored_event_noun_is_background(nlp):
+    text = "The peace agreement remains popular among Colombians, and the war is a distant memory."
+    assert _found(nlp, text) == []
+
+
+def test_triggers_dated_event_noun_is_an_event(nlp):
+    text = "Residents described the withdrawal of Eritrean troops from Adigrat on 14 January."
+    assert ("RETREAT", "withdraw", "withdrawal") in _found(nlp, text)
+
+
+def test_triggers_launched_operation_is_assault(nlp):
+    found = _found(nlp, "The junta launched a military operation against rebels in Shan State.")
+    assert found == [("ASSAULT", None, "launched a military operation")]
+
+
+def test_triggers_participle_modifiers_are_not_events(nlp):
+    text = "The talks covered the occupied territories and the invading forces."
+    assert [t for t, _, _ in _found(nlp, text)] == []
+
+
+def test_triggers_called_on_is_request(nlp):
+    found = _found(nlp, "The African Union called on the Sudanese army to return to talks.")
+    assert found[0][:1] == ("REQUEST",) and found[0][2] == "called on"
