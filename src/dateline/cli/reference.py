@@ -39,7 +39,8 @@ def cli_reference() -> str:
         "",
     ]
     for name, command in walk_commands(cli):
-        with click.Context(command, info_name=name, terminal_width=100) as context:
+        settings = {"terminal_width": 100, **command.context_settings}
+        with click.Context(command, info_name=name, **settings) as context:
             help_text = command.get_help(context)
         parts += [f"## {name}", "", "```", help_text.rstrip(), "```", ""]
     return "\n".join(parts)
