@@ -2,7 +2,7 @@
 
 Names (countries, capitals, seats of power, organisations, armed groups)
 are matched on the exact text of token spans, longest first, whatever label
-the entity recogniser gave them: the small English model calls "Yerevan" a
+the entity recogniser gave them: the small English model calls some capitals a
 person, and the gazetteer knows better. Sector words and titles are matched
 on lower-cased tokens, with the last word also tried as its lemma so that
 "presidents" finds "president".

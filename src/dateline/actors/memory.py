@@ -1,8 +1,8 @@
 """What the resolver remembers: people it learned, and who was named last.
 
-People learned from titles and appositions ("Russian Deputy Prime Minister
-Alexei Overchuk") are kept for the rest of the corpus with the document and
-phrase that taught them, so that a later "Overchuk" is the same actor. The
+People learned from titles and appositions ("Kenyan Interior Minister
+Kithure Kindiki") are kept for the rest of the corpus with the document and
+phrase that taught them, so that a later "Kindiki" is the same actor. The
 actors named so far in the current document are kept too, so that "the two
 presidents" or "the sides" can stand for them.
 """
@@ -24,7 +24,7 @@ _PARTICLES = frozenset(
 
 
 def surname_of(name: str) -> str:
-    """The part of a full name that news uses alone: "Luminica Odobescu" -> "Odobescu".
+    """The part of a full name that news uses alone: "Retno Marsudi" -> "Marsudi".
 
     Particles stay with the surname: "Ursula von der Leyen" -> "von der Leyen".
     """
@@ -79,7 +79,7 @@ class ActorMemory:
         return None
 
     def recall_written(self, code: str, written: str) -> LearnedPerson | None:
-        """A person of ``code`` whose surname appears in ``written`` ("Vladimir Putinheld")."""
+        """A person of ``code`` whose surname appears in ``written`` ("Cyril Ramaphosaheld")."""
         text = written.casefold()
         for people in (self._document, self._corpus):
             found = [

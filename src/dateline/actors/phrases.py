@@ -3,19 +3,19 @@
 A phrase is the stretch of tokens that names one actor or several:
 
 - ``[det] ADJ-country ("," | "and" ADJ-country)* [filler] WORD [NAME]``:
-  "the Azerbaijani, Russian and Armenian leaders", "Armenian troops",
-  "Russian Deputy Prime Minister Alexei Overchuk", "his Romanian
-  counterpart Luminica Odobescu", "Russia's foreign minister";
+  "the Ethiopian, Kenyan and Somali leaders", "Sudanese troops",
+  "Kenyan Interior Minister Kithure Kindiki", "his Indonesian
+  counterpart Retno Marsudi", "Russia's foreign minister";
 - ``WORD [NAME]`` or ``WORD of COUNTRY ("," | "and" COUNTRY)*``:
-  "President Ilham Aliyev", "the leaders of Azerbaijan and Armenia";
+  "President Cyril Ramaphosa", "the leaders of Ethiopia and Eritrea";
 - ``(the | both | NUM) GROUP-WORD``: "the two presidents", "the sides";
-- a known name alone: "Baku", "the Kremlin", "the UN Security Council";
-- a run of proper nouns: "Putin", "Odobescu", with an apposition
+- a known name alone: "Addis Ababa", "the Kremlin", "the UN Security Council";
+- a run of proper nouns: "Ramaphosa", "Marsudi", with an apposition
   ("Olaf Scholz, the German chancellor,") when one follows.
 
 The grammar reads tokens left to right rather than trusting the parse,
 because the small model's noun chunks and labels are often wrong on news
-prose ("the Azerbaijani, Russian and Armenian leaders" gets a ``preconj``).
+prose ("the Ethiopian, Kenyan and Somali leaders" gets a ``preconj``).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class _Reader:
                 self.sentence_of[token.i] = number
 
     def countries_at(self, i: int, kinds: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
-        """Country codes coordinated from token ``i`` ("Azerbaijani, Russian and Armenian")."""
+        """Country codes coordinated from token ``i`` ("Ethiopian, Kenyan and Somali")."""
         codes: list[str] = []
         while i in self.names and self.names[i].entry.kind in kinds:
             match = self.names[i]
@@ -111,7 +111,7 @@ class _Reader:
         )
 
     def is_place(self, start: int) -> bool:
-        """Whether the phrase is the object of a place preposition ("talks held in Baku")."""
+        """Whether the phrase is the object of a place preposition ("talks held in Doha")."""
         head = self.doc[start : start + 1].root
         while head.dep_ in {"compound", "conj", "amod", "det"} and head.head is not head:
             head = head.head
@@ -151,7 +151,7 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
     word = reader.words.get(i)
     if word and word.group_kind and (start != i or count):
         of = _of_countries(reader, word.end)
-        if of and word.entry:  # "the leaders of Azerbaijan and Armenia"
+        if of and word.entry:  # "the leaders of Ethiopia and Eritrea"
             return Phrase(start, of[1], "demonym", sentence, countries=of[0], word=word.entry)
         # "the two presidents", "the sides", "both leaders"
         return Phrase(
@@ -165,7 +165,7 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
         )
     if (
         count is not None
-    ):  # a number only belongs to a group reference: "November 6 Azerbaijani ..."
+    ):  # a number only belongs to a group reference: "March 3 Kenyan ..."
         start = i
 
     match = reader.names.get(i)
@@ -205,7 +205,7 @@ def _demonym(
     reader: _Reader, start: int, i: int, countries: tuple[str, ...], sentence: int
 ) -> Phrase | None:
     doc = reader.doc
-    for _ in range(3):  # a filler or two: "Russian military personnel", "Armenian armed forces"
+    for _ in range(3):  # a filler or two: "Nigerian military personnel", "Sudanese armed forces"
         if i >= len(doc):
             return None
         if doc[i].lower_ in _COUNTERPART:

@@ -186,7 +186,7 @@ def _counterpart_office(memory: ActorMemory, sentence: int) -> str | None:
 
 
 def _same_person(person: Person, name: str) -> bool:
-    """Whether ``name`` as written refers to ``person`` (tolerating glued words: "Putinheld")."""
+    """Whether ``name`` as written refers to ``person`` (tolerating glued words: "Ramaphosaheld")."""
     text = name.casefold()
     return any(
         form.casefold() in text for form in (person.name, *person.aliases, surname_of(person.name))

@@ -27,14 +27,14 @@ Sector = str  # one of the codes in knowledge/sectors.yaml: GOV, MIL, POL, REB, 
 
 How = Literal[
     "knowledge",  # a person found in the people files
-    "title",  # a name after a title: "Russian Deputy Prime Minister Alexei Overchuk"
-    "counterpart",  # "his Romanian counterpart Luminica Odobescu"
+    "title",  # a name after a title: "Kenyan Interior Minister Kithure Kindiki"
+    "counterpart",  # "his Indonesian counterpart Retno Marsudi"
     "apposition",  # "Olaf Scholz, the German chancellor,"
     "learned",  # a name learned earlier in this document or corpus
     "group",  # "the two presidents", "the sides"
-    "demonym",  # a country adjective with a sector word: "Armenian troops"
-    "country",  # a country named: "Azerbaijan", "Russia's"
-    "metonym",  # a capital or seat of power: "Baku", "the Kremlin"
+    "demonym",  # a country adjective with a sector word: "Sudanese troops"
+    "country",  # a country named: "Ethiopia", "Russia's"
+    "metonym",  # a capital or seat of power: "Addis Ababa", "the Kremlin"
     "institution",  # a body of one sector: "the Pentagon"
     "organisation",  # an international body: "the UN Security Council"
     "armed_group",  # a named non-state group: "al-Shabaab"
@@ -90,10 +90,10 @@ class ActorMention:
     """One place in a text where an actor is named.
 
     ``start`` and ``end`` are character offsets in the document. A phrase
-    that names several actors ("the Azerbaijani, Russian and Armenian
+    that names several actors ("the Ethiopian, Kenyan and Somali
     leaders", "the two presidents") gives one mention per actor, all with
     the same offsets. ``is_place`` is true when the phrase is where
-    something happened ("talks held in Baku") rather than who acted.
+    something happened ("talks held in Doha") rather than who acted.
     """
 
     text: str
@@ -135,7 +135,7 @@ class LearnedPerson:
     name: str
     actor: Actor
     source_doc: str | None = None
-    evidence: str = ""  # the phrase that taught it: "his Romanian counterpart Luminica Odobescu"
+    evidence: str = ""  # the phrase that taught it: "his Indonesian counterpart Retno Marsudi"
     how: How = "title"
 
     def to_record(self) -> dict[str, Any]:
