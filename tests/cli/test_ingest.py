@@ -126,3 +126,12 @@ def test_ingest_ctrl_c_keeps_what_was_stored(dateline, tmp_path):
     again = dateline("ingest", str(corpus), "--db", dateline.db)
     assert "failed 0" in again.stdout
     assert len(_articles(dateline)) == 600
+
+
+def test_ingest_progress_bar_only_when_asked_or_on_a_terminal(dateline, tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 3)
+    piped = dateline("ingest", str(corpus), "--db", dateline.db)
+    assert "it/s" not in piped.stderr and "%|" not in piped.stderr
+    shown = dateline("ingest", str(corpus), "--db", dateline.db + "2", "--progress")
+    assert "input" in shown.stderr and "%|" in shown.stderr

@@ -100,3 +100,31 @@ def test_roles_subject_of_the_clause_holds_a_phone_call(mentions_of):
     )
     assert texts(mention.actor_spans) == ["Joe Biden", "Benjamin Netanyahu"]
     assert mention.mode == "phone"
+
+
+def test_roles_split_two_names_the_parser_joined(mentions_of):
+    mention = only(
+        mentions_of(
+            "Colombian President Juan Manuel Santos and FARC commander Rodrigo Londono "
+            "signed a peace agreement on Monday."
+        ),
+        "SUPPORT",
+    )
+    assert texts(mention.actor_spans) == [
+        "Colombian President Juan Manuel Santos",
+        "FARC commander Rodrigo Londono",
+    ]
+
+
+def test_roles_headline_style_strikes_killed_people(mentions_of):
+    mention = only(
+        mentions_of(
+            "Israeli air strikes killed at least 40 people in Rafah overnight, according to "
+            "Gaza's health ministry."
+        ),
+        "ASSAULT",
+    )
+    assert mention.mode == "aerial"
+    assert texts(mention.recipient_spans) == ["at least 40 people"]
+    assert mention.magnitude.killed == 40
+    assert mention.speaker is not None and mention.speaker[0] == "Gaza's health ministry"

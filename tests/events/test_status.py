@@ -130,3 +130,31 @@ def test_status_keeps_old_years_for_the_historical_decision(mentions_of):
         mentions_of("Iraq invaded Kuwait in August 1990, the documentary recalls."), "ASSAULT"
     )
     assert mention.years == (1990,)
+
+
+@pytest.mark.slow
+def test_status_is_set_to_visit_is_a_future_agree_with_the_visitor(mentions_of):
+    mention = only(
+        mentions_of("Indian Prime Minister Narendra Modi is set to visit Kyiv in August."), "AGREE"
+    )
+    assert mention.status == "future"
+    assert texts(mention.actor_spans) == ["Indian Prime Minister Narendra Modi"]
+    assert texts(mention.recipient_spans) == ["Kyiv"]
+
+
+@pytest.mark.slow
+def test_status_meeting_to_be_held_is_future(mentions_of):
+    mention = only(
+        mentions_of("Delegates prepared for the meeting to be held in Geneva next month."), "AGREE"
+    )
+    assert mention.status == "future"
+    assert mention.place is not None and mention.place[0] == "Geneva"
+
+
+@pytest.mark.slow
+def test_status_promised_aid_is_agree(mentions_of):
+    mention = only(
+        mentions_of("The United States will provide $2 billion in military aid to Ukraine."),
+        "AGREE",
+    )
+    assert texts(mention.recipient_spans) == ["Ukraine"]

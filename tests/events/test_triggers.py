@@ -60,3 +60,12 @@ def test_triggers_participle_modifiers_are_not_events(nlp):
 def test_triggers_called_on_is_request(nlp):
     found = _found(nlp, "The African Union called on the Sudanese army to return to talks.")
     assert found[0][:1] == ("REQUEST",) and found[0][2] == "called on"
+
+
+def test_triggers_page_commands_are_not_events(nlp):
+    assert _found(nlp, "Leave a comment. Share this article.") == []
+
+
+def test_triggers_specific_phrase_lends_its_mode(nlp):
+    found = _found(nlp, "Germany delivered military aid to Kyiv.")
+    assert found == [("AID", "military", "delivered military aid")]
