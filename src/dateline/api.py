@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from . import pipeline
 from .actors import LearnedPerson
-from .models import Article
+from .models import Article, Event
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import open_engine
@@ -19,6 +19,7 @@ from .store.queries import (
     count_articles,
     select_actor_mentions,
     select_articles,
+    select_events,
     select_learned_people,
 )
 
@@ -89,6 +90,11 @@ class Store:
         """How many articles are stored."""
         with self.engine.connect() as connection:
             return count_articles(connection)
+
+    def events(self, **filters: Any) -> list[Event]:
+        """Stored events in date order; filters: since, until, types."""
+        with self.engine.connect() as connection:
+            return list(select_events(connection, **filters))
 
     def actor_mentions(self) -> list[dict[str, Any]]:
         """Every stored actor mention, as records with the actor's fields and ``how``."""

@@ -12,8 +12,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+from .actors.values import Actor
+
 __all__ = [
+    "Actor",
     "Article",
+    "Event",
+    "Evidence",
     "Precision",
     "RawDocument",
     "article_id",
@@ -75,6 +80,87 @@ class Article:
         data["authors"] = list(self.authors)
         body = data.pop("body")
         return {**data, "body": body}  # the long field last, for people reading the JSONL
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an event is told: the article, the sentence and its character offsets in the body."""
+
+    doc: str  # article id
+    file: str
+    sentence: str
+    start: int
+    end: int
+    trigger: str = ""
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention as the export writes it."""
+        return {
+            "doc": self.doc,
+            "file": self.file,
+            "url": self.url,
+            "published": self.published,
+            "outlet": self.outlet,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event (PLOVER) with its actors, date, place, magnitude and evidence."""
+
+    id: str
+    type: str
+    mode: str | None
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+    date: str | None
+    date_end: str | None
+    date_precision: str | None
+    date_source: str | None  # "expression", "passage" or "published"
+    status: str
+    mentions: tuple[Evidence, ...]
+    contexts: tuple[str, ...] = ()
+    speaker: str | None = None
+    place_name: str | None = None
+    place_country: str | None = None
+    magnitude: tuple[tuple[str, int], ...] = ()  # ("killed", 94), ...
+    confidence: float = 0.5
+    cameo: str | None = None
+    goldstein: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event in the export format of DESIGN.md."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "actors": [_actor_record(a) for a in self.actors],
+            "recipients": [_actor_record(a) for a in self.recipients],
+            "date": self.date,
+            "date_end": self.date_end,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "status": self.status,
+            "speaker": self.speaker,
+            "place": {"name": self.place_name, "country": self.place_country},
+            "magnitude": dict(self.magnitude),
+            "confidence": self.confidence,
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+def _actor_record(actor: Actor) -> dict[str, Any]:
+    return {"code": actor.code, "sector": actor.sector, "name": actor.name, "office": actor.office}
 
 
 _SPACE = re.compile(r"\s+")

@@ -15,6 +15,7 @@ from ..errors import DatelineError
 from ..log import configure
 from .articles import articles
 from .evaluate import evaluate
+from .export import export
 from .ingest import ingest
 from .options import CONTEXT_SETTINGS
 
@@ -35,7 +36,7 @@ def cli(verbose: int) -> None:
     configure(verbose)
 
 
-for command in (ingest, articles, evaluate):
+for command in (ingest, articles, export, evaluate):
     cli.add_command(command)
 
 

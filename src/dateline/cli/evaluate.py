@@ -81,3 +81,33 @@ def evaluate_timex_command(
     from ..evaluate.timex import evaluate_timex
 
     _print_report(evaluate_timex(directory, build_settings(None, setting_pairs)), as_json)
+
+
+@evaluate.command("events", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@settings_options
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_events_command(
+    gold: Path, db: str | None, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Compare the stored events with the events of a gold YAML file.
+
+    Recall, precision, date accuracy, fragmentation, source coverage and
+    role accuracy against their targets, then why each gold event was
+    missed or judged wrong; EVALUATION.md section 2 gives the rules.
+
+    \b
+    Example:
+        dateline ingest ../shared/seeds
+        dateline eval events ../shared/gold/seeds.yaml --json
+    """
+    from collections.abc import Mapping
+
+    from ..api import Store
+    from ..evaluate.events import evaluate_events
+
+    store = Store(build_settings(db, setting_pairs))
+    # Records are exported Event objects; plain dicts (already the export) pass as they are.
+    records = [event if isinstance(event, Mapping) else event.to_dict() for event in store.events()]
+    _print_report(evaluate_events(records, gold), as_json)

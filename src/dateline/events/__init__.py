@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .lexicon import DEFAULT_PREPS
 from .magnitude import find_magnitude
 from .ontology import EventType, event_type, event_types
 from .roles import find_roles
+from .similarity import SentenceTyper
 from .status import apply_plover_rules, find_status, is_historical
 from .triggers import find_triggers
 from .values import EventMention, EventTrigger, Magnitude, RoleSpans, SpanRef, StatusInfo
@@ -38,6 +40,7 @@ __all__ = [
     "EventType",
     "Magnitude",
     "RoleSpans",
+    "SentenceTyper",
     "StatusInfo",
     "event_type",
     "event_types",
@@ -45,7 +48,9 @@ __all__ = [
     "is_historical",
 ]
 
-_BASE_CONFIDENCE = {"phrase": 0.8, "verb": 0.7, "noun": 0.55}
+_BASE_CONFIDENCE = {"phrase": 0.8, "verb": 0.7, "noun": 0.55, "embedding": 0.45}
+# Shorter sentences are headlines or page text, too thin to embed reliably.
+_MIN_TYPED_WORDS = 5
 # Which event types a sentence's counts belong to.
 _MAGNITUDE_TYPES = {
     "killed": {"ASSAULT"},
@@ -67,11 +72,18 @@ class _Reading:
     mode: str | None
 
 
-def find_mentions(doc: Doc) -> list[EventMention]:
-    """Every event mention of a parsed text, in text order."""
+def find_mentions(doc: Doc, *, typer: SentenceTyper | None = None) -> list[EventMention]:
+    """Every event mention of a parsed text, in text order.
+
+    With a :class:`~dateline.events.similarity.SentenceTyper`, sentences no
+    lexicon entry matched get the embedding's second opinion.
+    """
     by_sentence: dict[int, list[_Reading]] = {}
     for trigger in find_triggers(doc):
         by_sentence.setdefault(trigger.anchor.sent.start, []).append(_read(trigger))
+    if typer is not None:
+        for trigger in _second_opinions(doc, typer, set(by_sentence)):
+            by_sentence.setdefault(trigger.anchor.sent.start, []).append(_read(trigger))
     mentions: list[EventMention] = []
     for readings in by_sentence.values():
         sent = readings[0].trigger.anchor.sent
@@ -79,6 +91,33 @@ def find_mentions(doc: Doc) -> list[EventMention]:
         for reading in _merge_same_act(readings):
             mentions.append(_mention(reading, sent, magnitude))
     return sorted(mentions, key=lambda m: (m.start, m.trigger_start))
+
+
+def _second_opinions(doc: Doc, typer: SentenceTyper, done: set[int]) -> list[EventTrigger]:
+    """Triggers at the main verb of sentences the lexicon missed, typed by embeddings."""
+    sentences = [
+        sent
+        for sent in doc.sents
+        if sent.start not in done
+        and sent.root.pos_ in ("VERB", "AUX")
+        and sum(not t.is_punct for t in sent) >= _MIN_TYPED_WORDS
+    ]
+    triggers = []
+    for sent, guess in zip(sentences, typer.guess([s.text for s in sentences]), strict=True):
+        if guess is not None:
+            triggers.append(
+                EventTrigger(
+                    type=guess.type,
+                    mode=None,
+                    kind="embedding",
+                    anchor=sent.root,
+                    start=sent.root.i,
+                    end=sent.root.i + 1,
+                    preps=DEFAULT_PREPS,
+                    label=f"embedding:{guess.score}",
+                )
+            )
+    return triggers
 
 
 def _read(trigger: EventTrigger) -> _Reading:

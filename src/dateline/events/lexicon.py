@@ -18,7 +18,7 @@ from .values import Frame, ObjectRole, TriggerKind
 __all__ = ["TRIGGERS_FILE", "Grammar", "Lexicon", "TriggerEntry", "load_lexicon"]
 
 TRIGGERS_FILE = "triggers.yaml"
-GAP = "*"  # up to three tokens of anything but punctuation
+GAP = "*"  # up to five tokens of anything but punctuation
 DEFAULT_PREPS = ("with", "to", "against", "toward", "towards")
 _OBJECT_ROLES = ("recipient", "actor", "theme")
 _FRAMES = ("default", "host", "visit", "mutual")

@@ -17,6 +17,7 @@ __all__ = [
     "PLOVER_FILE",
     "EventType",
     "QuadClass",
+    "background_examples",
     "check_mode",
     "contexts",
     "event_type",
@@ -40,6 +41,7 @@ class EventType:
     cameo: str  # CAMEO root code, "01".."20"
     goldstein: float
     modes: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # prototype sentences for the embedding second opinion
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,7 @@ def _event_type(entry: Any) -> EventType:
         cameo=cameo,
         goldstein=float(goldstein),
         modes=tuple(entry.get("modes") or ()),
+        examples=tuple(str(e) for e in entry.get("examples") or ()),
     )
 
 
@@ -96,6 +99,12 @@ def check_mode(type_name: str, mode: str | None, *, source: str = PLOVER_FILE) -
     if mode not in event_type(type_name).modes:
         modes = ", ".join(event_type(type_name).modes) or "none"
         raise KnowledgeError(f"{type_name} has no mode {mode!r} (modes: {modes})", source=source)
+
+
+@lru_cache(maxsize=1)
+def background_examples() -> tuple[str, ...]:
+    """Sentences that report no act (opinion, background, page text)."""
+    return tuple(str(e) for e in load_yaml(PLOVER_FILE).get("background_examples") or ())
 
 
 @lru_cache(maxsize=1)

@@ -3,17 +3,17 @@
 The rules read the parse around a trigger's anchor:
 
 - verbs: the subject acts; the object is the recipient when the lexicon says
-  so ("met Putin") and a theme otherwise ("discussed the situation"); a
+  so ("met Macron") and a theme otherwise ("discussed the situation"); a
   passive's "by" phrase acts and its subject receives ("were killed by");
   "with/to/against" phrases (per entry) add recipients;
-- nouns: a possessive acts ("Russia's mediation"), so does the "of" phrase of
+- nouns: a possessive acts ("Egypt's mediation"), so does the "of" phrase of
   an intransitive act ("the withdrawal of troops"), a "by" phrase, or the
   subject of the light verb or clause the noun sits in ("held talks",
   "in a phone call, the two presidents discussed");
 - "between A and B" makes every side an actor; so does a mutual frame;
 - hosts: "X hosted Y" makes the visitor Y the actor and the host X the
   recipient; visits and trips make the place visited the recipient;
-- conjuncts stay together: "Aliyev and Pashinyan" are two spans of one role.
+- conjuncts stay together: "Ruto and Abiy" are two spans of one role.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = ["find_roles", "participant_spans", "place_span"]
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset({"in", "at", "to"})
+_PLACE_PREPS = ("in", "at", "to")
 # Parts of a noun phrase that are not the participant itself.
 _CUT_DEPS = frozenset({"relcl", "acl", "cc", "preconj", "punct", "appos", "advcl", "prep"})
 # Preps that attach the setting, not a participant, to an event noun.
@@ -120,12 +120,14 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         return _resolve_relatives(subject), _resolve_relatives(passive), agent
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i:
-        # "vacated Aghdam and will vacate Lachin": the subject is shared.
+        # "left Mosul and will leave Raqqa": the subject is shared.
         return _subjects(head)
     if verb.dep_ == "xcomp" and head.i != verb.i:
-        # "obliged Armenia to withdraw": object control; "agreed to withdraw": subject control.
+        # "obliged Serbia to withdraw": object control; "agreed to withdraw": subject control.
         controller = [c for c in head.children if c.dep_ == "dobj"]
-        return controller or _subjects(head)[0], [], agent
+        outer_subject, outer_passive, _ = _subjects(head)
+        # "is set to visit": the passive subject of "set" is the visitor.
+        return controller or outer_subject or outer_passive, [], agent
     root = verb.sent.root
     if (
         verb.dep_ == "acl"
@@ -137,6 +139,10 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         # sentence ("X, at a press conference in Y, called on Z ..."): the
         # sentence's nominal root is its subject.
         return [root], [], agent
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if verb.dep_ == "acl" and _is_nominal_root(head) and has_object:
+        # "Air strikes killed 40 people" parsed as a verbless headline.
+        return [head], [], agent
     if verb.dep_ == "acl" and head.i != verb.i and verb.tag_ == "VBN":
         # "the statement signed by the three leaders": the noun is the passive subject.
         return [], [head], agent
@@ -209,7 +215,9 @@ def _prep_objects(holders: Iterable[Token], preps: Iterable[str]) -> list[Token]
 
 def place_span(trigger: EventTrigger) -> Span | None:
     """Where the event happened: the first "in/at/to" place (city, region, building)."""
-    for preposition in _PLACE_PREPS:
+    # "to" names a place only for trips: "travelled to Riyadh", not "aid to Ukraine".
+    preps = _PLACE_PREPS if trigger.frame == "visit" else ("in", "at")
+    for preposition in preps:
         for token in _prep_objects(_role_holders(trigger), (preposition,)):
             if token.ent_type_ in _PLACE_ENTS:
                 return participant_spans(token)[0]
@@ -230,12 +238,45 @@ def _resolve_relatives(tokens: list[Token]) -> list[Token]:
 def participant_spans(token: Token) -> tuple[Span, ...]:
     """The noun phrase headed by ``token``, split at its conjuncts.
 
-    "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol
-    Pashinyan" gives two spans; relative clauses and prepositional tails are
+    "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed"
+    gives two spans; relative clauses and prepositional tails are
     cut so the span names the participant, not what is said about it.
     """
     heads = [token, *(c for c in token.conjuncts if c.i > token.i)]
-    return tuple(_head_span(head) for head in heads if head.pos_ not in ("CCONJ", "PUNCT"))
+    spans: list[Span] = []
+    for head in heads:
+        if head.pos_ not in ("CCONJ", "PUNCT"):
+            spans += _split_misparsed_coordination(_head_span(head), head)
+    return tuple(spans)
+
+
+def _split_misparsed_coordination(span: Span, head: Token) -> list[Span]:
+    """Split "President X and commander Y" that the parser read as one name.
+
+    The parser sometimes hangs a coordination of two names inside the
+    compound before the second name's head; a coordination of adjectives
+    ("the Colombian and Venezuelan ministers") is left alone.
+    """
+    for token in span:
+        if token.i >= head.i or token.dep_ != "cc":
+            continue
+        first = token.head
+        if first.pos_ in ("PROPN", "NOUN") and any(
+            c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in first.children
+        ):
+            left = _trim(span.doc[span.start : token.i])
+            right = _trim(span.doc[token.i + 1 : span.end])
+            if len(left) and len(right):
+                return [left, right]
+    return [span]
+
+
+def _trim(span: Span) -> Span:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span
 
 
 def _head_span(head: Token) -> Span:
@@ -245,7 +286,7 @@ def _head_span(head: Token) -> Span:
         token = stack.pop()
         kept.append(token.i)
         # Below the top level a coordination belongs to the phrase:
-        # "the leaders of Azerbaijan and Armenia".
+        # "the leaders of Ethiopia and Eritrea".
         stack += [c for c in token.children if c.dep_ not in ("relcl", "acl", "appos")]
     # Keep the words next to the head only, so a split coordination cannot
     # swallow its neighbour, and never run across a line break.

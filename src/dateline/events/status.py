@@ -18,7 +18,8 @@ clause, and :func:`is_historical` decides once the date is known.
 
 PLOVER recodes some acts by status (:func:`apply_plover_rules`): a future
 meeting is AGREE, a promised withdrawal or ceasefire not yet carried out is
-CONCEDE, and a future attack or sanction announced by its author is THREATEN.
+CONCEDE, promised aid or cooperation AGREE, and a future attack or sanction
+announced by its author is THREATEN.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Grammar, load_lexicon
 from .ontology import event_type
+from .roles import participant_spans
 from .values import EventTrigger, Status, StatusInfo
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ HISTORICAL_YEARS = 2
 _FUTURE_RECODES = {
     "CONSULT": "AGREE",
     "RETREAT": "CONCEDE",
+    "AID": "AGREE",
+    "COOPERATE": "AGREE",
     "ASSAULT": "THREATEN",
     "COERCE": "THREATEN",
     "SANCTION": "THREATEN",
@@ -60,7 +64,7 @@ def find_status(trigger: EventTrigger) -> StatusInfo:
     clause = verb if verb is not None else anchor
     return StatusInfo(
         status=status,
-        speaker=_speaker(clause, grammar),
+        speaker=_speaker(clause, grammar) or _according_to(anchor),
         perfect=_is_perfect(clause),
         years=_years(clause),
     )
@@ -88,7 +92,7 @@ def _noun_status(noun: Token, grammar: Grammar) -> Status:
     ):
         return "future"
     for child in children:
-        # "the meeting to be held in Moscow"
+        # "the meeting to be held in Geneva"
         if child.dep_ == "acl" and any(
             a.lower_ == "to" for a in child.children if a.dep_ in ("aux", "auxpass")
         ):
@@ -123,9 +127,10 @@ def _verb_status(verb: Token, grammar: Grammar) -> Status:
         lemma = head.lemma_.lower()
         if verb.dep_ == "acl" or head.pos_ in ("NOUN", "PROPN"):
             return "hypothetical"
-        if lemma in grammar.wish_verbs or head.lower_ in grammar.wish_verbs:
+        planned = head.pos_ in ("VERB", "AUX") and (lemma in grammar.future_verbs or lemma == "be")
+        if not planned and (lemma in grammar.wish_verbs or head.lower_ in grammar.wish_verbs):
             return "hypothetical"
-        if lemma in grammar.future_verbs or lemma == "be":
+        if planned:
             # "plans to visit", "is to visit"; the plan's own status carries over.
             outer = _verb_status(head, grammar) if head.pos_ in ("VERB", "AUX") else "occurred"
             return outer if outer in ("negated", "hypothetical") else "future"
@@ -147,8 +152,6 @@ def _clause_chain(verb: Token) -> list[Token]:
 
 def _speaker(verb: Token, grammar: Grammar) -> Span | None:
     """Who is quoted: "X said that ...", "..., X said", "according to X"."""
-    from .roles import participant_spans
-
     token = verb
     for _ in range(4):
         if (
@@ -165,16 +168,21 @@ def _speaker(verb: Token, grammar: Grammar) -> Span | None:
             and child.lemma_.lower() in grammar.speech_verbs
         ):
             return _subject_span(child)
-        if child.dep_ == "prep" and child.lower_ == "according":
-            for grandchild in child.subtree:
-                if grandchild.dep_ == "pobj":
-                    return participant_spans(grandchild)[0]
+    return _according_to(verb)
+
+
+def _according_to(token: Token) -> Span | None:
+    """The source of an "according to X" on the token or the clauses above it."""
+    for holder in [token, *token.ancestors]:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for grandchild in child.subtree:
+                    if grandchild.dep_ == "pobj":
+                        return participant_spans(grandchild)[0]
     return None
 
 
 def _subject_span(speech: Token) -> Span | None:
-    from .roles import participant_spans
-
     for child in speech.children:
         if child.dep_ == "nsubj" and child.lower_ not in ("it",):
             return participant_spans(child)[0]

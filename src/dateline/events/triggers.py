@@ -14,6 +14,7 @@ and matched on lemmas, so "hosted", "hosts" and "will host" all match
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from spacy.matcher import Matcher
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
 
-_GAP_SPEC: dict[str, Any] = {"IS_PUNCT": False, "OP": "{0,3}"}
+_GAP_SPEC: dict[str, Any] = {"IS_PUNCT": False, "OP": "{0,5}"}
 _DATE_ENTS = frozenset({"DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 # "at the summit, X said": the setting of a past act took place.
@@ -142,32 +143,52 @@ def _trigger(doc: Doc | Span, entry: TriggerEntry, words: frozenset[int]) -> Eve
 def _resolve_overlaps(
     candidates: list[tuple[EventTrigger, frozenset[int]]], grammar: Grammar
 ) -> list[EventTrigger]:
-    def priority(item: tuple[EventTrigger, frozenset[int]]) -> tuple[int, int, int, int]:
+    def priority(item: tuple[EventTrigger, frozenset[int]]) -> tuple[int, int, int, int, int]:
         trigger, words = item
         return (
             trigger.kind != "phrase",
             -len(words),
+            trigger.start - trigger.end,
             trigger.anchor.pos_ != "VERB",
             trigger.start,
         )
 
-    taken: set[int] = set()
+    taken: dict[int, int] = {}  # token -> index of the chosen trigger holding it
     chosen: list[EventTrigger] = []
     for trigger, words in sorted(candidates, key=priority):
-        if words & taken:
+        holders = {taken[i] for i in words if i in taken}
+        if holders:
+            # A more specific entry inside a chosen one lends it its mode:
+            # "provided ... military aid" is military aid.
+            for index in holders:
+                winner = chosen[index]
+                if winner.mode is None and winner.type == trigger.type and trigger.mode:
+                    chosen[index] = replace(winner, mode=trigger.mode)
             continue
         chosen.append(trigger)
-        taken |= words
+        taken.update(dict.fromkeys(words, len(chosen) - 1))
     verb_anchors = {t.anchor.i for t in chosen if t.anchor.pos_ in ("VERB", "AUX")}
     kept = [
         trigger
         for trigger in chosen
-        if (trigger.anchor.pos_ in ("VERB", "AUX") and trigger.anchor.dep_ not in _MODIFIER_DEPS)
+        if (trigger.anchor.pos_ in ("VERB", "AUX") and not _is_modifier_or_command(trigger.anchor))
         or (
             not _is_object_of(trigger.anchor, verb_anchors) and is_anchored(trigger.anchor, grammar)
         )
     ]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _is_modifier_or_command(verb: Token) -> bool:
+    """Participles that describe ("the occupied territories") and page commands
+    ("Leave a comment", "Share this article") name no event."""
+    if verb.dep_ in _MODIFIER_DEPS:
+        return True
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
 
 
 def _is_object_of(noun: Token, verb_anchors: set[int]) -> bool:

@@ -27,7 +27,8 @@ __all__ = [
     "TriggerKind",
 ]
 
-TriggerKind = Literal["verb", "noun", "phrase"]
+# "embedding": no lexicon entry matched; the sentence embedding's second opinion.
+TriggerKind = Literal["verb", "noun", "phrase", "embedding"]
 # What a verb's direct object, or an event noun's "of" phrase, stands for.
 ObjectRole = Literal["recipient", "actor", "theme"]
 # How participants map to roles: the usual subject/object reading, a host
@@ -69,7 +70,7 @@ class EventTrigger:
 class RoleSpans:
     """Who did it, to whom, and where, as spans of the parsed sentence.
 
-    Conjoined participants ("Aliyev and Pashinyan") are separate spans of
+    Conjoined participants ("Abiy and Isaias") are separate spans of
     one tuple: a compound actor is one event with several actors.
     """
 

@@ -9,15 +9,16 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from ..actors import ActorMention, LearnedPerson
-from ..models import Article
-from .schema import actor_mentions, analyses, articles, learned_people
+from ..actors import Actor, ActorMention, LearnedPerson
+from ..models import Article, Event, Evidence
+from .schema import actor_mentions, analyses, articles, event_mentions, learned_people
 
 __all__ = [
     "add_articles",
     "count_articles",
     "save_analysis",
     "select_actor_mentions",
+    "select_events",
     "select_learned_people",
     "select_unanalysed",
 ]
@@ -119,8 +120,11 @@ def save_analysis(
     article_id: str,
     mentions: Sequence[ActorMention],
     learned: Sequence[LearnedPerson],
+    events: Sequence[Event] = (),
 ) -> None:
-    """Store one article's actor mentions and the people it taught, and mark it analysed."""
+    """Store one article's actor mentions, the people it taught and its events; mark it analysed."""
+    if events:
+        connection.execute(event_mentions.insert(), [_event_row(article_id, e) for e in events])
     if mentions:
         connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])
     known = set(
@@ -183,3 +187,101 @@ def _mention_row(article_id: str, mention: ActorMention) -> dict[str, Any]:
         "how": mention.how,
         "is_place": mention.is_place,
     }
+
+
+def select_events(
+    connection: Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    types: Iterable[str] | None = None,
+) -> Iterator[Event]:
+    """Stored events in date order (undated last), each with its evidence."""
+    query = (
+        select(
+            event_mentions,
+            articles.c.file,
+            articles.c.url,
+            articles.c.published,
+            articles.c.outlet,
+        )
+        .join(articles, articles.c.id == event_mentions.c.article_id)
+        .order_by(
+            event_mentions.c.date.is_(None),
+            event_mentions.c.date,
+            articles.c.seq,
+            event_mentions.c.start,
+        )
+    )
+    if since:
+        query = query.where(event_mentions.c.date >= since)
+    if until:
+        query = query.where(event_mentions.c.date <= until + "\uffff")
+    if types:
+        query = query.where(event_mentions.c.type.in_(list(types)))
+    for row in connection.execute(query).mappings():
+        yield _event(row)
+
+
+def _event_row(article_id: str, event: Event) -> dict[str, Any]:
+    [evidence] = event.mentions
+    return {
+        "id": event.id,
+        "article_id": article_id,
+        "type": event.type,
+        "mode": event.mode,
+        "contexts": json.dumps(list(event.contexts)),
+        "actors": json.dumps([a.to_dict() for a in event.actors], ensure_ascii=False),
+        "recipients": json.dumps([a.to_dict() for a in event.recipients], ensure_ascii=False),
+        "date": event.date,
+        "date_end": event.date_end,
+        "date_precision": event.date_precision,
+        "date_source": event.date_source,
+        "status": event.status,
+        "speaker": event.speaker,
+        "place_name": event.place_name,
+        "place_country": event.place_country,
+        "magnitude": json.dumps(dict(event.magnitude)),
+        "confidence": event.confidence,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+        "trigger": evidence.trigger,
+    }
+
+
+def _event(row: Any) -> Event:
+    evidence = Evidence(
+        doc=row["article_id"],
+        file=row["file"],
+        sentence=row["sentence"],
+        start=row["start"],
+        end=row["end"],
+        trigger=row["trigger"],
+        url=row["url"],
+        published=row["published"],
+        outlet=row["outlet"],
+    )
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        mode=row["mode"],
+        actors=tuple(Actor.from_dict(a) for a in json.loads(row["actors"])),
+        recipients=tuple(Actor.from_dict(a) for a in json.loads(row["recipients"])),
+        date=row["date"],
+        date_end=row["date_end"],
+        date_precision=row["date_precision"],
+        date_source=row["date_source"],
+        status=row["status"],
+        mentions=(evidence,),
+        contexts=tuple(json.loads(row["contexts"])),
+        speaker=row["speaker"],
+        place_name=row["place_name"],
+        place_country=row["place_country"],
+        magnitude=tuple(json.loads(row["magnitude"]).items()),
+        confidence=row["confidence"],
+        cameo=row["cameo"],
+        goldstein=row["goldstein"],
+    )
