@@ -16,14 +16,17 @@ ingestion order, so that people learned in one article are known in the
 next):
 
 1. ``nlp.parse_many``: spaCy parses the bodies in batches;
-2. ``actors.resolve_doc``: actor mentions, learning new people as it goes;
-3. ``store.queries.save_analysis``: one transaction per article, which marks
+2. ``time.tag_doc``: every date in the text, read against the publication day;
+3. ``actors.resolve_doc``: actor mentions, learning new people as it goes;
+4. ``events.coding.code_events``: PLOVER events with resolved actors and dates;
+5. ``store.queries.save_analysis``: one transaction per article, which marks
    it analysed; an interrupted run resumes with the next article.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import date
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -33,10 +36,12 @@ from tqdm import tqdm
 
 from .actors import ActorMemory, resolve_doc
 from .clean import clean
+from .events.coding import code_events
 from .errors import CleanError, DatelineError, SourceError, StoreError
 from .models import Article
 from .nlp import parse_many
 from .settings import Settings
+from .time import tag_doc
 from .sources import FieldMap, expand_inputs, read_location
 from .store.queries import (
     add_articles,
@@ -168,7 +173,7 @@ def _flush(engine: Engine, batch: list[Article], tally: _Tally) -> None:
 
 
 def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> int:
-    """Parse and resolve the actors of every stored article not analysed yet; return how many.
+    """Parse, date, resolve and code every stored article not analysed yet; return how many.
 
     Raises KeyboardInterrupt after keeping the articles already done.
     """
@@ -181,11 +186,14 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
     done = 0
     with tqdm(total=len(pending), unit="article", disable=not progress, leave=False) as bar:
         for article, doc in zip(pending, docs, strict=True):
+            anchor = article.published_date or date.today()
+            time_values = tag_doc(doc, anchor)
             mentions = resolve_doc(doc, article.published_date, memory, source=article.id)
             learned = [person for person in memory if person.source_doc == article.id]
+            events = code_events(doc, article, memory, time_values, anchor=anchor)
             try:
                 with engine.begin() as connection:
-                    save_analysis(connection, article.id, mentions, learned)
+                    save_analysis(connection, article.id, mentions, learned, events)
             except IntegrityError:
                 log.info("%s was analysed by another process meanwhile", article.id)
             except SQLAlchemyError as error:

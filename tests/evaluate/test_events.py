@@ -126,6 +126,7 @@ def test_events_perfect_predictions_meet_every_target(gold_file):
         "predicted": 3,
         "fitting": 3,
         "negated": 0,
+        "fragments": 3,
     }
     assert report.passed()
     assert all(not r.failures for r in report.events if r.required)
@@ -262,6 +263,27 @@ def test_events_best_fit_prefers_date_then_roles_then_mentions_then_confidence(t
     # Same date and roles: more mentions from the gold docs beat confidence.
     echoed = event("y", "RETREAT", ["UNO"], [], "2023-08-13", ["m1.txt", "m1.txt"], confidence=0.1)
     assert evaluate_events([*records, echoed], gold).events[0].best_id == "y"
+
+
+def test_events_overlapping_gold_events_count_a_record_once(tmp_path):
+    # A state visit and the month of regional consultations it belongs to.
+    gold = tmp_path / "overlap.yaml"
+    gold.write_text(
+        """\
+events:
+  - {id: visit, types: [CONSULT], participants: [ETH, KEN], date: [2024-03-05, 2024-03-05], docs: ["100"]}
+  - {id: consultations, types: [CONSULT], participants: [KEN], date: [2024-03-01, 2024-03-31], docs: ["100"]}
+""",
+        encoding="utf-8",
+    )
+    round_ = event("r", "CONSULT", ["KEN"], ["UGA"], "2024-03-12", ["100_4f1c.txt"], confidence=0.9)
+    report = evaluate_events([VISIT, round_], gold)
+    assert [r.best_id for r in report.events] == ["e1", "r"]
+    assert report.fragments == 2  # e1 fits both windows but is one record
+    assert report.fragmentation == 1.0
+    consultations = report.events[1]
+    assert consultations.failures == ("split into 2 records: e1 (best fit of visit), r",)
+    assert consultations.to_dict()["docs_covered"] == ["100"]
 
 
 def test_events_month_date_inside_window_and_range_scored_by_start(gold_file):

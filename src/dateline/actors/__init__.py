@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .knowledge import ActorKnowledge, PeopleIndex, actor_knowledge, people_from_rows
 from .memory import ActorMemory
 from .phrases import find_phrases
+from .pronouns import resolve_pronoun
 from .resolver import resolve_phrase
 from .summary import ActorSummary, summarise
 from .values import Actor, ActorMention, LearnedPerson, Person
@@ -39,6 +40,7 @@ __all__ = [
     "actor_knowledge",
     "people_from_rows",
     "resolve_doc",
+    "resolve_pronoun",
     "resolve_span",
     "summarise",
 ]

@@ -19,16 +19,19 @@ Where a ratio has nothing to count: recall and precision are 0.0 (no gold
 event found, no prediction made: nothing earned); the other measures are
 None ("n/a"), as they only describe events that were found.
 
-Fragmentation is counted per gold event: for each found required gold event
-whose best fit is dated inside its window, the number of predictions that fit
-it inside the window, averaged. A prediction that fits two overlapping gold
-events counts for each, so the figure is never below 1.0 by accident.
+Fragmentation is read literally: the number of distinct predictions that fit
+some required gold event and are dated inside its window, over the found
+required gold events whose best fit is dated inside the window. Where gold
+events overlap (same documents, types and participants, overlapping windows)
+one real record may fit several, so even a perfect system can score above
+1.0; each gold event's ``split into`` failure names the records that fit it
+inside its window, and which of them are the best fit of another gold event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,24 +91,8 @@ class GoldEventResult:
     failures: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data."""
-        return {
-            "id": self.id,
-            "required": self.required,
-            "found": self.found,
-            "best": (
-                {"id": self.best_id, "type": self.best_type, "date": self.best_date}
-                if self.found
-                else None
-            ),
-            "date_ok": self.date_ok,
-            "roles": {"scored": self.roles_scored, "correct": self.roles_ok},
-            "fits": self.fits,
-            "fits_in_window": self.fits_in_window,
-            "docs_covered": list(self.docs_covered),
-            "docs_missing": list(self.docs_missing),
-            "failures": list(self.failures),
-        }
+        """JSON-ready data: the fields, tuples as lists."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
 @dataclass(frozen=True)
@@ -123,6 +110,7 @@ class EventReport:
     predicted: int  # predictions not negated (the precision denominator)
     fitting: int  # of those, fitting some gold event
     negated: int  # predictions left out of precision
+    fragments: int  # predictions fitting a required gold event inside its window
     events: tuple[GoldEventResult, ...]
     false_alarms: tuple[PredictedEvent, ...] = ()  # predictions that fit no gold event
 
@@ -150,6 +138,7 @@ class EventReport:
                 "predicted": self.predicted,
                 "fitting": self.fitting,
                 "negated": self.negated,
+                "fragments": self.fragments,
             },
             "events": [result.to_dict() for result in self.events],
             "false_alarms": [
@@ -208,7 +197,14 @@ def evaluate_events(records: Sequence[Mapping[str, Any]], gold_file: Path) -> Ev
     """
     gold_events = read_gold_events(Path(gold_file))
     predictions = read_predictions(records)
-    results = tuple(_judge(gold, predictions) for gold in gold_events)
+    fitting = {gold.id: [p for p in predictions if gold.fits(p)] for gold in gold_events}
+    best = {g.id: _best_fit(fitting[g.id], g) for g in gold_events if fitting[g.id]}
+    results = tuple(_judge(gold, fitting[gold.id], best, predictions) for gold in gold_events)
+    fragments = sum(
+        1
+        for p in predictions
+        if any(g.required and g.dated_inside(p) and g.fits(p) for g in gold_events)
+    )
     scored = [p for p in predictions if not p.negated]
     alarms = tuple(p for p in scored if not any(gold.fits(p) for gold in gold_events))
     found = [r for r in results if r.required and r.found]
@@ -219,7 +215,7 @@ def evaluate_events(records: Sequence[Mapping[str, Any]], gold_file: Path) -> Ev
         recall=_ratio(len(found), required) or 0.0,
         precision=_ratio(len(scored) - len(alarms), len(scored)) or 0.0,
         date_accuracy=_ratio(len(in_window), len(found)),
-        fragmentation=_ratio(sum(r.fits_in_window for r in in_window), len(in_window)),
+        fragmentation=_ratio(fragments, len(in_window)),
         source_coverage=_mean(
             len(r.docs_covered) / (len(r.docs_covered) + len(r.docs_missing)) for r in found
         ),
@@ -229,6 +225,7 @@ def evaluate_events(records: Sequence[Mapping[str, Any]], gold_file: Path) -> Ev
         predicted=len(scored),
         fitting=len(scored) - len(alarms),
         negated=len(predictions) - len(scored),
+        fragments=fragments,
         events=results,
         false_alarms=alarms,
     )
@@ -270,8 +267,13 @@ def _best_fit(fitting: list[PredictedEvent], gold: GoldEvent) -> PredictedEvent:
     )
 
 
-def _judge(gold: GoldEvent, predictions: tuple[PredictedEvent, ...]) -> GoldEventResult:
-    fitting = [p for p in predictions if gold.fits(p)]
+def _judge(
+    gold: GoldEvent,
+    fitting: list[PredictedEvent],
+    best_fits: Mapping[str, PredictedEvent],
+    predictions: tuple[PredictedEvent, ...],
+) -> GoldEventResult:
+    """The verdict on one gold event, given the predictions that fit it and every best fit."""
     if not fitting:
         return GoldEventResult(
             gold.id,
@@ -282,7 +284,7 @@ def _judge(gold: GoldEvent, predictions: tuple[PredictedEvent, ...]) -> GoldEven
             docs_missing=gold.docs,
             failures=(_why_not_found(gold, predictions),),
         )
-    best = _best_fit(fitting, gold)
+    best = best_fits[gold.id]
     date_ok = gold.dated_inside(best)
     in_window = [p for p in fitting if gold.dated_inside(p)]
     role_failures = _role_failures(best, gold)
@@ -296,9 +298,8 @@ def _judge(gold: GoldEvent, predictions: tuple[PredictedEvent, ...]) -> GoldEven
     if missing:
         failures.append(f"sources {len(covered)}/{len(gold.docs)}: missing {', '.join(missing)}")
     if len(in_window) > 1:
-        failures.append(
-            f"split into {len(in_window)} records: {', '.join(p.id for p in in_window)}"
-        )
+        records = [_with_claims(p, gold, best_fits) for p in in_window]
+        failures.append(f"split into {len(in_window)} records: {', '.join(records)}")
     return GoldEventResult(
         gold.id,
         gold.required,
@@ -315,6 +316,14 @@ def _judge(gold: GoldEvent, predictions: tuple[PredictedEvent, ...]) -> GoldEven
         docs_missing=missing,
         failures=tuple(failures),
     )
+
+
+def _with_claims(
+    prediction: PredictedEvent, gold: GoldEvent, best_fits: Mapping[str, PredictedEvent]
+) -> str:
+    """A record's id, with the other gold events it is the best fit of."""
+    others = [i for i, p in best_fits.items() if p is prediction and i != gold.id]
+    return f"{prediction.id} (best fit of {', '.join(others)})" if others else prediction.id
 
 
 def _why_not_found(gold: GoldEvent, predictions: tuple[PredictedEvent, ...]) -> str:

@@ -1,8 +1,11 @@
 """The date a clause talks about, for the events stage.
 
-Asked about a token or span, answer with the nearest dated expression that
-hangs off the same verb; failing that, the last date the passage named
-before it; failing that, the publication date. The answer says which.
+Asked about a token or span, answer with the nearest dated expression
+written inside the phrase it heads ("the withdrawal ... on 25 November",
+"the statement signed ... dated November 10") or hanging off the same verb
+without crossing into another clause; failing that, the last date the
+passage named before it; failing that, the publication date. The answer
+says which.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ __all__ = ["clause_date"]
 def clause_date(target: Span | Token, values: Sequence[TimeValue], published: date) -> ClauseDate:
     """The date ``target``'s clause talks about, and where that date came from."""
     token = target.root if isinstance(target, Span) else target
+    own = _inside_phrase(token, values)
+    if own is not None:
+        return _from_value(own, "expression")
     doc = token.doc
     verb = governing_verb(token)
     sentence = token.sent
@@ -40,6 +46,10 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
                 best = (distance, value)
     if best is not None:
         return _from_value(best[1], "expression")
+    if verb is not None and verb.i != token.i:
+        own = _inside_phrase(verb, values)
+        if own is not None:
+            return _from_value(own, "expression")
     paragraph_start = doc.text.rfind("\n", 0, token.idx) + 1
     earlier = [
         v
@@ -51,6 +61,48 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
     if earlier:
         return _from_value(earlier[-1], "passage")
     return ClauseDate(published, published, "day", "published")
+
+
+def _inside_phrase(token: Token, values: Sequence[TimeValue]) -> TimeValue | None:
+    """The nearest dated expression inside the phrase ``token`` heads, within its own clause.
+
+    A participle modifying a noun speaks for the noun's whole phrase: in
+    "the statement signed by the parties dated November 10" the signing is
+    dated by "dated November 10".
+    """
+    head = token.head if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else token
+    doc = head.doc
+    left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    best: tuple[int, TimeValue] | None = None
+    for value in values:
+        if value.span_days is None or value.type == "SET":
+            continue
+        if not (left <= value.start_char and value.end_char <= right):
+            continue
+        span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
+        if span is None or not _reaches_without_new_clause(span.root, head):
+            continue
+        distance = abs(span.start - token.i)
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
+def _reaches_without_new_clause(start: Token, head: Token) -> bool:
+    """Whether ``head`` is reached from ``start`` up the parse without passing a verb that has
+    its own subject (a clause of its own, with its own time)."""
+    token = start
+    for _ in range(12):
+        if token.i == head.i:
+            return True
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children
+        ):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _from_value(value: TimeValue, source: str) -> ClauseDate:

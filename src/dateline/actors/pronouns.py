@@ -1,0 +1,57 @@
+"""Pronouns as actors: the nearest fitting actor named before them.
+
+"he" and "she" stand for the last person named, "it" for the last country
+or body, "they" for the last group ("the two presidents", "the sides") or
+else the last people named. Only what the document named before the
+pronoun counts, and only within a few sentences: an old antecedent is a
+guess a coder would not make.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .memory import ActorMemory
+from .values import Actor, ActorMention
+
+__all__ = ["resolve_pronoun"]
+
+_PERSON = frozenset({"he", "him", "his", "she", "her"})
+_THING = frozenset({"it", "its"})
+_PLURAL = frozenset({"they", "them", "their"})
+_WINDOW = 3  # sentences back
+
+
+def resolve_pronoun(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
+    """The actors a one-word pronoun span stands for, or () when it is not one or none fits."""
+    if len(span) != 1:
+        return ()
+    word = span[0].lower_
+    if word not in _PERSON | _THING | _PLURAL:
+        return ()
+    sentence = _sentence_index(span)
+    before = [
+        m
+        for m in memory.mentions_within(0, span.start_char)
+        if not m.is_place and m.sentence >= sentence - _WINDOW
+    ]
+    if word in _PERSON:
+        people = [m.actor for m in before if m.actor.is_person]
+        return (people[-1],) if people else ()
+    if word in _THING:
+        bodies = [m.actor for m in before if not m.actor.is_person and m.actor.name is None]
+        return (bodies[-1],) if bodies else ()
+    return _plural(before)
+
+
+def _plural(before: list[ActorMention]) -> tuple[Actor, ...]:
+    groups = [m for m in before if m.how == "group"]
+    if groups:
+        last = groups[-1]
+        return tuple(dict.fromkeys(m.actor for m in before if m.start == last.start))
+    people = list(dict.fromkeys(m.actor for m in before if m.actor.is_person))
+    return tuple(people[-2:]) if len(people) >= 2 else ()
+
+
+def _sentence_index(span: Span) -> int:
+    return sum(1 for sent in span.doc.sents if sent.start < span.sent.start)

@@ -1,0 +1,148 @@
+"""From event mentions with raw spans to coded events.
+
+:func:`find_mentions` reads what the sentence says; this module asks the
+other stages what it means, through their public functions only:
+
+- ``actors.resolve_span`` turns each role span into actors (a group
+  reference such as "the two presidents" into the people it stands for);
+- ``time.clause_date`` gives the date the trigger's clause talks about,
+  else the passage's reference date, else the publication date;
+- the place span becomes a country through the same actor resolver
+  ("in Bucharest" is in ROU).
+
+An event whose date lies years before its article is ``historical``
+background; a mention with no actor at all is dropped, since a coder could
+not say who acted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..actors import Actor, ActorMemory, resolve_pronoun, resolve_span
+from ..models import Article, Event, Evidence
+from ..time import TimeValue, clause_date
+from . import find_mentions
+from .similarity import SentenceTyper
+from .status import is_historical
+from .values import EventMention, SpanRef
+
+__all__ = ["code_events"]
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    memory: ActorMemory,
+    time_values: Sequence[TimeValue],
+    *,
+    anchor: date,
+    typer: SentenceTyper | None = None,
+) -> list[Event]:
+    """The coded events of one parsed article, in text order.
+
+    ``memory`` must already hold the article's actor mentions
+    (``actors.resolve_doc`` ran on ``doc``); ``anchor`` is the day the
+    article is read against (its publication day when known).
+    """
+    events = []
+    for mention in find_mentions(doc, typer=typer):
+        event = _code(doc, article, mention, memory, time_values, anchor)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _code(
+    doc: Doc,
+    article: Article,
+    mention: EventMention,
+    memory: ActorMemory,
+    time_values: Sequence[TimeValue],
+    anchor: date,
+) -> Event | None:
+    published = article.published_date
+    actors = _actors(doc, mention.actor_spans, published, memory)
+    recipients = tuple(
+        a for a in _actors(doc, mention.recipient_spans, published, memory) if a not in actors
+    )
+    if not actors and not recipients:
+        return None
+    trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    when = clause_date(trigger, time_values, anchor)
+    status = mention.status
+    if status == "occurred" and is_historical(when.end, anchor):
+        status = "historical"
+    place_name, place_country = _place(doc, mention.place, published, memory)
+    contexts = tuple(dict.fromkeys(c for a in (*actors, *recipients) for c in a.contexts))
+    return Event(
+        id=_event_id(article.id, mention),
+        type=mention.type,
+        mode=mention.mode,
+        actors=actors,
+        recipients=recipients,
+        date=when.start.isoformat(),
+        date_end=when.end.isoformat() if when.end != when.start else None,
+        date_precision=when.precision,
+        date_source=when.source,
+        status=status,
+        mentions=(
+            Evidence(
+                doc=article.id,
+                file=article.file,
+                sentence=mention.sentence,
+                start=mention.start,
+                end=mention.end,
+                trigger=mention.trigger,
+                url=article.url,
+                published=article.published,
+                outlet=article.outlet,
+            ),
+        ),
+        contexts=tuple(sorted(set(mention.contexts) | set(contexts))),
+        speaker=mention.speaker[0] if mention.speaker else None,
+        place_name=place_name,
+        place_country=place_country,
+        magnitude=tuple(mention.magnitude.to_dict().items()),
+        confidence=mention.confidence,
+        cameo=mention.cameo,
+        goldstein=mention.goldstein,
+    )
+
+
+def _actors(
+    doc: Doc, spans: Sequence[SpanRef], published: date | None, memory: ActorMemory
+) -> tuple[Actor, ...]:
+    found: list[Actor] = []
+    for _text, start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        resolved = resolve_span(span, published, memory) or resolve_pronoun(span, memory)
+        for actor in resolved if isinstance(resolved, tuple) else (resolved,):
+            if actor is not None and actor not in found:
+                found.append(actor)
+    return tuple(found)
+
+
+def _place(
+    doc: Doc, place: SpanRef | None, published: date | None, memory: ActorMemory
+) -> tuple[str | None, str | None]:
+    if place is None:
+        return None, None
+    span: Span | None = doc.char_span(place[1], place[2], alignment_mode="expand")
+    if span is None:
+        return place[0], None
+    resolved = resolve_span(span, published, memory)
+    actor = resolved[0] if isinstance(resolved, tuple) else resolved
+    code = actor.code if actor is not None and actor.sector != "IGO" else None
+    return place[0], code
+
+
+def _event_id(article_id: str, mention: EventMention) -> str:
+    key = f"{article_id}:{mention.trigger_start}:{mention.trigger_end}:{mention.type}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
