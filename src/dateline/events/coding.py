@@ -11,8 +11,13 @@ other stages what it means, through their public functions only:
   ("in Bucharest" is in ROU).
 
 An event whose date lies years before its article is ``historical``
-background; a mention with no actor at all is dropped, since a coder could
-not say who acted.
+background. Dropped, as a careful coder would: a mention with no actor at
+all (nobody to say who acted), and a hypothetical act ("talks to provide
+aid", "obliged X to withdraw"), which is a topic, not something that
+happened, was promised or was refused.
+
+A visit's recipient is the host: when the text names only the place
+("talks held in Doha"), the place's country is the recipient.
 """
 
 from __future__ import annotations
@@ -65,6 +70,8 @@ def _code(
     time_values: Sequence[TimeValue],
     anchor: date,
 ) -> Event | None:
+    if mention.status == "hypothetical":
+        return None
     published = article.published_date
     actors = _actors(doc, mention.actor_spans, published, memory)
     recipients = tuple(
@@ -72,12 +79,14 @@ def _code(
     )
     if not actors and not recipients:
         return None
+    place_name, place_country = _place(doc, mention.place, published, memory)
+    if _hosted_by_place(mention, actors, recipients, place_country):
+        recipients = (*recipients, Actor(place_country, "GOV"))  # type: ignore[arg-type]
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
     when = clause_date(trigger, time_values, anchor)
     status = mention.status
     if status == "occurred" and is_historical(when.end, anchor):
         status = "historical"
-    place_name, place_country = _place(doc, mention.place, published, memory)
     contexts = tuple(dict.fromkeys(c for a in (*actors, *recipients) for c in a.contexts))
     return Event(
         id=_event_id(article.id, mention),
@@ -122,25 +131,57 @@ def _actors(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = resolve_span(span, published, memory) or resolve_pronoun(span, memory)
+        resolved = (
+            resolve_span(span, published, memory)
+            or resolve_pronoun(span, memory)
+            or _overlapping(span, memory)
+        )
         for actor in resolved if isinstance(resolved, tuple) else (resolved,):
             if actor is not None and actor not in found:
                 found.append(actor)
     return tuple(found)
 
 
+def _overlapping(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
+    """Actors of mentions that overlap the span: the parse may cut a phrase short
+    ("his Romanian counterpart" without the name in apposition after it)."""
+    return tuple(
+        dict.fromkeys(
+            m.actor
+            for m in memory.mentions_within(0, len(span.doc.text))
+            if m.start < span.end_char and span.start_char < m.end and not m.is_place
+        )
+    )
+
+
+def _hosted_by_place(
+    mention: EventMention,
+    actors: tuple[Actor, ...],
+    recipients: tuple[Actor, ...],
+    place_country: str | None,
+) -> bool:
+    if mention.mode != "visit" or place_country is None:
+        return False
+    return all(a.code != place_country for a in (*actors, *recipients))
+
+
 def _place(
     doc: Doc, place: SpanRef | None, published: date | None, memory: ActorMemory
 ) -> tuple[str | None, str | None]:
+    """The place's name and the country it lies in (from the actors it names: a capital,
+    a seat of power, a country)."""
     if place is None:
         return None, None
-    span: Span | None = doc.char_span(place[1], place[2], alignment_mode="expand")
+    name, start, end = place
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return place[0], None
-    resolved = resolve_span(span, published, memory)
-    actor = resolved[0] if isinstance(resolved, tuple) else resolved
-    code = actor.code if actor is not None and actor.sector != "IGO" else None
-    return place[0], code
+        return name, None
+    named = [m.actor for m in memory.mentions_within(span.start_char, span.end_char)]
+    if not named:
+        resolved = resolve_span(span, published, memory)
+        named = list(resolved) if isinstance(resolved, tuple) else [resolved] if resolved else []
+    countries = [actor.code for actor in named if actor.sector != "IGO"]
+    return name, countries[0] if countries else None
 
 
 def _event_id(article_id: str, mention: EventMention) -> str:

@@ -58,6 +58,7 @@ class Grammar:
     wish_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     future_modifiers: frozenset[str]
+    done_act_heads: frozenset[str]
 
 
 @dataclass(frozen=True)

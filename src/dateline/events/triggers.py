@@ -230,6 +230,12 @@ def is_anchored(noun: Token, grammar: Grammar) -> bool:
         for child in noun.children
     ):
         return True
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("for", "over")
+        and noun.head.head.lemma_.lower() in grammar.done_act_heads
+    ):
+        return True
     if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS:
         setting_of = noun.head.head
         # "at the summit, X said": the setting of a past act took place. A
