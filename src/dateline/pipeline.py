@@ -26,9 +26,9 @@ next):
 from __future__ import annotations
 
 import logging
-from datetime import date
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -36,12 +36,11 @@ from tqdm import tqdm
 
 from .actors import ActorMemory, resolve_doc
 from .clean import clean
-from .events.coding import code_events
 from .errors import CleanError, DatelineError, SourceError, StoreError
+from .events.coding import code_events
 from .models import Article
 from .nlp import parse_many
 from .settings import Settings
-from .time import tag_doc
 from .sources import FieldMap, expand_inputs, read_location
 from .store.queries import (
     add_articles,
@@ -49,6 +48,7 @@ from .store.queries import (
     select_learned_people,
     select_unanalysed,
 )
+from .time import tag_doc
 
 __all__ = ["IngestReport", "analyse", "ingest"]
 

@@ -83,6 +83,8 @@ def _code(
     if _hosted_by_place(mention, actors, recipients, place_country):
         recipients = (*recipients, Actor(place_country, "GOV"))  # type: ignore[arg-type]
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if trigger is None:  # offsets come from this doc's tokens, so this cannot happen
+        return None
     when = clause_date(trigger, time_values, anchor)
     status = mention.status
     if status == "occurred" and is_historical(when.end, anchor):

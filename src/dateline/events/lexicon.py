@@ -59,6 +59,7 @@ class Grammar:
     conditional_marks: frozenset[str]
     future_modifiers: frozenset[str]
     done_act_heads: frozenset[str]
+    weapon_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The rules read the parse around a trigger's anchor:
 
 - verbs: the subject acts; the object is the recipient when the lexicon says
   so ("met Macron") and a theme otherwise ("discussed the situation"); a
-  passive's "by" phrase acts and its subject receives ("were killed by");
+  passive's "by" phrase acts and its subject receives ("were killed by"),
+  and with no "by" phrase, the attack it happened in acts ("were killed in
+  Russian air strikes");
   "with/to/against" phrases (per entry) add recipients;
 - nouns: a possessive acts ("Egypt's mediation"), so does the "of" phrase of
   an intransitive act ("the withdrawal of troops"), a "by" phrase, or the
@@ -19,8 +21,10 @@ The rules read the parse around a trigger's anchor:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
+from .lexicon import load_lexicon
 from .values import EventTrigger, RoleSpans
 
 if TYPE_CHECKING:
@@ -74,7 +78,7 @@ def _verb_roles(verb: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
         # "X hosted Y": the visitor is the actor, the host the recipient.
         return _spans(objects), _spans(subject)
     if passive_subject:
-        actors = _spans(agent)
+        actors = _spans(agent) or _spans(_attacks_of(verb))
         recipients = _spans(passive_subject) if trigger.object_role == "recipient" else ()
     else:
         actors = _spans(subject)
@@ -85,6 +89,30 @@ def _verb_roles(verb: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
     if not actors:
         actors = _spans(_by_phrase(verb))
     return actors, recipients
+
+
+def _attacks_of(verb: Token) -> list[Token]:
+    """Attack nouns a passive happened in or from: "killed in Russian air strikes"."""
+    return [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "during")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _attack_nouns()
+    ]
+
+
+@cache
+def _attack_nouns() -> frozenset[str]:
+    lexicon = load_lexicon()
+    nouns = {
+        word
+        for entry in lexicon.entries
+        if entry.kind == "noun" and entry.type == "ASSAULT"
+        for alternatives in entry.words
+        for word in alternatives
+    }
+    return frozenset(nouns | lexicon.grammar.weapon_nouns)
 
 
 def _noun_roles(noun: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], tuple[Span, ...]]:

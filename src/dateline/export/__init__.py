@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TextIO
+from typing import IO
 
 from ..models import Event
 
@@ -18,7 +18,7 @@ __all__ = ["FORMATS", "write_events"]
 FORMATS = ("jsonl",)
 
 
-def write_events(events: Iterable[Event], stream: TextIO, output_format: str = "jsonl") -> int:
+def write_events(events: Iterable[Event], stream: IO[str], output_format: str = "jsonl") -> int:
     """Write ``events`` to ``stream``; return how many were written."""
     count = 0
     for event in events:

@@ -97,15 +97,22 @@ def _split_range(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int
     for i in range(start + 1, end - 1):
         word = doc[i].lower_
         if word not in lex.range_connectors or (
-            word == "and" and doc[start - 1].lower_ != "between"
+            word == "and" and not _opens_between(doc, start)
         ):
             continue
         left, right = _words(doc[start:i]), _words(doc[i + 1 : end])
         if any(_is_anchor_word(w, lex) for w in left) and any(
             _is_anchor_word(w, lex) for w in right
         ):
-            return [(start, i), *_split_range(doc, i + 1, end, lex)]
+            # "between" and "from" open the range; they are not part of its first end.
+            first = start + (doc[start].lower_ in ("between", "from"))
+            return [(first, i), *_split_range(doc, i + 1, end, lex)]
     return [(start, end)]
+
+
+def _opens_between(doc: Doc, start: int) -> bool:
+    """Whether "between" opens the expression at ``start`` (inside it or just before)."""
+    return doc[start].lower_ == "between" or (start > 0 and doc[start - 1].lower_ == "between")
 
 
 def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
