@@ -19,14 +19,16 @@ from typing import TYPE_CHECKING
 
 from .knowledge import ActorKnowledge, PeopleIndex, actor_knowledge, people_from_rows
 from .memory import ActorMemory
-from .phrases import find_phrases
+from .phrases import Phrase, find_phrases
 from .pronouns import resolve_pronoun
 from .resolver import resolve_phrase
 from .summary import ActorSummary, summarise
 from .values import Actor, ActorMention, LearnedPerson, Person
 
+from spacy.tokens import Doc
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 __all__ = [
     "Actor",
@@ -65,7 +67,7 @@ def resolve_doc(
     memory = memory if memory is not None else ActorMemory()
     memory.begin_document(source)
     mentions: list[ActorMention] = []
-    for phrase in find_phrases(doc, knowledge):
+    for phrase in _phrases_of(doc, knowledge):
         for mention in resolve_phrase(doc, phrase, published, memory, knowledge):
             mentions.append(mention)
             memory.note(mention)
@@ -87,7 +89,7 @@ def resolve_span(
         knowledge = actor_knowledge()
         mentions = [
             mention
-            for phrase in find_phrases(span.doc, knowledge)
+            for phrase in _phrases_of(span.doc, knowledge)
             if span.start <= phrase.start and phrase.end <= span.end
             for mention in resolve_phrase(span.doc, phrase, published, memory, knowledge)
         ]
@@ -95,3 +97,13 @@ def resolve_span(
     if not actors:
         return None
     return actors[0] if len(actors) == 1 else actors
+
+
+def _phrases_of(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:
+    """The document's actor phrases, found once and kept under ``doc._.actor_phrases``."""
+    if not Doc.has_extension("actor_phrases"):
+        Doc.set_extension("actor_phrases", default=None)
+    phrases = doc._.actor_phrases
+    if phrases is None or phrases[0] is not knowledge:
+        phrases = doc._.actor_phrases = (knowledge, list(find_phrases(doc, knowledge)))
+    return phrases[1]

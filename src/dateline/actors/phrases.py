@@ -163,9 +163,7 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
             count=count,
             word=word.entry,
         )
-    if (
-        count is not None
-    ):  # a number only belongs to a group reference: "March 3 Kenyan ..."
+    if count is not None:  # a number only belongs to a group reference: "March 3 Kenyan ..."
         start = i
 
     match = reader.names.get(i)

@@ -28,7 +28,13 @@ __all__ = ["export"]
 )
 @click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only events on or before DATE.")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only events of this PLOVER type (repeatable).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help="Only events of this PLOVER type (repeatable).",
+)
 def export(
     db: str | None,
     setting_pairs: tuple[tuple[str, str], ...],

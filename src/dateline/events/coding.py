@@ -150,7 +150,7 @@ def _overlapping(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
     return tuple(
         dict.fromkeys(
             m.actor
-            for m in memory.mentions_within(0, len(span.doc.text))
+            for m in memory.mentions_within(0, span.doc[-1].idx + len(span.doc[-1]))
             if m.start < span.end_char and span.start_char < m.end and not m.is_place
         )
     )

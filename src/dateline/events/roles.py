@@ -78,14 +78,15 @@ def _verb_roles(verb: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
         # "X hosted Y": the visitor is the actor, the host the recipient.
         return _spans(objects), _spans(subject)
     if passive_subject:
-        actors = _spans(agent) or _spans(_attacks_of(verb))
+        attacks = _attacks_of(verb)
+        actors = _spans(agent) or _spans(_owners(attacks) or attacks)
         recipients = _spans(passive_subject) if trigger.object_role == "recipient" else ()
     else:
         actors = _spans(subject)
         recipients = _spans(objects) if trigger.object_role == "recipient" else ()
     if trigger.frame == "visit" and objects:
         recipients = _spans(objects)
-    recipients += _spans(_prep_objects(_role_holders(trigger), trigger.preps))
+    recipients += _prep_recipients(trigger)
     if not actors:
         actors = _spans(_by_phrase(verb))
     return actors, recipients
@@ -124,7 +125,7 @@ def _noun_roles(noun: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
     elif trigger.object_role == "recipient":
         recipients += _spans(of_phrase)
     actors += _spans(_by_phrase(noun))
-    recipients += _spans(_prep_objects(_role_holders(trigger), trigger.preps))
+    recipients += _prep_recipients(trigger)
     if not actors:
         actors = _spans(
             c
@@ -224,6 +225,27 @@ def _role_holders(trigger: EventTrigger) -> list[Token]:
     else:
         holders += [c for c in anchor.children if c.dep_ == "dobj"]
     return holders
+
+
+def _prep_recipients(trigger: EventTrigger) -> tuple[Span, ...]:
+    """Recipients from the entry's prepositions. A "for" phrase names what the act is
+    for, so only the owners inside it are recipients: "apologized for the death of
+    Egyptian soldiers" is to Egypt, "for the strike" to nobody."""
+    holders = _role_holders(trigger)
+    plain = [prep for prep in trigger.preps if prep != "for"]
+    spans = _spans(_prep_objects(holders, plain))
+    if "for" in trigger.preps:
+        spans += _spans(_owners(_prep_objects(holders, ("for",))))
+    return spans
+
+
+def _owners(nouns: Iterable[Token]) -> list[Token]:
+    """Who a noun belongs to: its possessive and its "of" phrase."""
+    owners: list[Token] = []
+    for noun in nouns:
+        owners += [c for c in noun.children if c.dep_ == "poss"]
+        owners += _prep_objects([noun], ("of",))
+    return owners
 
 
 def _prep_objects(holders: Iterable[Token], preps: Iterable[str]) -> list[Token]:

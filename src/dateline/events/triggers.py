@@ -37,11 +37,20 @@ _SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
 # Dependencies by which a noun is the thing a light verb does.
 _LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
 # Keyed by id(vocab); the vocab is kept alive beside its matcher so ids stay unique.
-_MATCHERS: dict[int, tuple[Vocab, Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]]]] = {}
+# One-word entries (most of the lexicon) are looked up by lemma, which is far
+# cheaper than running hundreds of one-token patterns through the Matcher;
+# the Matcher keeps the multiword patterns.
+SingleIndex = dict[str, tuple[tuple[TriggerEntry, str | None], ...]]
+_MATCHERS: dict[
+    int, tuple[Vocab, Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]], SingleIndex]
+] = {}
 
 
-def trigger_matcher(vocab: Vocab) -> tuple[Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]]]:
-    """The lexicon's matcher for ``vocab`` (built once), and its keys' entries.
+def trigger_matcher(
+    vocab: Vocab,
+) -> tuple[Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]], SingleIndex]:
+    """The lexicon's matcher for ``vocab`` (built once), its keys' entries, and the
+    index of one-word entries by lemma (with the part of speech they require).
 
     Each key maps to its entry and the positions of its pattern that are gaps,
     so that a match's own words can be told from the tokens it skipped.
@@ -50,14 +59,20 @@ def trigger_matcher(vocab: Vocab) -> tuple[Matcher, dict[str, tuple[TriggerEntry
     if cached is None:
         matcher = Matcher(vocab)
         keys: dict[str, tuple[TriggerEntry, frozenset[int]]] = {}
+        single: dict[str, list[tuple[TriggerEntry, str | None]]] = {}
         for number, entry in enumerate(load_lexicon().entries):
             for variant, pattern in enumerate(_patterns(entry)):
+                if len(pattern) == 1 and "OP" not in pattern[0]:
+                    for form in pattern[0]["LEMMA"]["IN"]:
+                        single.setdefault(form, []).append((entry, pattern[0].get("POS")))
+                    continue
                 key = f"event-{number}-{variant}"
                 gaps = frozenset(i for i, spec in enumerate(pattern) if spec is _GAP_SPEC)
                 matcher.add(key, [pattern])
                 keys[key] = (entry, gaps)
-        cached = _MATCHERS[id(vocab)] = (vocab, matcher, keys)
-    return cached[1], cached[2]
+        index = {form: tuple(entries) for form, entries in single.items()}
+        cached = _MATCHERS[id(vocab)] = (vocab, matcher, keys, index)
+    return cached[1], cached[2], cached[3]
 
 
 def _patterns(entry: TriggerEntry) -> list[list[dict[str, Any]]]:
@@ -101,9 +116,15 @@ def _word_spec(words: list[str], entry: TriggerEntry | None, optional: bool) -> 
 
 def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
     """Every anchored, non-overlapping trigger in ``doc`` (or one sentence), in text order."""
-    matcher, keys = trigger_matcher(doc.vocab)
+    matcher, keys, single = trigger_matcher(doc.vocab)
     grammar = load_lexicon().grammar
     candidates: list[tuple[EventTrigger, frozenset[int]]] = []
+    for token in doc:
+        for entry, pos in single.get(token.lemma_, ()):
+            if pos is None or token.pos_ == pos:
+                trigger = _trigger(doc, entry, frozenset((token.i,)))
+                if trigger is not None:
+                    candidates.append((trigger, frozenset((token.i,))))
     matches = cast(list[tuple[int, int, int, list[int]]], matcher(doc, with_alignments=True))
     for match_id, start, _end, alignment in matches:
         entry, gaps = keys[doc.vocab.strings[match_id]]

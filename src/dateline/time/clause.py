@@ -50,7 +50,7 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
         own = _inside_phrase(verb, values)
         if own is not None:
             return _from_value(own, "expression")
-    paragraph_start = doc.text.rfind("\n", 0, token.idx) + 1
+    paragraph_start = _paragraph_start(token)
     earlier = [
         v
         for v in values
@@ -61,6 +61,14 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
     if earlier:
         return _from_value(earlier[-1], "passage")
     return ClauseDate(published, published, "day", "published")
+
+
+def _paragraph_start(token: Token) -> int:
+    """Character offset where ``token``'s paragraph (text after the last line break) starts."""
+    for before in reversed(token.doc[: token.i]):
+        if "\n" in before.text_with_ws:
+            return before.idx + len(before.text_with_ws)
+    return 0
 
 
 def _inside_phrase(token: Token, values: Sequence[TimeValue]) -> TimeValue | None:

@@ -96,9 +96,7 @@ def _split_range(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int
         return [(start, end)]
     for i in range(start + 1, end - 1):
         word = doc[i].lower_
-        if word not in lex.range_connectors or (
-            word == "and" and not _opens_between(doc, start)
-        ):
+        if word not in lex.range_connectors or (word == "and" and not _opens_between(doc, start)):
             continue
         left, right = _words(doc[start:i]), _words(doc[i + 1 : end])
         if any(_is_anchor_word(w, lex) for w in left) and any(
