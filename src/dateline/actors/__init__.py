@@ -17,6 +17,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc
+
 from .knowledge import ActorKnowledge, PeopleIndex, actor_knowledge, people_from_rows
 from .memory import ActorMemory
 from .phrases import Phrase, find_phrases
@@ -24,8 +26,6 @@ from .pronouns import resolve_pronoun
 from .resolver import resolve_phrase
 from .summary import ActorSummary, summarise
 from .values import Actor, ActorMention, LearnedPerson, Person
-
-from spacy.tokens import Doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
