@@ -37,10 +37,18 @@ def _corpus(files: list[Path], count: int, folder: Path) -> list[Path]:
     written = []
     for number in range(count):
         path = folder / f"{number:05d}_{files[number % len(files)].name}"
-        # A distinct last line gives each copy its own id without changing its parse much.
-        path.write_text(f"{texts[number % len(texts)]}\n\nCopy number {number}.\n", encoding="utf-8")
+        path.write_text(_distinct(texts[number % len(texts)], number), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _distinct(text: str, number: int) -> str:
+    """The text with a short sentence added to its longest paragraph, so that each copy
+    gets its own id without changing its parse much."""
+    paragraphs = text.split("\n")
+    longest = max(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))
+    paragraphs[longest] += f" This is copy {number}."
+    return "\n".join(paragraphs)
 
 
 def _peak_mb() -> float:

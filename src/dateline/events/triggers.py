@@ -14,16 +14,17 @@ and matched on lemmas, so "hosted", "hosts" and "will host" all match
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 from .lexicon import GAP, Grammar, TriggerEntry, load_lexicon
 from .values import EventTrigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
     from spacy.vocab import Vocab
 
 __all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
@@ -37,29 +38,56 @@ _SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
 # Dependencies by which a noun is the thing a light verb does.
 _LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
 # Keyed by id(vocab); the vocab is kept alive beside its matcher so ids stay unique.
-# One-word entries (most of the lexicon) are looked up by lemma, which is far
-# cheaper than running hundreds of one-token patterns through the Matcher;
-# the Matcher keeps the multiword patterns.
-SingleIndex = dict[str, tuple[tuple[TriggerEntry, str | None], ...]]
-_MATCHERS: dict[
-    int, tuple[Vocab, Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]], SingleIndex]
-] = {}
+@dataclass(frozen=True)
+class TriggerIndex:
+    """The lexicon compiled for one vocabulary.
 
-
-def trigger_matcher(
-    vocab: Vocab,
-) -> tuple[Matcher, dict[str, tuple[TriggerEntry, frozenset[int]]], SingleIndex]:
-    """The lexicon's matcher for ``vocab`` (built once), its keys' entries, and the
-    index of one-word entries by lemma (with the part of speech they require).
-
-    Each key maps to its entry and the positions of its pattern that are gaps,
-    so that a match's own words can be told from the tokens it skipped.
+    One-word entries (most of the lexicon) are looked up by lemma in
+    ``single``, which is far cheaper than running hundreds of one-token
+    patterns through a Matcher. Multiword patterns are in ``patterns`` (key,
+    token pattern); ``keys`` maps each key to the entry and the pattern
+    positions that are gaps (so a match's own words can be told from skipped
+    tokens); ``required`` lists, per pattern, the lemma sets a sentence must
+    all contain for it to match. A sentence is run through a Matcher of only
+    the patterns it could match, built once per such set.
     """
-    cached = _MATCHERS.get(id(vocab))
+
+    vocab: Vocab
+    patterns: tuple[tuple[str, list[dict[str, Any]]], ...]
+    keys: dict[str, tuple[TriggerEntry, frozenset[int]]]
+    single: dict[str, tuple[tuple[TriggerEntry, str | None], ...]]
+    required: tuple[tuple[frozenset[str], ...], ...]
+    _matchers: dict[tuple[int, ...], Matcher] = field(default_factory=dict)
+
+    def matcher_for(self, lemmas: set[str]) -> Matcher | None:
+        """A Matcher of the multiword patterns a sentence with these lemmas could match."""
+        ids = tuple(
+            number
+            for number, needed in enumerate(self.required)
+            if all(forms & lemmas for forms in needed)
+        )
+        if not ids:
+            return None
+        matcher = self._matchers.get(ids)
+        if matcher is None:
+            matcher = self._matchers[ids] = Matcher(self.vocab)
+            for number in ids:
+                key, pattern = self.patterns[number]
+                matcher.add(key, [pattern])
+        return matcher
+
+
+_INDEXES: dict[int, tuple[Vocab, TriggerIndex]] = {}
+
+
+def trigger_matcher(vocab: Vocab) -> TriggerIndex:
+    """The lexicon compiled for ``vocab`` (built once per vocabulary)."""
+    cached = _INDEXES.get(id(vocab))
     if cached is None:
-        matcher = Matcher(vocab)
+        patterns: list[tuple[str, list[dict[str, Any]]]] = []
         keys: dict[str, tuple[TriggerEntry, frozenset[int]]] = {}
         single: dict[str, list[tuple[TriggerEntry, str | None]]] = {}
+        required: list[tuple[frozenset[str], ...]] = []
         for number, entry in enumerate(load_lexicon().entries):
             for variant, pattern in enumerate(_patterns(entry)):
                 if len(pattern) == 1 and "OP" not in pattern[0]:
@@ -68,11 +96,26 @@ def trigger_matcher(
                     continue
                 key = f"event-{number}-{variant}"
                 gaps = frozenset(i for i, spec in enumerate(pattern) if spec is _GAP_SPEC)
-                matcher.add(key, [pattern])
+                patterns.append((key, pattern))
                 keys[key] = (entry, gaps)
-        index = {form: tuple(entries) for form, entries in single.items()}
-        cached = _MATCHERS[id(vocab)] = (vocab, matcher, keys, index)
-    return cached[1], cached[2], cached[3]
+                required.append(_required_lemmas(pattern))
+        index = TriggerIndex(
+            vocab,
+            tuple(patterns),
+            keys,
+            {form: tuple(entries) for form, entries in single.items()},
+            tuple(required),
+        )
+        cached = _INDEXES[id(vocab)] = (vocab, index)
+    return cached[1]
+
+
+def _required_lemmas(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    return tuple(
+        frozenset(spec["LEMMA"]["IN"])
+        for spec in pattern
+        if "LEMMA" in spec and spec.get("OP") != "?"
+    )
 
 
 def _patterns(entry: TriggerEntry) -> list[list[dict[str, Any]]]:
@@ -116,26 +159,39 @@ def _word_spec(words: list[str], entry: TriggerEntry | None, optional: bool) -> 
 
 def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
     """Every anchored, non-overlapping trigger in ``doc`` (or one sentence), in text order."""
-    matcher, keys, single = trigger_matcher(doc.vocab)
+    index = trigger_matcher(doc.vocab)
     grammar = load_lexicon().grammar
     candidates: list[tuple[EventTrigger, frozenset[int]]] = []
     for token in doc:
-        for entry, pos in single.get(token.lemma_, ()):
+        for entry, pos in index.single.get(token.lemma_, ()):
             if pos is None or token.pos_ == pos:
                 trigger = _trigger(doc, entry, frozenset((token.i,)))
                 if trigger is not None:
                     candidates.append((trigger, frozenset((token.i,))))
-    matches = cast(list[tuple[int, int, int, list[int]]], matcher(doc, with_alignments=True))
-    for match_id, start, _end, alignment in matches:
-        entry, gaps = keys[doc.vocab.strings[match_id]]
-        offset = doc[0].i if len(doc) else 0
-        words = frozenset(
-            offset + start + i for i, position in enumerate(alignment) if position not in gaps
-        )
-        trigger = _trigger(doc, entry, words)
-        if trigger is not None:
-            candidates.append((trigger, words))
+    sentences = doc.sents if isinstance(doc, Doc) else [doc]
+    for sentence in sentences:
+        matcher = index.matcher_for({token.lemma_ for token in sentence})
+        if matcher is not None:
+            candidates += _phrase_candidates(sentence, matcher, index)
     return _resolve_overlaps(candidates, grammar)
+
+
+def _phrase_candidates(
+    sentence: Span, matcher: Matcher, index: TriggerIndex
+) -> list[tuple[EventTrigger, frozenset[int]]]:
+    found = []
+    matches = cast(list[tuple[int, int, int, list[int]]], matcher(sentence, with_alignments=True))
+    for match_id, start, _end, alignment in matches:
+        entry, gaps = index.keys[sentence.vocab.strings[match_id]]
+        words = frozenset(
+            sentence.start + start + i
+            for i, position in enumerate(alignment)
+            if position not in gaps
+        )
+        trigger = _trigger(sentence, entry, words)
+        if trigger is not None:
+            found.append((trigger, words))
+    return found
 
 
 def _trigger(doc: Doc | Span, entry: TriggerEntry, words: frozenset[int]) -> EventTrigger | None:
