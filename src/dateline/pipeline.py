@@ -29,10 +29,14 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from tqdm import tqdm
+
+if TYPE_CHECKING:
+    from .events.similarity import SentenceTyper
 
 from .actors import ActorMemory, resolve_doc
 from .clean import clean
@@ -182,6 +186,7 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
         memory = ActorMemory(select_learned_people(connection))
     if not pending:
         return 0
+    typer = _sentence_typer(settings)
     docs = parse_many((article.body for article in pending), settings, size_hint=len(pending))
     done = 0
     with tqdm(total=len(pending), unit="article", disable=not progress, leave=False) as bar:
@@ -190,7 +195,7 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
             time_values = tag_doc(doc, anchor)
             mentions = resolve_doc(doc, article.published_date, memory, source=article.id)
             learned = [person for person in memory if person.source_doc == article.id]
-            events = code_events(doc, article, memory, time_values, anchor=anchor)
+            events = code_events(doc, article, memory, time_values, anchor=anchor, typer=typer)
             try:
                 with engine.begin() as connection:
                     save_analysis(connection, article.id, mentions, learned, events)
@@ -201,6 +206,14 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
             done += 1
             bar.update(1)
     return done
+
+
+def _sentence_typer(settings: Settings) -> SentenceTyper | None:
+    if not settings.event_embeddings:
+        return None
+    from .events.similarity import SentenceTyper
+
+    return SentenceTyper()
 
 
 def _short(location: str, width: int = 40) -> str:

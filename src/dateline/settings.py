@@ -58,6 +58,11 @@ class Settings:
     fetch_feed_links: bool = _setting(
         True, "Fetch the linked page of a feed entry whose own text is only a summary."
     )
+    event_embeddings: bool = _setting(
+        False,
+        "Ask sentence embeddings (MiniLM) for the event type of sentences the trigger "
+        "lexicon misses; needs the 'embeddings' extra and about 8 s to load.",
+    )
     min_body_chars: int = _setting(
         200, "An input whose cleaned body is shorter than this is reported as having no article."
     )

@@ -90,6 +90,9 @@ def _code(
     if status == "occurred" and is_historical(when.end, anchor):
         status = "historical"
     contexts = tuple(dict.fromkeys(c for a in (*actors, *recipients) for c in a.contexts))
+    # spaCy's sentences carry the white space that follows them.
+    sentence = mention.sentence.strip()
+    start = mention.start + len(mention.sentence) - len(mention.sentence.lstrip())
     return Event(
         id=_event_id(article.id, mention),
         type=mention.type,
@@ -105,9 +108,9 @@ def _code(
             Evidence(
                 doc=article.id,
                 file=article.file,
-                sentence=mention.sentence,
-                start=mention.start,
-                end=mention.end,
+                sentence=sentence,
+                start=start,
+                end=start + len(sentence),
                 trigger=mention.trigger,
                 url=article.url,
                 published=article.published,

@@ -37,6 +37,8 @@ _LENGTH_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "mi
 _SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
 # Dependencies by which a noun is the thing a light verb does.
 _LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
+
+
 # Keyed by id(vocab); the vocab is kept alive beside its matcher so ids stay unique.
 @dataclass(frozen=True)
 class TriggerIndex:

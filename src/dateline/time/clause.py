@@ -97,20 +97,33 @@ def _inside_phrase(token: Token, values: Sequence[TimeValue]) -> TimeValue | Non
 
 
 def _reaches_without_new_clause(start: Token, head: Token) -> bool:
-    """Whether ``head`` is reached from ``start`` up the parse without passing a verb that has
-    its own subject (a clause of its own, with its own time)."""
+    """Whether ``head`` is reached from ``start`` up the parse without entering another clause.
+
+    A verb with a subject of its own starts another clause, with its own
+    time, unless its subject is a relative pronoun standing for ``head``
+    ("the conversation that took place on November 24"). A participle that
+    modifies some other noun describes that noun ("the statement dated
+    November 10" inside the object of "focused on").
+    """
     token = start
     for _ in range(12):
         if token.i == head.i:
             return True
-        if token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in token.children
-        ):
-            return False
+        if token.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            own_relative = token.dep_ == "relcl" and token.head.i == head.i
+            if subjects and not (own_relative and all(_is_relative(c) for c in subjects)):
+                return False
+            if token.dep_ in ("acl", "relcl") and token.head.i != head.i:
+                return False
         if token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _is_relative(token: Token) -> bool:
+    return token.lower_ in ("that", "which", "who")
 
 
 def _from_value(value: TimeValue, source: str) -> ClauseDate:
