@@ -17,6 +17,7 @@ from .actors.values import Actor
 __all__ = [
     "Actor",
     "Article",
+    "DatedSentence",
     "Event",
     "Evidence",
     "Precision",
@@ -134,6 +135,12 @@ class Event:
     confidence: float = 0.5
     cameo: str | None = None
     goldstein: float | None = None
+    disagreements: tuple[str, ...] = ()  # where its sources differ: "date: 2020-11-09 | 2020-11-10"
+
+    @property
+    def sources(self) -> int:
+        """How many distinct outlets (or, without an outlet, articles) report the event."""
+        return len({m.outlet or m.doc for m in self.mentions})
 
     def to_dict(self) -> dict[str, Any]:
         """The event in the export format of DESIGN.md."""
@@ -155,8 +162,29 @@ class Event:
             "confidence": self.confidence,
             "cameo": self.cameo,
             "goldstein": self.goldstein,
+            "sources": self.sources,
+            "disagreements": list(self.disagreements),
             "mentions": [m.to_dict() for m in self.mentions],
         }
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    """One sentence of a stored article with the days its date expressions name.
+
+    What the timeline summary reads: ``dates`` holds (first day, last day,
+    precision) for each DATE/TIME expression of the sentence that names days
+    (not durations or sets), as the time stage resolved it against the
+    article's publication day.
+    """
+
+    article_id: str
+    published: date | None
+    number: int  # position of the sentence in the article, from 0
+    text: str
+    start: int  # character offsets in the body
+    end: int
+    dates: tuple[tuple[date, date, str], ...] = ()
 
 
 def _actor_record(actor: Actor) -> dict[str, Any]:
