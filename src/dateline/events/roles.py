@@ -92,6 +92,17 @@ def _verb_roles(verb: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
     return actors, recipients
 
 
+def _is_cause_of(noun: Token) -> bool:
+    """Whether the noun is what another act answers ("apologized for the death of ..."):
+    the one who apologizes did not do the killing."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "over")
+        and prep.head.lemma_.lower() in load_lexicon().grammar.done_act_heads
+    )
+
+
 def _attacks_of(verb: Token) -> list[Token]:
     """Attack nouns a passive happened in or from: "killed in Russian air strikes"."""
     return [
@@ -135,7 +146,7 @@ def _noun_roles(noun: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
     if not actors:
         # A verbless predicate the parser made the root: "X and Y [held] a phone call".
         actors = _spans(c for c in noun.children if c.dep_ == "nsubj")
-    if not actors:
+    if not actors and not _is_cause_of(noun):
         actors = _spans(_governing_subject(noun))
     return actors, recipients
 

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, or_, select
 
 from ..actors import Actor, ActorMention, LearnedPerson
+from ..link import candidate_window, choose_event, merge_mentions, type_group
 from ..models import Article, Event, Evidence
 from .schema import actor_mentions, analyses, articles, event_mentions, learned_people
 
@@ -123,8 +124,9 @@ def save_analysis(
     events: Sequence[Event] = (),
 ) -> None:
     """Store one article's actor mentions, the people it taught and its events; mark it analysed."""
-    if events:
-        connection.execute(event_mentions.insert(), [_event_row(article_id, e) for e in events])
+    for event in events:
+        event_id = choose_event(event, _link_candidates(connection, event)) or event.id
+        connection.execute(event_mentions.insert().values(_event_row(article_id, event, event_id)))
     if mentions:
         connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])
     known = set(
@@ -196,37 +198,64 @@ def select_events(
     until: str | None = None,
     types: Iterable[str] | None = None,
 ) -> Iterator[Event]:
-    """Stored events in date order (undated last), each with its evidence."""
-    query = (
-        select(
-            event_mentions,
-            articles.c.file,
-            articles.c.url,
-            articles.c.published,
-            articles.c.outlet,
-        )
-        .join(articles, articles.c.id == event_mentions.c.article_id)
-        .order_by(
-            event_mentions.c.date.is_(None),
-            event_mentions.c.date,
-            articles.c.seq,
-            event_mentions.c.start,
-        )
+    """Stored events (each merged from all its mentions) in date order, undated last."""
+    grouped: dict[str, list[Event]] = {}
+    for row in connection.execute(
+        _mentions_query().order_by(articles.c.seq, event_mentions.c.start)
+    ).mappings():
+        grouped.setdefault(row["event_id"], []).append(_event(row))
+    wanted = set(types) if types else None
+    events = [merge_mentions(mentions) for mentions in grouped.values()]
+    events.sort(key=lambda e: (e.date is None, e.date or "", e.id))
+    for event in events:
+        if wanted is not None and event.type not in wanted:
+            continue
+        if since and (event.date_end or event.date or "") < since:
+            continue
+        if until and (event.date or "\uffff") > until + "\uffff":
+            continue
+        yield event
+
+
+def _mentions_query() -> Select[Any]:
+    return select(
+        event_mentions,
+        articles.c.file,
+        articles.c.url,
+        articles.c.published,
+        articles.c.outlet,
+    ).join(articles, articles.c.id == event_mentions.c.article_id)
+
+
+def _link_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
+    """Stored mentions an event could share with ``mention``: compatible type, nearby dates.
+
+    The date and type columns are indexed, so this reads a handful of rows
+    whatever the size of the store.
+    """
+    window = candidate_window(mention)
+    if window is None:
+        return {}
+    start, end = window
+    query = _mentions_query().where(
+        event_mentions.c.type.in_(sorted(type_group(mention.type))),
+        event_mentions.c.date <= end,
+        or_(
+            event_mentions.c.date_end >= start,
+            (event_mentions.c.date_end.is_(None)) & (event_mentions.c.date >= start),
+        ),
     )
-    if since:
-        query = query.where(event_mentions.c.date >= since)
-    if until:
-        query = query.where(event_mentions.c.date <= until + "\uffff")
-    if types:
-        query = query.where(event_mentions.c.type.in_(list(types)))
+    grouped: dict[str, list[Event]] = {}
     for row in connection.execute(query).mappings():
-        yield _event(row)
+        grouped.setdefault(row["event_id"], []).append(_event(row))
+    return grouped
 
 
-def _event_row(article_id: str, event: Event) -> dict[str, Any]:
+def _event_row(article_id: str, event: Event, event_id: str) -> dict[str, Any]:
     [evidence] = event.mentions
     return {
         "id": event.id,
+        "event_id": event_id,
         "article_id": article_id,
         "type": event.type,
         "mode": event.mode,

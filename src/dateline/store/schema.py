@@ -105,6 +105,7 @@ event_mentions = Table(
     "event_mentions",
     metadata,
     Column("id", String(32), primary_key=True, comment="hash of article id and offsets"),
+    Column("event_id", String(32), nullable=False, comment="the event it tells of (link stage)"),
     Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
@@ -128,6 +129,7 @@ event_mentions = Table(
     Column("end", Integer, nullable=False),
     Column("trigger", Text, nullable=False),
     Index("ix_event_mentions_article", "article_id"),
+    Index("ix_event_mentions_event", "event_id"),
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_type", "type"),
 )

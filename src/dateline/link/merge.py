@@ -1,0 +1,107 @@
+"""One record from all the mentions of one event, with where its sources disagree."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from ..actors import Actor
+from ..models import Event
+
+__all__ = ["merge_mentions"]
+
+# Which dates to believe first: one the text gives for the act, then the
+# passage's, then the publication day.
+_DATE_TRUST = {"expression": 0, "passage": 1, "published": 2}
+
+
+def merge_mentions(mentions: Sequence[Event]) -> Event:
+    """The event told by ``mentions`` (each a one-mention event), keeping every mention.
+
+    The type is the one most mentions give (ties: the most confident); the
+    date is the most trusted and most precise one; actors and recipients are
+    the union, in order of how often they are named; numbers take their
+    largest report. Differences between sources are kept in
+    ``disagreements``.
+    """
+    if len(mentions) == 1:
+        return mentions[0]
+    first = mentions[0]
+    dated = min(mentions, key=_date_rank)
+    actors = _ranked(a for m in mentions for a in m.actors)
+    recipients = tuple(
+        a for a in _ranked(r for m in mentions for r in m.recipients) if a not in actors
+    )
+    kind = _majority_type(mentions)
+    modes = Counter(m.mode for m in mentions if m.mode and m.type == kind)
+    statuses = Counter(m.status for m in mentions)
+    magnitude: dict[str, int] = {}
+    for mention in mentions:
+        for key, value in mention.magnitude:
+            magnitude[key] = max(value, magnitude.get(key, value))
+    confidence = 1.0
+    for mention in mentions:
+        confidence *= 1.0 - mention.confidence
+    place = next((m for m in mentions if m.place_name), first)
+    return replace(
+        first,
+        type=kind,
+        mode=modes.most_common(1)[0][0] if modes else None,
+        actors=actors,
+        recipients=recipients,
+        date=dated.date,
+        date_end=dated.date_end,
+        date_precision=dated.date_precision,
+        date_source=dated.date_source,
+        status="occurred" if "occurred" in statuses else statuses.most_common(1)[0][0],
+        mentions=tuple(e for m in mentions for e in m.mentions),
+        contexts=tuple(sorted({c for m in mentions for c in m.contexts})),
+        speaker=next((m.speaker for m in mentions if m.speaker), None),
+        place_name=place.place_name,
+        place_country=place.place_country,
+        magnitude=tuple(sorted(magnitude.items())),
+        confidence=round(1.0 - confidence, 3),
+        disagreements=_disagreements(mentions),
+    )
+
+
+def _date_rank(mention: Event) -> tuple[int, int, str]:
+    span = 0
+    if mention.date and mention.date_end:
+        span = (_day(mention.date_end) - _day(mention.date)).days
+    return (_DATE_TRUST.get(mention.date_source or "published", 3), span, mention.date or "")
+
+
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _ranked(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    counts: Counter[Actor] = Counter(actors)
+    order: dict[Actor, int] = {}
+    for actor in counts:
+        order.setdefault(actor, len(order))
+    return tuple(sorted(counts, key=lambda a: (-counts[a], order[a])))
+
+
+def _majority_type(mentions: Sequence[Event]) -> str:
+    weight: dict[str, float] = {}
+    for mention in mentions:
+        weight[mention.type] = weight.get(mention.type, 0.0) + 1 + mention.confidence / 10
+    return max(weight, key=lambda name: weight[name])
+
+
+def _disagreements(mentions: Sequence[Event]) -> tuple[str, ...]:
+    """Where the articles differ: dates the texts give, and modes (met / spoke by phone)."""
+    found = []
+    by_doc_date = {
+        m.mentions[0].file: m.date for m in mentions if m.date_source == "expression" and m.date
+    }
+    if len(set(by_doc_date.values())) > 1:
+        found.append("date: " + " | ".join(f"{d} ({f})" for f, d in sorted(by_doc_date.items())))
+    by_doc_mode = {m.mentions[0].file: m.mode for m in mentions if m.mode}
+    if len(set(by_doc_mode.values())) > 1:
+        found.append("mode: " + " | ".join(f"{d} ({f})" for f, d in sorted(by_doc_mode.items())))
+    return tuple(found)

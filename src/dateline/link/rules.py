@@ -1,0 +1,178 @@
+"""When two event mentions are one event: type, actors, dates and wording.
+
+All knobs are data (``knowledge/link.yaml``). A mention is compared with an
+event (all the mentions already linked to it) and gets a score, or ``None``
+when it cannot be the same event:
+
+- types: the same PLOVER type, or two types of one group;
+- actors: the countries and bodies taking part overlap by at least two (or
+  all of the smaller side, when it names fewer than two), and when both
+  name recipients, those are not two different parties (the peacekeepers
+  killed are not the separatists the operation was against);
+- distinct modes (an apology, a resignation) link only with their own kind;
+- modes: within one article, a phone call and a visit are two events;
+  across articles, sources may disagree and the disagreement is recorded;
+- dates: dated mentions must overlap (a precise day inside a vaguer span,
+  give or take ``day_tolerance``); a mention dated only by its publication
+  day may join an event of the few days before it when it shares enough
+  wording (``published_similarity``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from ..errors import KnowledgeError
+from ..knowledge import load_yaml
+from ..models import Event
+
+__all__ = ["LinkRules", "link_rules", "match_score", "type_group"]
+
+LINK_FILE = "link.yaml"
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """The knobs of ``knowledge/link.yaml``."""
+
+    groups: dict[str, frozenset[str]]
+    distinct_modes: frozenset[str]
+    day_tolerance: int
+    published_window: int
+    published_similarity: float
+    related_similarity: float
+    stopwords: frozenset[str]
+
+
+@cache
+def link_rules() -> LinkRules:
+    """Read and check ``knowledge/link.yaml`` (once per process)."""
+    data = load_yaml(LINK_FILE)
+    try:
+        groups: dict[str, set[str]] = {}
+        for group in data["type_groups"]:
+            for name in group:
+                groups.setdefault(name, {name}).update(group)
+        stopwords = load_yaml("stopwords.yaml").get("en", [])
+        return LinkRules(
+            groups={name: frozenset(members) for name, members in groups.items()},
+            distinct_modes=frozenset(data.get("distinct_modes") or ()),
+            day_tolerance=int(data["day_tolerance"]),
+            published_window=int(data["published_window"]),
+            published_similarity=float(data["published_similarity"]),
+            related_similarity=float(data["related_similarity"]),
+            stopwords=frozenset(str(word) for word in stopwords),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise KnowledgeError(f"malformed link rules: {error!r}", source=LINK_FILE) from None
+
+
+def type_group(type_name: str) -> frozenset[str]:
+    """The types a mention of ``type_name`` may be linked with."""
+    return link_rules().groups.get(type_name, frozenset((type_name,)))
+
+
+def match_score(mention: Event, event: Sequence[Event]) -> float | None:
+    """How well ``mention`` fits the event made of ``event``'s mentions; None if it cannot."""
+    rules = link_rules()
+    if not any(_kinds_agree(mention, other, rules) for other in event):
+        return None
+    if not _actors_agree(mention, event) or _recipients_differ(mention, event):
+        return None
+    same_article = {m.mentions[0].doc for m in event} & {mention.mentions[0].doc}
+    if same_article and _modes_conflict(mention, event):
+        return None
+    similarity = max(_similarity(mention, other, rules) for other in event)
+    timing = _timing(mention, event, rules)
+    if timing is None:
+        return None
+    if timing == "published" and similarity < rules.published_similarity and not same_article:
+        return None
+    if not same_article and timing == "dated" and similarity < rules.related_similarity:
+        return None
+    return similarity + (1.0 if same_article else 0.0) + (0.5 if timing == "dated" else 0.0)
+
+
+def _kinds_agree(a: Event, b: Event, rules: LinkRules) -> bool:
+    if a.type not in type_group(b.type):
+        return False
+    distinct = {a.mode, b.mode} & rules.distinct_modes
+    return not distinct or (a.type == b.type and a.mode == b.mode)
+
+
+def _recipients_differ(mention: Event, event: Sequence[Event]) -> bool:
+    mine = {r.code for r in mention.recipients}
+    theirs = {r.code for other in event for r in other.recipients}
+    everyone = set().union(*(_codes(other) for other in event))
+    return bool(mine and theirs) and not (mine & everyone) and not (theirs & _codes(mention))
+
+
+def _codes(event: Event) -> set[str]:
+    return {actor.code for actor in (*event.actors, *event.recipients)}
+
+
+def _actors_agree(mention: Event, event: Sequence[Event]) -> bool:
+    mine = _codes(mention)
+    theirs = set().union(*(_codes(other) for other in event))
+    shared = mine & theirs
+    return bool(shared) and len(shared) >= min(2, len(mine), len(theirs))
+
+
+def _modes_conflict(mention: Event, event: Sequence[Event]) -> bool:
+    modes = {other.mode for other in event if other.mode}
+    return bool(mention.mode) and bool(modes) and mention.mode not in modes
+
+
+def _span(event: Event) -> tuple[date, date] | None:
+    if event.date is None:
+        return None
+    start = date.fromisoformat(event.date)
+    return start, date.fromisoformat(event.date_end) if event.date_end else start
+
+
+def _timing(mention: Event, event: Sequence[Event], rules: LinkRules) -> str | None:
+    """ "dated" when the dates agree, "published" when only a publication day joins
+    them, None when they cannot be one event."""
+    mine = _span(mention)
+    if mine is None:
+        return None
+    slack = timedelta(days=rules.day_tolerance)
+    window = timedelta(days=rules.published_window)
+    verdict = None
+    for other in event:
+        theirs = _span(other)
+        if theirs is None:
+            continue
+        if mine[0] <= theirs[1] + slack and theirs[0] <= mine[1] + slack:
+            if "published" not in (mention.date_source, other.date_source):
+                return "dated"
+            verdict = verdict or "published"
+            continue
+        published, dated = (mine, theirs) if mention.date_source == "published" else (theirs, mine)
+        if "published" in (mention.date_source, other.date_source) and (
+            dated[0] <= published[0] <= dated[1] + window
+        ):
+            verdict = "published"
+    return verdict
+
+
+def _similarity(a: Event, b: Event, rules: LinkRules) -> float:
+    """Share of the shorter evidence's content words that the other has too.
+
+    The overlap coefficient rather than Jaccard: one outlet's long sentence
+    often holds another's short one.
+    """
+    words_a, words_b = _content_words(a, rules), _content_words(b, rules)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+def _content_words(event: Event, rules: LinkRules) -> frozenset[str]:
+    text = " ".join(m.sentence for m in event.mentions).casefold()
+    return frozenset(w for w in _WORD.findall(text) if w not in rules.stopwords)

@@ -1,0 +1,201 @@
+"""Linking mentions into events: one happening once, distinct happenings apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import Store
+from dateline.actors import Actor
+from dateline.link import choose_event, merge_mentions
+from dateline.models import Event, Evidence
+from dateline.settings import Settings
+
+KEN, ETH = (
+    Actor("KEN", "GOV", "William Ruto", "President"),
+    Actor("ETH", "GOV", "Abiy Ahmed", "Prime Minister"),
+)
+SDN, SDN_REB = Actor("SDN", "MIL"), Actor("SDN", "REB")
+USA = Actor("USA", "GOV")
+
+
+def _mention(
+    key: str,
+    type_: str,
+    actors,
+    date: str,
+    *,
+    doc: str = "a1",
+    sentence: str = "",
+    mode: str | None = None,
+    recipients=(),
+    source: str = "expression",
+    outlet: str | None = None,
+    date_end: str | None = None,
+) -> Event:
+    return Event(
+        id=key,
+        type=type_,
+        mode=mode,
+        actors=tuple(actors),
+        recipients=tuple(recipients),
+        date=date,
+        date_end=date_end,
+        date_precision="day",
+        date_source=source,
+        status="occurred",
+        mentions=(
+            Evidence(
+                doc=doc,
+                file=f"{doc}.txt",
+                sentence=sentence,
+                start=0,
+                end=len(sentence),
+                outlet=outlet,
+            ),
+        ),
+        confidence=0.8,
+    )
+
+
+CALL = "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed spoke by phone on Monday about the drought."
+
+
+def test_link_one_call_told_by_two_outlets_is_one_event():
+    first = _mention("m1", "CONSULT", [KEN, ETH], "2023-03-06", mode="phone", sentence=CALL)
+    second = _mention(
+        "m2",
+        "CONSULT",
+        [ETH, KEN],
+        "2023-03-06",
+        doc="b7",
+        outlet="Addis Standard",
+        sentence="Abiy and Ruto held a telephone conversation on March 6 on the drought in the region.",
+    )
+    assert choose_event(second, {"m1": [first]}) == "m1"
+
+
+def test_link_three_calls_on_three_dates_stay_three_events():
+    known = {
+        "m1": [_mention("m1", "CONSULT", [KEN, ETH], "2023-03-06", mode="phone", sentence=CALL)],
+        "m2": [_mention("m2", "CONSULT", [KEN, ETH], "2023-05-19", mode="phone", sentence=CALL)],
+    }
+    third = _mention(
+        "m3", "CONSULT", [KEN, ETH], "2023-09-02", mode="phone", doc="c3", sentence=CALL
+    )
+    assert choose_event(third, known) is None
+
+
+def test_link_a_mention_dated_by_its_publication_joins_the_event_it_describes():
+    talks = _mention(
+        "m1",
+        "CONSULT",
+        [SDN, SDN_REB],
+        "2023-05-06",
+        recipients=[],
+        sentence="Envoys of Sudan's army and the Rapid Support Forces met in Jeddah on Saturday for talks.",
+    )
+    later = _mention(
+        "m2",
+        "CONSULT",
+        [SDN, SDN_REB],
+        "2023-05-08",
+        source="published",
+        doc="z9",
+        sentence="The Jeddah talks between Sudan's army and the Rapid Support Forces continued.",
+    )
+    unrelated = _mention(
+        "m3",
+        "CONSULT",
+        [SDN, SDN_REB],
+        "2023-05-08",
+        source="published",
+        doc="z8",
+        sentence="Army officers said the paramilitaries shelled a hospital in El Fasher overnight.",
+    )
+    assert choose_event(later, {"m1": [talks]}) == "m1"
+    assert choose_event(unrelated, {"m1": [talks]}) is None
+
+
+def test_link_phone_and_visit_in_one_article_are_two_events():
+    call = _mention("m1", "CONSULT", [KEN, ETH], "2023-03-06", mode="phone", sentence=CALL)
+    visit = _mention(
+        "m2",
+        "CONSULT",
+        [KEN],
+        "2023-03-06",
+        mode="visit",
+        recipients=[ETH],
+        sentence="Kenya's foreign minister held talks in Addis Ababa on Monday.",
+    )
+    assert choose_event(visit, {"m1": [call]}) is None
+
+
+def test_link_an_apology_is_not_the_ceasefire_beside_it():
+    ceasefire = _mention(
+        "m1", "AGREE", [SDN, SDN_REB], "2023-05-20", sentence="The sides agreed a ceasefire."
+    )
+    apology = _mention("m2", "CONCEDE", [SDN], "2023-05-20", mode="apologize", recipients=[SDN_REB])
+    assert choose_event(apology, {"m1": [ceasefire]}) is None
+
+
+def test_link_an_attack_on_other_victims_is_another_event():
+    operation = _mention("m1", "ASSAULT", [SDN], "2023-06-01", recipients=[ETH])
+    other = _mention("m2", "ASSAULT", [SDN], "2023-06-01", recipients=[USA], doc="q1")
+    assert choose_event(other, {"m1": [operation]}) is None
+
+
+def test_link_merge_keeps_every_source_and_their_disagreements():
+    first = _mention(
+        "m1", "CONSULT", [KEN, ETH], "2023-03-06", mode="phone", sentence=CALL, outlet="Nation"
+    )
+    second = _mention(
+        "m2",
+        "CONSULT",
+        [ETH, KEN],
+        "2023-03-07",
+        mode="visit",
+        doc="b7",
+        outlet="Addis Standard",
+        sentence="Ruto met Abiy on March 7.",
+    )
+    undated = _mention(
+        "m3", "CONSULT", [KEN], "2023-03-09", source="published", doc="c1", outlet="Nation"
+    )
+    event = merge_mentions([undated, first, second])
+    assert event.date == "2023-03-06" and event.date_source == "expression"
+    assert [a.code for a in event.actors] == ["KEN", "ETH"]
+    assert len(event.mentions) == 3 and event.sources == 2
+    assert any(
+        d.startswith("date: 2023-03-06 (a1.txt) | 2023-03-07 (b7.txt)") for d in event.disagreements
+    )
+    assert any(d.startswith("mode: ") for d in event.disagreements)
+
+
+JEDDAH_A = (
+    "Sudan talks open in Jeddah\n\n"
+    "JEDDAH, May 6 (Reuters) - Envoys of Sudan's army and the paramilitary Rapid Support Forces "
+    "met in Jeddah on Saturday for talks brokered by Saudi Arabia and the United States. "
+    "More than 700 people have been killed since fighting erupted on April 15, 2023, the World Health Organization said.\n"
+)
+JEDDAH_B = (
+    "Warring Sudan generals send envoys to Saudi Arabia\n\n"
+    "By Amina Yusuf\n\n"
+    "Published: 7 May 2023\n\n"
+    "Representatives of the Sudanese army and the Rapid Support Forces met in Jeddah on May 6 "
+    "in the first direct talks since the war began in April, Saudi and US officials said. "
+    "The talks were expected to last several days, diplomats said.\n"
+)
+
+
+@pytest.mark.slow
+def test_link_two_outlets_one_meeting_in_the_store(tmp_path):
+    (tmp_path / "a.txt").write_text(JEDDAH_A)
+    (tmp_path / "b.txt").write_text(JEDDAH_B)
+    store = Store(Settings(db=f"sqlite:///{tmp_path / 'x.db'}"))
+    store.ingest([str(tmp_path / "a.txt")])
+    store.ingest([str(tmp_path / "b.txt")])  # a later ingest links to what is stored
+    meetings = [e for e in store.events() if e.type == "CONSULT" and e.date == "2023-05-06"]
+    assert len(meetings) == 1, [
+        (e.type, e.date, [m.file for m in e.mentions]) for e in store.events()
+    ]
+    assert {m.file for m in meetings[0].mentions} == {"a.txt", "b.txt"}
