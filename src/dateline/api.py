@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,7 @@ from sqlalchemy import Engine
 
 from . import pipeline
 from .actors import LearnedPerson
-from .models import Article, Event
+from .models import Article, DatedSentence, Event
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import open_engine
@@ -19,9 +20,11 @@ from .store.queries import (
     count_articles,
     select_actor_mentions,
     select_articles,
+    select_dated_sentences,
     select_events,
     select_learned_people,
 )
+from .timeline import TimelineEntry, TimelineQuery, select, summarize
 
 if TYPE_CHECKING:
     import pandas
@@ -95,6 +98,31 @@ class Store:
         """Stored events in date order; filters: since, until, types."""
         with self.engine.connect() as connection:
             return list(select_events(connection, **filters))
+
+    def timeline(self, query: TimelineQuery | None = None, **filters: Any) -> list[Event]:
+        """Events in date order that answer ``query`` (or the same fields as keywords:
+        actors, dyad, types, quad_classes, since, until, outlet, text)."""
+        query = query or TimelineQuery(**filters)
+        return list(select(self.events(), query))
+
+    def summary(
+        self,
+        *,
+        dates: int,
+        sentences: int,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[TimelineEntry]:
+        """The ``dates`` most important days of the stored story, ``sentences`` sentences each."""
+        dated = self.dated_sentences()
+        return summarize(dated, dates=dates, per_date=sentences, since=since, until=until)
+
+    def dated_sentences(
+        self, since: str | None = None, until: str | None = None
+    ) -> list[DatedSentence]:
+        """Every stored sentence with the days it names (for timeline summaries)."""
+        with self.engine.connect() as connection:
+            return select_dated_sentences(connection, since=since, until=until)
 
     def actor_mentions(self) -> list[dict[str, Any]]:
         """Every stored actor mention, as records with the actor's fields and ``how``."""

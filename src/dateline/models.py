@@ -23,6 +23,7 @@ __all__ = [
     "Precision",
     "RawDocument",
     "article_id",
+    "day_of",
 ]
 
 Precision = Literal["second", "minute", "day", "month", "year"]
@@ -71,9 +72,9 @@ class Article:
     @property
     def published_date(self) -> date | None:
         """The calendar day of publication, if known to the day."""
-        if not self.published or self.published_precision in (None, "month", "year"):
+        if self.published_precision in (None, "month", "year"):
             return None
-        return datetime.fromisoformat(self.published[:10]).date()
+        return day_of(self.published)
 
     def to_dict(self) -> dict[str, Any]:
         """The article as JSON-ready data, in the field order of the contract."""
@@ -189,6 +190,13 @@ class DatedSentence:
 
 def _actor_record(actor: Actor) -> dict[str, Any]:
     return {"code": actor.code, "sector": actor.sector, "name": actor.name, "office": actor.office}
+
+
+def day_of(published: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time, or None when it names no day."""
+    if not published or len(published) < 10:
+        return None
+    return datetime.fromisoformat(published[:10]).date()
 
 
 _SPACE = re.compile(r"\s+")

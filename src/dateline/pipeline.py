@@ -19,14 +19,16 @@ next):
 2. ``time.tag_doc``: every date in the text, read against the publication day;
 3. ``actors.resolve_doc``: actor mentions, learning new people as it goes;
 4. ``events.coding.code_events``: PLOVER events with resolved actors and dates;
-5. ``store.queries.save_analysis``: one transaction per article, which marks
-   it analysed; an interrupted run resumes with the next article.
+5. ``timeline.summary.build.dated_sentences_of``: each sentence with its days;
+6. ``store.queries.save_analysis``: one transaction per article, which links
+   each event to the event it tells of (``link``) and marks the article
+   analysed; an interrupted run resumes with the next article.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -52,7 +54,8 @@ from .store.queries import (
     select_learned_people,
     select_unanalysed,
 )
-from .time import tag_doc
+from .time import TimeValue, tag_doc
+from .timeline.summary.build import dated_sentences_of
 
 __all__ = ["IngestReport", "analyse", "ingest"]
 
@@ -196,9 +199,13 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
             mentions = resolve_doc(doc, article.published_date, memory, source=article.id)
             learned = [person for person in memory if person.source_doc == article.id]
             events = code_events(doc, article, memory, time_values, anchor=anchor, typer=typer)
+            # Without a publication day, relative dates were read against today: keep only
+            # the dates the text spells out.
+            trusted = time_values if article.published_date else _absolute(time_values)
+            dated = dated_sentences_of(doc, article.id, article.published_date, trusted)
             try:
                 with engine.begin() as connection:
-                    save_analysis(connection, article.id, mentions, learned, events)
+                    save_analysis(connection, article.id, mentions, learned, events, dated)
             except IntegrityError:
                 log.info("%s was analysed by another process meanwhile", article.id)
             except SQLAlchemyError as error:
@@ -206,6 +213,10 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
             done += 1
             bar.update(1)
     return done
+
+
+def _absolute(values: Sequence[TimeValue]) -> list[TimeValue]:
+    return [value for value in values if value.anchoring == "absolute"]
 
 
 def _sentence_typer(settings: Settings) -> SentenceTyper | None:

@@ -18,6 +18,7 @@ from .evaluate import evaluate
 from .export import export
 from .ingest import ingest
 from .options import CONTEXT_SETTINGS
+from .timeline import timeline
 
 __all__ = ["cli", "main"]
 
@@ -36,7 +37,7 @@ def cli(verbose: int) -> None:
     configure(verbose)
 
 
-for command in (ingest, articles, export, evaluate):
+for command in (ingest, articles, timeline, export, evaluate):
     cli.add_command(command)
 
 

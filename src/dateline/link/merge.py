@@ -79,11 +79,17 @@ def _day(value: str) -> date:
 
 
 def _ranked(actors: Iterable[Actor]) -> tuple[Actor, ...]:
-    counts: Counter[Actor] = Counter(actors)
-    order: dict[Actor, int] = {}
-    for actor in counts:
-        order.setdefault(actor, len(order))
-    return tuple(sorted(counts, key=lambda a: (-counts[a], order[a])))
+    """Distinct actors (by code, sector and name), most often named first; of two
+    forms of one actor, the one that knows the office wins."""
+    counts: Counter[tuple[str, str | None, str | None]] = Counter()
+    best: dict[tuple[str, str | None, str | None], Actor] = {}
+    for actor in actors:
+        key = (actor.code, actor.sector, actor.name)
+        counts[key] += 1
+        if key not in best or (actor.office and not best[key].office):
+            best[key] = actor
+    order = {key: number for number, key in enumerate(best)}
+    return tuple(best[key] for key in sorted(best, key=lambda k: (-counts[k], order[k])))
 
 
 def _majority_type(mentions: Sequence[Event]) -> str:
@@ -94,14 +100,22 @@ def _majority_type(mentions: Sequence[Event]) -> str:
 
 
 def _disagreements(mentions: Sequence[Event]) -> tuple[str, ...]:
-    """Where the articles differ: dates the texts give, and modes (met / spoke by phone)."""
+    """Where the articles differ: the days their texts give, and modes (met / spoke by phone)."""
     found = []
-    by_doc_date = {
-        m.mentions[0].file: m.date for m in mentions if m.date_source == "expression" and m.date
-    }
-    if len(set(by_doc_date.values())) > 1:
-        found.append("date: " + " | ".join(f"{d} ({f})" for f, d in sorted(by_doc_date.items())))
-    by_doc_mode = {m.mentions[0].file: m.mode for m in mentions if m.mode}
-    if len(set(by_doc_mode.values())) > 1:
-        found.append("mode: " + " | ".join(f"{d} ({f})" for f, d in sorted(by_doc_mode.items())))
+    days: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.date_source == "expression" and mention.date and not mention.date_end:
+            days.setdefault(mention.date, set()).add(mention.mentions[0].file)
+    if len(days) > 1:
+        found.append(
+            "date: " + " | ".join(f"{d} ({', '.join(sorted(f))})" for d, f in sorted(days.items()))
+        )
+    modes: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.mode:
+            modes.setdefault(mention.mode, set()).add(mention.mentions[0].file)
+    if len(modes) > 1:
+        found.append(
+            "mode: " + " | ".join(f"{m} ({', '.join(sorted(f))})" for m, f in sorted(modes.items()))
+        )
     return tuple(found)

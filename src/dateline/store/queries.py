@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, or_, select
 
 from ..actors import Actor, ActorMention, LearnedPerson
 from ..link import candidate_window, choose_event, merge_mentions, type_group
-from ..models import Article, Event, Evidence
-from .schema import actor_mentions, analyses, articles, event_mentions, learned_people
+from ..models import Article, DatedSentence, Event, Evidence, day_of
+from .schema import actor_mentions, analyses, articles, event_mentions, learned_people, sentences
 
 __all__ = [
     "add_articles",
     "count_articles",
     "save_analysis",
     "select_actor_mentions",
+    "select_dated_sentences",
     "select_events",
     "select_learned_people",
     "select_unanalysed",
@@ -122,8 +123,12 @@ def save_analysis(
     mentions: Sequence[ActorMention],
     learned: Sequence[LearnedPerson],
     events: Sequence[Event] = (),
+    dated: Sequence[DatedSentence] = (),
 ) -> None:
-    """Store one article's actor mentions, the people it taught and its events; mark it analysed."""
+    """Store one article's actor mentions, the people it taught, its events (each linked to
+    the event it tells of) and its dated sentences; mark it analysed."""
+    if dated:
+        connection.execute(sentences.insert(), [_sentence_row(s) for s in dated])
     for event in events:
         event_id = choose_event(event, _link_candidates(connection, event)) or event.id
         connection.execute(event_mentions.insert().values(_event_row(article_id, event, event_id)))
@@ -314,3 +319,47 @@ def _event(row: Any) -> Event:
         cameo=row["cameo"],
         goldstein=row["goldstein"],
     )
+
+
+def select_dated_sentences(
+    connection: Connection, *, since: str | None = None, until: str | None = None
+) -> list[DatedSentence]:
+    """Every stored sentence with its dates, for articles published within the range
+    (articles without a publication day are always included)."""
+    query = (
+        select(sentences, articles.c.body, articles.c.published)
+        .join(articles, articles.c.id == sentences.c.article_id)
+        .order_by(articles.c.seq, sentences.c.number)
+    )
+    found = []
+    for row in connection.execute(query).mappings():
+        published = day_of(row["published"])
+        if published and since and published.isoformat() < since:
+            continue
+        if published and until and published.isoformat()[: len(until)] > until:
+            continue
+        found.append(
+            DatedSentence(
+                article_id=row["article_id"],
+                published=published,
+                number=row["number"],
+                text=row["body"][row["start"] : row["end"]],
+                start=row["start"],
+                end=row["end"],
+                dates=tuple(
+                    (date.fromisoformat(a), date.fromisoformat(b), p)
+                    for a, b, p in json.loads(row["dates"])
+                ),
+            )
+        )
+    return found
+
+
+def _sentence_row(sentence: DatedSentence) -> dict[str, Any]:
+    return {
+        "article_id": sentence.article_id,
+        "number": sentence.number,
+        "start": sentence.start,
+        "end": sentence.end,
+        "dates": json.dumps([[a.isoformat(), b.isoformat(), p] for a, b, p in sentence.dates]),
+    }

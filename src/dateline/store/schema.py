@@ -29,6 +29,7 @@ __all__ = [
     "event_mentions",
     "learned_people",
     "metadata",
+    "sentences",
     "store_info",
 ]
 
@@ -132,4 +133,15 @@ event_mentions = Table(
     Index("ix_event_mentions_event", "event_id"),
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_type", "type"),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("number", Integer, primary_key=True, comment="position in the article, from 0"),
+    Column("start", Integer, nullable=False, comment="character offsets in the body"),
+    Column("end", Integer, nullable=False),
+    Column("dates", Text, nullable=False, default="[]", comment="JSON [[first, last, precision]]"),
+    comment="sentences with the days their date expressions name (for timeline summaries)",
 )
