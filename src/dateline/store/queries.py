@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
 from ..actors import Actor, ActorMention, LearnedPerson
 from ..link import candidate_window, choose_event, merge_mentions, type_group
 from ..models import Article, DatedSentence, Event, Evidence, day_of
-from .schema import actor_mentions, analyses, articles, event_mentions, learned_people, sentences
+from .schema import (
+    actor_mentions,
+    analyses,
+    articles,
+    event_mention_codes,
+    event_mentions,
+    learned_people,
+    sentences,
+)
 
 __all__ = [
     "add_articles",
@@ -131,7 +139,29 @@ def save_analysis(
         connection.execute(sentences.insert(), [_sentence_row(s) for s in dated])
     for event in events:
         event_id = choose_event(event, _link_candidates(connection, event)) or event.id
-        connection.execute(event_mentions.insert().values(_event_row(article_id, event, event_id)))
+        connection.execute(event_mentions.insert(), [_event_row(article_id, event, event_id)])
+        codes = sorted({a.code for a in (*event.actors, *event.recipients)})
+        if codes:
+            last = event.date_end or event.date
+            long = (
+                last is not None
+                and event.date is not None
+                and (date.fromisoformat(last) - date.fromisoformat(event.date)).days
+                > SHORT_EVENT_DAYS
+            )
+            connection.execute(
+                event_mention_codes.insert(),
+                [
+                    {
+                        "mention_id": event.id,
+                        "code": c,
+                        "date": event.date,
+                        "last": last,
+                        "long": long,
+                    }
+                    for c in codes
+                ],
+            )
     if mentions:
         connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])
     known = set(
@@ -233,27 +263,63 @@ def _mentions_query() -> Select[Any]:
 
 
 def _link_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
-    """Stored mentions an event could share with ``mention``: compatible type, nearby dates.
+    """Stored mentions an event could share with ``mention``: a shared actor code, a
+    compatible type, nearby dates.
 
-    The date and type columns are indexed, so this reads a handful of rows
+    Codes, dates and types are indexed, so this reads a handful of rows
     whatever the size of the store.
     """
     window = candidate_window(mention)
-    if window is None:
+    codes = sorted({a.code for a in (*mention.actors, *mention.recipients)})
+    if window is None or not codes:
         return {}
-    start, end = window
-    query = _mentions_query().where(
-        event_mentions.c.type.in_(sorted(type_group(mention.type))),
-        event_mentions.c.date <= end,
-        or_(
-            event_mentions.c.date_end >= start,
-            (event_mentions.c.date_end.is_(None)) & (event_mentions.c.date >= start),
-        ),
-    )
+    parameters = {
+        "codes": codes,
+        "types": sorted(type_group(mention.type)),
+        "start": window[0],
+        "end": window[1],
+        "earliest": (date.fromisoformat(window[0]) - timedelta(days=SHORT_EVENT_DAYS)).isoformat(),
+    }
     grouped: dict[str, list[Event]] = {}
-    for row in connection.execute(query).mappings():
-        grouped.setdefault(row["event_id"], []).append(_event(row))
+    seen: set[str] = set()
+    for query in (_CANDIDATES_BY_CODE, _LONG_CANDIDATES_BY_CODE):
+        for row in connection.execute(query, parameters).mappings():
+            if row["id"] not in seen:  # a mention sharing two codes comes twice
+                seen.add(row["id"])
+                grouped.setdefault(row["event_id"], []).append(_event(row))
     return grouped
+
+
+# Mentions spanning more than this many days are "long": few, and looked up apart,
+# so that the common short ones are found by a narrow scan of the index.
+SHORT_EVENT_DAYS = 7
+
+# Built once, so that SQLAlchemy compiles it once: linking runs it for every mention.
+# The (code, long, date) index narrows to one actor's mentions of a few days, plus
+# its few long ones; the queries start from that index so the planner uses it.
+_CODES = event_mention_codes.c
+_CANDIDATES_BY_CODE = (
+    _mentions_query()
+    .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
+    .where(
+        _CODES.code.in_(bindparam("codes", expanding=True)),
+        _CODES.long.is_(False),
+        _CODES.date.between(bindparam("earliest"), bindparam("end")),
+        _CODES.last >= bindparam("start"),
+        event_mentions.c.type.in_(bindparam("types", expanding=True)),
+    )
+)
+_LONG_CANDIDATES_BY_CODE = (
+    _mentions_query()
+    .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
+    .where(
+        _CODES.code.in_(bindparam("codes", expanding=True)),
+        _CODES.long.is_(True),
+        _CODES.date <= bindparam("end"),
+        _CODES.last >= bindparam("start"),
+        event_mentions.c.type.in_(bindparam("types", expanding=True)),
+    )
+)
 
 
 def _event_row(article_id: str, event: Event, event_id: str) -> dict[str, Any]:

@@ -26,6 +26,7 @@ __all__ = [
     "actor_mentions",
     "analyses",
     "articles",
+    "event_mention_codes",
     "event_mentions",
     "learned_people",
     "metadata",
@@ -144,4 +145,16 @@ sentences = Table(
     Column("end", Integer, nullable=False),
     Column("dates", Text, nullable=False, default="[]", comment="JSON [[first, last, precision]]"),
     comment="sentences with the days their date expressions name (for timeline summaries)",
+)
+
+event_mention_codes = Table(
+    "event_mention_codes",
+    metadata,
+    Column("mention_id", String(32), ForeignKey("event_mentions.id"), primary_key=True),
+    Column("code", String(16), primary_key=True),
+    Column("date", String(32), comment="the mention's first day, copied for the index"),
+    Column("last", String(32), comment="its last day"),
+    Column("long", Boolean, nullable=False, comment="spans more than a week"),
+    Index("ix_event_mention_codes_lookup", "code", "long", "date"),
+    comment="actor codes and days of each mention, so linking finds candidates by index",
 )
