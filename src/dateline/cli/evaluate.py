@@ -111,3 +111,25 @@ def evaluate_events_command(
     # Records are exported Event objects; plain dicts (already the export) pass as they are.
     records = [event if isinstance(event, Mapping) else event.to_dict() for event in store.events()]
     _print_report(evaluate_events(records, gold), as_json)
+
+
+@evaluate.command("tls", context_settings=CONTEXT_SETTINGS)
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@settings_options
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_tls_command(
+    directory: Path, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Score summary timelines on a Timeline17-style topic in DIRECTORY.
+
+    DIRECTORY holds articles.jsonl (id, time, text) and timelines.jsonl
+    (gold timelines). Date F1 and alignment-based ROUGE-1/2 F1 (tilse),
+    averaged over the gold timelines; EVALUATION.md section 4.
+
+    \b
+    Example:
+        dateline eval tls ../shared/data/t17-libya-reuters --json
+    """
+    from ..evaluate.tls import evaluate_tls
+
+    _print_report(evaluate_tls(directory, build_settings(None, setting_pairs)), as_json)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from ..api import Store
-from ..export import FORMATS, write_events
+from ..export import FORMATS, export_file, is_binary, write_events
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
 
 __all__ = ["export"]
@@ -24,7 +22,7 @@ __all__ = ["export"]
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (default: standard output).",
+    help="Write to this file (default: standard output; parquet needs a file).",
 )
 @click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only events on or before DATE.")
@@ -44,27 +42,35 @@ def export(
     until: str | None,
     types: tuple[str, ...],
 ) -> None:
-    """Write the coded events, one per line, with their evidence.
+    """Write the coded events with their evidence, as JSONL, CSV, Parquet or a GDELT-style table.
 
-    Each line holds the PLOVER type and mode, actors and recipients
-    ({code, sector, name, office}), date with its precision and where it
-    came from, status, place, magnitude, confidence, CAMEO root code,
-    Goldstein score, and every mention (article, file, URL, sentence and
-    character offsets in the body). A file is written whole or not at all.
+    jsonl (the default) writes one event per line: PLOVER type and mode,
+    actors and recipients ({code, sector, name, office}), date with its
+    precision and where it came from, status, place, magnitude, confidence,
+    CAMEO root code, Goldstein score, and every mention (article, file,
+    URL, sentence and character offsets in the body). csv writes one row
+    per event with flat columns; parquet the same columns typed, with the
+    mentions (it needs -o FILE and pyarrow); gdelt a tab-separated table
+    with GDELT's event columns (actor codes, CAMEO codes, quad class,
+    Goldstein, sources, URL). docs/export.md explains every column. A file
+    is written whole or not at all.
 
     \b
     Example:
         dateline export --format jsonl -o events.jsonl
         dateline export --type ASSAULT --since 2023-09 | jq .date
+        dateline export --format gdelt -o events.tsv
+        dateline export --format parquet -o events.parquet
     """
+    if output is None and is_binary(output_format):
+        raise click.UsageError(
+            f"--format {output_format} writes a binary file: "
+            f"give one with -o, e.g. -o events.{output_format}"
+        )
     store = Store(build_settings(db, setting_pairs))
     events = store.events(since=since, until=until, types=types or None)
     if output is None:
         write_events(events, sys.stdout, output_format)
         return
-    # Write beside the target, then rename: a failed export leaves no half file.
-    folder = output.resolve().parent
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False) as stream:
-        count = write_events(events, stream, output_format)
-    os.replace(stream.name, output)
+    count = export_file(events, output, output_format)
     click.echo(f"wrote {count} events to {output}", err=True)

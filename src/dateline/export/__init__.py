@@ -1,27 +1,22 @@
 """The ``export`` stage: events written in the formats other tools read.
 
-``jsonl`` is the contract of DESIGN.md: one event per line, with its
-actors, date, place, magnitude, CAMEO code, Goldstein score and every
-mention (article, file, URL, sentence and character offsets).
+Public API::
+
+    FORMATS                                       ("jsonl", "csv", "parquet", "gdelt")
+    BINARY_FORMATS                                formats that need a binary stream or a file
+    write_events(events, stream, output_format)   -> int   (how many written)
+    export_file(events, path, output_format)      -> int   (whole file or none)
+
+``jsonl`` is the contract of DESIGN.md: one event per line with every
+mention. ``csv`` and ``parquet`` are one row per event with flat columns
+(parquet typed, with nested actors and mentions). ``gdelt`` is a
+tab-separated table in the spirit of GDELT's event table. docs/export.md
+explains every column.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from typing import IO
+from .files import export_file
+from .writers import BINARY_FORMATS, FORMATS, is_binary, write_events
 
-from ..models import Event
-
-__all__ = ["FORMATS", "write_events"]
-
-FORMATS = ("jsonl",)
-
-
-def write_events(events: Iterable[Event], stream: IO[str], output_format: str = "jsonl") -> int:
-    """Write ``events`` to ``stream``; return how many were written."""
-    count = 0
-    for event in events:
-        stream.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+__all__ = ["BINARY_FORMATS", "FORMATS", "export_file", "is_binary", "write_events"]

@@ -1,0 +1,245 @@
+"""The summary timeline on hand-made dated sentences (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.models import DatedSentence
+from dateline.timeline.summary import TimelineEntry, summarize
+from dateline.timeline.summary.dates import day_scores, top_days
+
+D = date
+
+
+def sentence(
+    article: str, published: date, number: int, text: str, *days: date, precision: str = "day"
+) -> DatedSentence:
+    return DatedSentence(
+        article_id=article,
+        published=published,
+        number=number,
+        text=text,
+        start=0,
+        end=len(text),
+        dates=tuple((day, day, precision) for day in days),
+    )
+
+
+def sudan_corpus() -> list[DatedSentence]:
+    """A week of reports on fighting in Khartoum and a truce brokered in Jeddah."""
+    apr15, apr16, may6, may11, may12 = (
+        D(2023, 4, 15),
+        D(2023, 4, 16),
+        D(2023, 5, 6),
+        D(2023, 5, 11),
+        D(2023, 5, 12),
+    )
+    return [
+        sentence(
+            "a1",
+            apr15,
+            0,
+            "Heavy fighting broke out in Khartoum on Saturday between the army and the Rapid Support Forces.",
+            apr15,
+        ),
+        sentence(
+            "a1",
+            apr15,
+            1,
+            "Residents reported gunfire near the presidential palace and the international airport.",
+        ),
+        sentence(
+            "a2",
+            apr16,
+            0,
+            "The clashes that erupted in Khartoum on Saturday spread to Darfur, medics said.",
+            apr15,
+        ),
+        sentence(
+            "a2",
+            apr16,
+            1,
+            "At least 56 civilians were killed in the fighting that began on April 15, a doctors' union said.",
+            apr15,
+        ),
+        sentence(
+            "a3",
+            may6,
+            0,
+            "Envoys of Sudan's army and the RSF arrived in Jeddah on Saturday for talks brokered by Saudi Arabia and the United States.",
+            may6,
+        ),
+        sentence(
+            "a4",
+            may12,
+            0,
+            "The two sides signed a declaration in Jeddah on Thursday committing to protect civilians.",
+            may11,
+        ),
+        sentence(
+            "a4",
+            may12,
+            1,
+            "The declaration signed on Thursday does not amount to a ceasefire, U.S. officials said.",
+            may11,
+        ),
+        sentence(
+            "a5",
+            may12,
+            0,
+            "Fighting flared again in Omdurman on Friday despite the Jeddah declaration.",
+            may12,
+        ),
+        sentence(
+            "a6",
+            D(2023, 5, 20),
+            0,
+            "Since the war began on April 15, more than a million people have fled their homes.",
+            apr15,
+        ),
+        sentence(
+            "a6",
+            D(2023, 5, 20),
+            1,
+            "A declaration signed in Jeddah on May 11 has failed to stop the fighting in Khartoum.",
+            may11,
+        ),
+    ]
+
+
+def test_summary_ranks_the_most_told_day_first():
+    ranked = top_days(day_scores(sudan_corpus()))
+    assert ranked[:2] == [D(2023, 4, 15), D(2023, 5, 11)]
+
+
+def test_summary_counts_each_article_once_per_day():
+    scores = {score.day: score for score in day_scores(sudan_corpus())}
+    may11 = scores[D(2023, 5, 11)]
+    assert may11.mentioning_articles == 2  # a4 names it twice but counts once
+    assert may11.later_mentioning_articles == 2
+    assert scores[D(2023, 4, 15)].published_articles == 1
+
+
+def test_summary_entries_are_in_date_order_with_sentences():
+    entries = summarize(sudan_corpus(), dates=2, per_date=1)
+    assert [entry.date for entry in entries] == [D(2023, 4, 15), D(2023, 5, 11)]
+    assert "Jeddah" in entries[1].sentences[0]
+    assert all(len(entry.sentences) == 1 for entry in entries)
+
+
+def test_summary_to_dict_is_the_cli_contract():
+    entry = TimelineEntry(D(2023, 5, 11), ("The two sides signed a declaration in Jeddah.",))
+    assert entry.to_dict() == {
+        "date": "2023-05-11",
+        "sentences": ["The two sides signed a declaration in Jeddah."],
+    }
+
+
+def test_summary_keeps_within_since_and_until():
+    entries = summarize(
+        sudan_corpus(), dates=5, per_date=1, since=D(2023, 5, 1), until=D(2023, 5, 31)
+    )
+    assert entries
+    assert all(D(2023, 5, 1) <= entry.date <= D(2023, 5, 31) for entry in entries)
+
+
+def test_summary_never_repeats_a_sentence_on_two_days():
+    entries = summarize(sudan_corpus(), dates=5, per_date=2)
+    told = [text for entry in entries for text in entry.sentences]
+    assert len(told) == len(set(told))
+
+
+def test_summary_uses_leads_of_articles_published_that_day():
+    published = D(2019, 4, 11)
+    corpus = [
+        sentence(
+            "b1",
+            published,
+            0,
+            "Sudan's military removed President Omar al-Bashir from power after months of street protests.",
+        ),
+        sentence(
+            "b1",
+            published,
+            1,
+            "Defence Minister Awad Ibn Auf announced a two-year transitional council on state television.",
+        ),
+        sentence(
+            "b2",
+            published,
+            0,
+            "Crowds in Khartoum cheered as soldiers took over the state broadcaster and ringed the palace.",
+        ),
+    ]
+    entries = summarize(corpus, dates=1, per_date=1)
+    assert [entry.date for entry in entries] == [published]
+    assert "Bashir" in entries[0].sentences[0] or "Khartoum" in entries[0].sentences[0]
+
+
+def test_summary_skips_days_with_nothing_fit_to_print():
+    day, other = D(2021, 2, 1), D(2021, 2, 3)
+    corpus = [
+        # Page furniture and a headline name the busiest day; neither is a sentence.
+        sentence("c1", day, 0, "World | Mon Feb 1, 2021 | YANGON", day),
+        sentence("c2", day, 0, "Myanmar army seizes power in coup", day),
+        sentence(
+            "c3",
+            other,
+            0,
+            "Police in Myanmar filed charges against Aung San Suu Kyi on Wednesday, her party said.",
+            other,
+        ),
+    ]
+    entries = summarize(corpus, dates=1, per_date=1)
+    assert [entry.date for entry in entries] == [other]
+
+
+def test_summary_month_and_year_references_name_no_day():
+    month = D(2022, 3, 1)
+    corpus = [
+        sentence(
+            "d1",
+            D(2022, 4, 2),
+            3,
+            "Shelling of Mariupol intensified in March, officials said.",
+            month,
+            precision="month",
+        ),
+    ]
+    assert all(score.mentioning_articles == 0 for score in day_scores(corpus))
+
+
+def test_summary_asks_for_nothing_gets_nothing():
+    assert summarize(sudan_corpus(), dates=0, per_date=1) == []
+    assert summarize([], dates=5, per_date=1) == []
+
+
+def test_summary_chronology_entries_lift_their_days():
+    """Days a journalist's chronology lists beat a day only counted often."""
+    busy = D(2011, 1, 20)
+    listed = [D(2011, 1, 14), D(2011, 1, 25), D(2011, 2, 11)]
+    corpus = [
+        sentence(
+            f"n{i}",
+            busy,
+            0,
+            "Markets in Cairo fell sharply on Thursday amid fears of unrest.",
+            busy,
+        )
+        for i in range(6)
+    ]
+    entries = (
+        "January 14 - Tunisian President Zine al-Abidine Ben Ali flees to Saudi Arabia.",
+        "January 25 - Tens of thousands of Egyptians protest in Cairo against Hosni Mubarak.",
+        "February 11 - Mubarak resigns and hands power to the army after 18 days of protests.",
+    )
+    corpus += [
+        sentence("chronology", D(2011, 2, 12), number, text, day)
+        for number, (text, day) in enumerate(zip(entries, listed, strict=True))
+    ]
+    summary = summarize(corpus, dates=3, per_date=1)
+    assert [entry.date for entry in summary] == listed
+    # The entry's own date is dropped: the timeline prints it.
+    assert summary[2].sentences == (
+        "Mubarak resigns and hands power to the army after 18 days of protests.",
+    )
