@@ -11,10 +11,13 @@ other stages what it means, through their public functions only:
   ("in Bucharest" is in ROU).
 
 An event whose date lies years before its article is ``historical``
-background. Dropped, as a careful coder would: a mention with no actor at
-all (nobody to say who acted), and a hypothetical act ("talks to provide
-aid", "obliged X to withdraw"), which is a topic, not something that
-happened, was promised or was refused.
+background. A hypothetical act ("talks to provide aid", "obliged X to
+withdraw") is dropped, as a careful coder would: it is a topic, not
+something that happened, was promised or was refused. A mention with no
+actor at all is kept only when it is dated by its own words: it cannot be
+an event of its own (nobody says who acted), but the link stage lets it
+corroborate an event another sentence names ("the agreement reached on 10
+November" beside "the leaders signed the statement on November 10").
 
 A visit's recipient is the host: when the text names only the place
 ("talks held in Doha"), the place's country is the recipient.
@@ -77,15 +80,15 @@ def _code(
     recipients = tuple(
         a for a in _actors(doc, mention.recipient_spans, published, memory) if a not in actors
     )
-    if not actors and not recipients:
-        return None
-    place_name, place_country = _place(doc, mention.place, published, memory)
-    if _hosted_by_place(mention, actors, recipients, place_country):
-        recipients = (*recipients, Actor(place_country, "GOV"))  # type: ignore[arg-type]
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
     if trigger is None:  # offsets come from this doc's tokens, so this cannot happen
         return None
     when = clause_date(trigger, time_values, anchor)
+    if not actors and not recipients and when.source != "expression":
+        return None
+    place_name, place_country = _place(doc, mention.place, published, memory)
+    if _hosted_by_place(mention, actors, recipients, place_country):
+        recipients = (*recipients, Actor(place_country, "GOV"))  # type: ignore[arg-type]
     status = mention.status
     if status == "occurred" and is_historical(when.end, anchor):
         status = "historical"

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from ..models import Event
 from .merge import merge_mentions
-from .rules import link_rules, match_score, type_group
+from .rules import corroborates, link_rules, match_score, type_group
 
 __all__ = ["candidate_window", "choose_event", "merge_mentions", "type_group"]
 
@@ -38,7 +38,15 @@ def candidate_window(mention: Event) -> tuple[str, str] | None:
 
 def choose_event(mention: Event, candidates: Mapping[str, Sequence[Event]]) -> str | None:
     """The id of the event (among ``candidates``: id -> its mentions) that ``mention``
-    tells of, or None when it is a new event."""
+    tells of, or None when it is a new event.
+
+    A mention naming no actor only joins an event it corroborates (the same day,
+    shared wording); it never starts one.
+    """
+    if not mention.actors and not mention.recipients:
+        return next(
+            (key for key, found in candidates.items() if corroborates(mention, found)), None
+        )
     best: tuple[float, str] | None = None
     for event_id, mentions in candidates.items():
         score = match_score(mention, mentions)

@@ -30,7 +30,7 @@ from ..errors import KnowledgeError
 from ..knowledge import load_yaml
 from ..models import Event
 
-__all__ = ["LinkRules", "link_rules", "match_score", "type_group"]
+__all__ = ["LinkRules", "corroborates", "link_rules", "match_score", "type_group"]
 
 LINK_FILE = "link.yaml"
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
@@ -96,6 +96,25 @@ def match_score(mention: Event, event: Sequence[Event]) -> float | None:
     if not same_article and timing == "dated" and similarity < rules.related_similarity:
         return None
     return similarity + (1.0 if same_article else 0.0) + (0.5 if timing == "dated" else 0.0)
+
+
+def corroborates(mention: Event, event: Sequence[Event]) -> bool:
+    """Whether a mention that names no actor tells of ``event``: a compatible type, the
+    very day one of its mentions gives (neither dated by publication only), and shared
+    wording (``published_similarity``)."""
+    rules = link_rules()
+    if mention.date_source != "expression" or mention.date_end:
+        return False
+    same_day = [
+        other
+        for other in event
+        if other.date == mention.date
+        and other.date_source != "published"
+        and _kinds_agree(mention, other, rules)
+    ]
+    return any(
+        _similarity(mention, other, rules) >= rules.published_similarity for other in same_day
+    )
 
 
 def _kinds_agree(a: Event, b: Event, rules: LinkRules) -> bool:

@@ -138,7 +138,11 @@ def save_analysis(
     if dated:
         connection.execute(sentences.insert(), [_sentence_row(s) for s in dated])
     for event in events:
-        event_id = choose_event(event, _link_candidates(connection, event)) or event.id
+        event_id = choose_event(event, _link_candidates(connection, event))
+        if event_id is None:
+            if not event.actors and not event.recipients:
+                continue  # corroborates nothing stored: no event of its own
+            event_id = event.id
         connection.execute(event_mentions.insert(), [_event_row(article_id, event, event_id)])
         codes = sorted({a.code for a in (*event.actors, *event.recipients)})
         if codes:
@@ -271,8 +275,10 @@ def _link_candidates(connection: Connection, mention: Event) -> dict[str, list[E
     """
     window = candidate_window(mention)
     codes = sorted({a.code for a in (*mention.actors, *mention.recipients)})
-    if window is None or not codes:
+    if window is None:
         return {}
+    if not codes:
+        return _same_day_candidates(connection, mention)
     parameters = {
         "codes": codes,
         "types": sorted(type_group(mention.type)),
@@ -320,6 +326,18 @@ _LONG_CANDIDATES_BY_CODE = (
         event_mentions.c.type.in_(bindparam("types", expanding=True)),
     )
 )
+
+
+def _same_day_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
+    """Stored mentions of a compatible type dated the very day ``mention`` is (by index)."""
+    query = _mentions_query().where(
+        event_mentions.c.date == mention.date,
+        event_mentions.c.type.in_(sorted(type_group(mention.type))),
+    )
+    grouped: dict[str, list[Event]] = {}
+    for row in connection.execute(query).mappings():
+        grouped.setdefault(row["event_id"], []).append(_event(row))
+    return grouped
 
 
 def _event_row(article_id: str, event: Event, event_id: str) -> dict[str, Any]:

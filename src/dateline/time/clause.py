@@ -114,9 +114,27 @@ def _reaches_without_new_clause(start: Token, head: Token) -> bool:
             own_relative = token.dep_ == "relcl" and token.head.i == head.i
             if subjects and not (own_relative and all(_is_relative(c) for c in subjects)):
                 return False
-            if token.dep_ in ("acl", "relcl") and token.head.i != head.i:
+            if (
+                token.dep_ in ("acl", "relcl")
+                and token.head.i != head.i
+                and not _elided(token, head)
+            ):
                 return False
         if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _elided(verb: Token, head: Token) -> bool:
+    """Whether ``verb`` is the participle of a conjunct with its verb left out: in
+    "civilians were killed and hundreds of others injured in attacks on May 3",
+    "injured" hangs off "others", in the conjunct "hundreds" of "killed"."""
+    token = verb.head
+    for _ in range(6):
+        if token.dep_ == "conj" and token.head.i == head.i:
+            return True
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
         token = token.head
     return False
