@@ -278,8 +278,12 @@ def place_span(trigger: EventTrigger) -> Span | None:
     """Where the event happened: the first "in/at/to" place (city, region, building)."""
     # "to" names a place only for trips: "travelled to Riyadh", not "aid to Ukraine".
     preps = _PLACE_PREPS if trigger.frame == "visit" else ("in", "at")
+    holders = _role_holders(trigger)
+    if trigger.object_role == "theme":
+        # "discussed the situation in Karabakh": a place inside the topic is not where.
+        holders = [h for h in holders if h.dep_ != "dobj" or h.i == trigger.anchor.i]
     for preposition in preps:
-        for token in _prep_objects(_role_holders(trigger), (preposition,)):
+        for token in _prep_objects(holders, (preposition,)):
             if token.ent_type_ in _PLACE_ENTS:
                 return participant_spans(token)[0]
     return None

@@ -80,7 +80,8 @@ def _day(value: str) -> date:
 
 def _ranked(actors: Iterable[Actor]) -> tuple[Actor, ...]:
     """Distinct actors (by code, sector and name), most often named first; of two
-    forms of one actor, the one that knows the office wins."""
+    forms of one actor, the one that knows the office wins, and a named person
+    stands in for the bare country of the same sector."""
     counts: Counter[tuple[str, str | None, str | None]] = Counter()
     best: dict[tuple[str, str | None, str | None], Actor] = {}
     for actor in actors:
@@ -88,6 +89,13 @@ def _ranked(actors: Iterable[Actor]) -> tuple[Actor, ...]:
         counts[key] += 1
         if key not in best or (actor.office and not best[key].office):
             best[key] = actor
+    # "Azerbaijan" beside "Ilham Aliyev" of the same sector says nothing more.
+    named = {(code, sector) for code, sector, name in best if name}
+    for key in [k for k in best if k[2] is None and (k[0], k[1]) in named]:
+        counts[(key[0], key[1], next(n for c, s, n in best if (c, s) == key[:2] and n))] += counts[
+            key
+        ]
+        del best[key]
     order = {key: number for number, key in enumerate(best)}
     return tuple(best[key] for key in sorted(best, key=lambda k: (-counts[k], order[k])))
 
