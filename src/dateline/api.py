@@ -16,12 +16,12 @@ from .models import Article, DatedSentence, Event
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import open_engine
+from .store.event_queries import select_events
 from .store.queries import (
     count_articles,
     select_actor_mentions,
     select_articles,
     select_dated_sentences,
-    select_events,
     select_learned_people,
 )
 from .timeline import TimelineEntry, TimelineQuery, select, summarize
