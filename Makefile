@@ -40,7 +40,10 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/dateline ingest --db $(DEMO_DB) src/dateline/samples
 	$(BIN)/dateline articles --db $(DEMO_DB) --format table
-	$(BIN)/dateline actors --db $(DEMO_DB) --format table | head -n 22
+	@echo; echo "== The events, one line each, in date order (dateline timeline) =="
+	$(BIN)/dateline timeline --db $(DEMO_DB) --no-sources
+	@echo; echo "== The key dates of the corpus (dateline timeline --summarize) =="
+	$(BIN)/dateline timeline --db $(DEMO_DB) --summarize --dates 8 --sentences 1
 
 test: install system-deps lint
 	$(BIN)/pytest
