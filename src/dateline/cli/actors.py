@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
+from .tables import aligned_table
 
 if TYPE_CHECKING:
     from ..actors import ActorSummary
@@ -57,11 +58,4 @@ def actors_table(rows: list[ActorSummary]) -> str:
         )
         for row in rows
     ]
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(5)]
-    lines = [
-        "  ".join(v.ljust(widths[i]) if i < 5 else v for i, v in enumerate(line))
-        for line in [header, *body]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 3)
-    lines.append(f"{len(body)} actor{'s' if len(body) != 1 else ''}")
-    return "\n".join(lines)
+    return aligned_table(header, body, "actor")

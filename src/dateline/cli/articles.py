@@ -9,6 +9,7 @@ import click
 from ..api import Store
 from ..models import Article
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
+from .tables import aligned_table, cut
 
 __all__ = ["articles"]
 
@@ -54,27 +55,13 @@ def articles(
 
 def articles_table(found: list[Article], width: int = 60) -> str:
     """An aligned table: published, file, outlet, title."""
-    header = ("published", "file", "outlet", "title")
     rows = [
         (
             a.published or "?",
-            _cut(a.file, 36, keep_end=True),
-            _cut(a.outlet or "", 24),
-            _cut(a.title or a.body.split("\n", 1)[0], width),
+            cut(a.file, 36, keep_end=True),
+            cut(a.outlet or "", 24),
+            cut(a.title or a.body.split("\n", 1)[0], width),
         )
         for a in found
     ]
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(3)]
-    lines = [
-        "  ".join(value.ljust(widths[i]) if i < 3 else value for i, value in enumerate(row))
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 5)
-    lines.append(f"{len(rows)} article{'s' if len(rows) != 1 else ''}")
-    return "\n".join(lines)
-
-
-def _cut(text: str, width: int, *, keep_end: bool = False) -> str:
-    if len(text) <= width:
-        return text
-    return "…" + text[-(width - 1) :] if keep_end else text[: width - 1] + "…"
+    return aligned_table(("published", "file", "outlet", "title"), rows, "article")

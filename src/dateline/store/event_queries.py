@@ -125,28 +125,29 @@ SHORT_EVENT_DAYS = 7
 # The (code, long, date) index narrows to one actor's mentions of a few days, plus
 # its few long ones; the queries start from that index so the planner uses it.
 _CODES = event_mention_codes.c
-_CANDIDATES_BY_CODE = (
-    _mentions_query()
-    .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
-    .where(
-        _CODES.code.in_(bindparam("codes", expanding=True)),
-        _CODES.long.is_(False),
-        _CODES.date.between(bindparam("earliest"), bindparam("end")),
-        _CODES.last >= bindparam("start"),
-        event_mentions.c.type.in_(bindparam("types", expanding=True)),
+
+
+def _candidates_by_code(long: bool) -> Select[Any]:
+    starts = (
+        _CODES.date <= bindparam("end")
+        if long
+        else _CODES.date.between(bindparam("earliest"), bindparam("end"))
     )
-)
-_LONG_CANDIDATES_BY_CODE = (
-    _mentions_query()
-    .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
-    .where(
-        _CODES.code.in_(bindparam("codes", expanding=True)),
-        _CODES.long.is_(True),
-        _CODES.date <= bindparam("end"),
-        _CODES.last >= bindparam("start"),
-        event_mentions.c.type.in_(bindparam("types", expanding=True)),
+    return (
+        _mentions_query()
+        .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
+        .where(
+            _CODES.code.in_(bindparam("codes", expanding=True)),
+            _CODES.long.is_(long),
+            starts,
+            _CODES.last >= bindparam("start"),
+            event_mentions.c.type.in_(bindparam("types", expanding=True)),
+        )
     )
-)
+
+
+_CANDIDATES_BY_CODE = _candidates_by_code(long=False)
+_LONG_CANDIDATES_BY_CODE = _candidates_by_code(long=True)
 
 
 def _same_day_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
