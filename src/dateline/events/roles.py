@@ -280,7 +280,7 @@ def place_span(trigger: EventTrigger) -> Span | None:
     preps = _PLACE_PREPS if trigger.frame == "visit" else ("in", "at")
     holders = _role_holders(trigger)
     if trigger.object_role == "theme":
-        # "discussed the situation in Karabakh": a place inside the topic is not where.
+        # "discussed the situation in Darfur": a place inside the topic is not where.
         holders = [h for h in holders if h.dep_ != "dobj" or h.i == trigger.anchor.i]
     for preposition in preps:
         for token in _prep_objects(holders, (preposition,)):

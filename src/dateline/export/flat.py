@@ -146,7 +146,7 @@ def day_of(value: str | None) -> datetime.date | None:
 
 
 def actor_label(actor: Actor) -> str:
-    """``CODE:SECTOR:name``, with empty trailing parts dropped: ``AZE:GOV:Ilham Aliyev``, ``UNO:IGO``."""
+    """``CODE:SECTOR:name``, with empty trailing parts dropped: ``KEN:GOV:William Ruto``, ``UNO:IGO``."""
     # The list separator must not occur inside a label.
     parts = [actor.code, actor.sector or "", (actor.name or "").replace(";", ",")]
     while parts and not parts[-1]:

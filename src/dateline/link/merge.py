@@ -89,7 +89,7 @@ def _ranked(actors: Iterable[Actor]) -> tuple[Actor, ...]:
         counts[key] += 1
         if key not in best or (actor.office and not best[key].office):
             best[key] = actor
-    # "Azerbaijan" beside "Ilham Aliyev" of the same sector says nothing more.
+    # "Kenya" beside "William Ruto" of the same sector says nothing more.
     named = {(code, sector) for code, sector, name in best if name}
     for key in [k for k in best if k[2] is None and (k[0], k[1]) in named]:
         counts[(key[0], key[1], next(n for c, s, n in best if (c, s) == key[:2] and n))] += counts[

@@ -1,9 +1,9 @@
 """What a time expression is anchored on: the tense of its verb and its passage.
 
 News text dates year-less expressions two ways: by the article's own date
-("will vacate Lachin on December 1"), and by a date the passage has already
-named ("In September 2020, fighting resumed ... on the night of November
-10"). This module reads the first from the dependency parse and keeps the
+("will leave Kidal on December 1"), and by a date the passage has already
+named ("In March 2022, fighting resumed ... on the night of August
+24"). This module reads the first from the dependency parse and keeps the
 second as the text is read in order.
 """
 

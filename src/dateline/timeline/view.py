@@ -14,7 +14,7 @@ __all__ = ["render_events"]
 def render_events(events: Iterable[Event], *, width: int = 100, sources: bool = True) -> str:
     """Events as lines a person reads down, newest last.
 
-    ``2020-11-24  CONSULT/phone  AZE Ilham Aliyev + RUS Vladimir Putin  (2 sources)``
+    ``2020-11-24  CONSULT/phone  KEN William Ruto + ETH Abiy Ahmed  (2 sources)``
     then, indented, each source: file, outlet and the evidence sentence.
     """
     lines: list[str] = []
