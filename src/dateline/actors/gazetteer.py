@@ -44,14 +44,21 @@ def match_names(doc: Doc | Span, knowledge: ActorKnowledge) -> list[NameMatch]:
     """Known names in ``doc``, longest first, not overlapping, in text order."""
     matches: list[NameMatch] = []
     limit = knowledge.longest_name
+    # Plain lists: building candidate strings from them is far cheaper than slicing spans.
+    texts = [token.text for token in doc]
+    spaces = [token.whitespace_ for token in doc]
     i, n = 0, len(doc)
     while i < n:
         found = None
-        if doc[i].text[:1].isupper() or doc[i].text[:1].isdigit() or doc[i].lower_ in ("the", "al"):
-            for j in range(min(n, i + limit), i, -1):
-                entry = knowledge.names.get(doc[i:j].text)
-                if entry is not None and not _inside_longer_name(doc, i, j):
-                    found = NameMatch(doc[i].i, doc[i].i + (j - i), entry)
+        first = texts[i]
+        if first[:1].isupper() or first[:1].isdigit() or first.lower() in ("the", "al"):
+            candidates = [first]
+            for j in range(i + 1, min(n, i + limit)):
+                candidates.append(candidates[-1] + spaces[j - 1] + texts[j])
+            for length in range(len(candidates), 0, -1):
+                entry = knowledge.names.get(candidates[length - 1])
+                if entry is not None and not _inside_longer_name(doc, i, i + length):
+                    found = NameMatch(doc[i].i, doc[i].i + length, entry)
                     break
         if found:
             matches.append(found)
@@ -84,13 +91,18 @@ def match_words(doc: Doc | Span, knowledge: ActorKnowledge) -> list[WordMatch]:
     """Sector words, titles and group references in ``doc``, longest first, in text order."""
     matches: list[WordMatch] = []
     limit = knowledge.longest_words
+    lower = [token.lower_ for token in doc]
+    lemmas = [token.lemma_.lower() for token in doc]
+    starts = knowledge.first_words
+    offset = doc[0].i if len(doc) else 0
     i, n = 0, len(doc)
     while i < n:
         found = None
-        for j in range(min(n, i + limit), i, -1):
-            found = _word_at(doc, i, j, knowledge)
-            if found:
-                break
+        if lower[i] in starts or lemmas[i] in starts:
+            for j in range(min(n, i + limit), i, -1):
+                found = _word_at(lower, lemmas, i, j, offset, knowledge)
+                if found:
+                    break
         if found:
             matches.append(found)
             i += found.end - found.start
@@ -99,13 +111,12 @@ def match_words(doc: Doc | Span, knowledge: ActorKnowledge) -> list[WordMatch]:
     return matches
 
 
-def _word_at(doc: Doc | Span, i: int, j: int, knowledge: ActorKnowledge) -> WordMatch | None:
-    tokens = doc[i:j]
-    lower = tuple(token.lower_ for token in tokens)
-    start, end = tokens[0].i, tokens[-1].i + 1
-    kind = knowledge.group_references.get(lower)
-    lemma = (*lower[:-1], tokens[-1].lemma_.lower())
-    entry = knowledge.words.get(lower) or knowledge.words.get(lemma)
+def _word_at(
+    lower: list[str], lemmas: list[str], i: int, j: int, offset: int, knowledge: ActorKnowledge
+) -> WordMatch | None:
+    words = tuple(lower[i:j])
+    kind = knowledge.group_references.get(words)
+    entry = knowledge.words.get(words) or knowledge.words.get((*words[:-1], lemmas[j - 1]))
     if kind or entry:
-        return WordMatch(start, end, entry, kind)
+        return WordMatch(offset + i, offset + j, entry, kind)
     return None

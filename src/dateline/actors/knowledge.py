@@ -13,7 +13,7 @@ import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from ..errors import KnowledgeError
@@ -97,15 +97,22 @@ class PeopleIndex:
             return max(rows, key=lambda person: person.start)
         return None
 
+    @cached_property
+    def by_country(self) -> dict[str, tuple[Person, ...]]:
+        """The people of each country code."""
+        grouped: dict[str, list[Person]] = {}
+        for person in self.people:
+            grouped.setdefault(person.country, []).append(person)
+        return {code: tuple(people) for code, people in grouped.items()}
+
     def holder(self, country: str, office: WordEntry, day: date | None) -> Person | None:
         """Who held ``office`` for ``country`` on ``day``, if exactly one person did."""
         if day is None:
             return None
         found = {
             person.name: person
-            for person in self.people
-            if person.country == country
-            and person.in_office(day)
+            for person in self.by_country.get(country, ())
+            if person.in_office(day)
             and (
                 person.office.casefold() == (office.title or "").casefold()
                 or (office.role == "foreign_minister" and person.role == office.role)
@@ -128,6 +135,11 @@ class ActorKnowledge:
     def longest_name(self) -> int:
         """Tokens in the longest gazetteer name, a bound for matching."""
         return max(len(name.split()) for name in self.names) + 2
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """Words a sector phrase or group reference can start with (a quick filter)."""
+        return frozenset(words[0] for words in (*self.words, *self.group_references))
 
     @property
     def longest_words(self) -> int:

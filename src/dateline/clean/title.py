@@ -52,4 +52,7 @@ def is_near_duplicate(line: str, title: str) -> bool:
         return False
     if a == b:
         return True
-    return SequenceMatcher(None, a, b).ratio() >= _SIMILAR and min(len(a), len(b)) >= 15
+    if min(len(a), len(b)) < 15 or 2 * min(len(a), len(b)) / (len(a) + len(b)) < _SIMILAR:
+        return False  # the lengths alone rule it out, without the costly comparison
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from ..errors import KnowledgeError
 from ..knowledge import load_yaml
@@ -193,5 +193,9 @@ def _similarity(a: Event, b: Event, rules: LinkRules) -> float:
 
 
 def _content_words(event: Event, rules: LinkRules) -> frozenset[str]:
-    text = " ".join(m.sentence for m in event.mentions).casefold()
-    return frozenset(w for w in _WORD.findall(text) if w not in rules.stopwords)
+    return _words_of(" ".join(m.sentence for m in event.mentions), rules.stopwords)
+
+
+@lru_cache(maxsize=65536)
+def _words_of(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in stopwords)

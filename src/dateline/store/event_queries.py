@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -21,14 +22,16 @@ def save_events(connection: Connection, article_id: str, events: Sequence[Event]
     """Store an article's coded mentions, each linked to the stored event it tells of
     (or starting a new one)."""
     for event in events:
-        event_id = choose_event(event, _link_candidates(connection, event))
+        candidates = _link_candidates(connection, event)
+        event_id = choose_event(event, candidates)
         if event_id is None:
             if not event.actors and not event.recipients:
                 continue  # corroborates nothing stored: no event of its own
             event_id = event.id
         connection.execute(event_mentions.insert(), [_event_row(article_id, event, event_id)])
         codes = sorted({a.code for a in (*event.actors, *event.recipients)})
-        if codes:
+        # Only an event's first mentions are indexed for linking (its representatives).
+        if codes and len(candidates.get(event_id, ())) < REPRESENTATIVES:
             last = event.date_end or event.date
             long = (
                 last is not None
@@ -49,6 +52,12 @@ def save_events(connection: Connection, article_id: str, events: Sequence[Event]
                     for c in codes
                 ],
             )
+
+
+# An event is found, when linking, through its first mentions only: a summit told
+# by five hundred outlets is recognised by its first ten as well as by all of
+# them, and the lookup stays small.
+REPRESENTATIVES = 10
 
 
 def select_events(
@@ -113,7 +122,7 @@ def _link_candidates(connection: Connection, mention: Event) -> dict[str, list[E
         for row in connection.execute(query, parameters).mappings():
             if row["id"] not in seen:  # a mention sharing two codes comes twice
                 seen.add(row["id"])
-                grouped.setdefault(row["event_id"], []).append(_event(row))
+                grouped.setdefault(row["event_id"], []).append(_stored_mention(connection, row))
     return grouped
 
 
@@ -151,15 +160,37 @@ _LONG_CANDIDATES_BY_CODE = _candidates_by_code(long=True)
 
 
 def _same_day_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
-    """Stored mentions of a compatible type dated the very day ``mention`` is (by index)."""
-    query = _mentions_query().where(
-        event_mentions.c.date == mention.date,
-        event_mentions.c.type.in_(sorted(type_group(mention.type))),
+    """Representative mentions of a compatible type dated the very day ``mention`` is."""
+    query = (
+        _mentions_query()
+        .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
+        .where(
+            _CODES.date == mention.date,
+            event_mentions.c.type.in_(sorted(type_group(mention.type))),
+        )
+        .distinct()
+        .limit(20 * REPRESENTATIVES)
     )
     grouped: dict[str, list[Event]] = {}
     for row in connection.execute(query).mappings():
-        grouped.setdefault(row["event_id"], []).append(_event(row))
+        grouped.setdefault(row["event_id"], []).append(_stored_mention(connection, row))
     return grouped
+
+
+# Stored mentions never change, and linking reads an event's representatives
+# again for every new mention near them: keep the recent ones read.
+_MENTIONS: OrderedDict[tuple[int, str], Event] = OrderedDict()
+_MENTIONS_KEPT = 20_000
+
+
+def _stored_mention(connection: Connection, row: Any) -> Event:
+    key = (id(connection.engine), row["id"])
+    found = _MENTIONS.get(key)
+    if found is None:
+        found = _MENTIONS[key] = _event(row)
+        if len(_MENTIONS) > _MENTIONS_KEPT:
+            _MENTIONS.popitem(last=False)
+    return found
 
 
 def _event_row(article_id: str, event: Event, event_id: str) -> dict[str, Any]:
