@@ -87,3 +87,15 @@ def test_datelines_falls_back_on_month_and_year_mentions():
 
 def test_datelines_gives_no_year_without_any_dates():
     assert infer_year(8, 2, "Talks resumed on Tuesday, officials said.") is None
+
+
+def test_datelines_a_printed_year_is_read_not_inferred():
+    text = (
+        "ANKARA, March 16, 2023 (Reuters) - Turkish President Tayyip Erdogan said on Thursday "
+        "that Turkey would start ratifying Finland's application to join NATO, a day after "
+        "meeting Finnish President Sauli Niinisto in Ankara. Sweden's bid remains stalled.\n"
+    )
+    found = find_dateline(text)
+    assert (found.place, found.month, found.day, found.year) == ("Ankara", 3, 16, 2023)
+    assert found.agency == "Reuters"
+    assert text[found.end :].startswith("Turkish President")

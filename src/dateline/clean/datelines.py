@@ -1,7 +1,8 @@
 """Datelines: "WASHINGTON, March 3 (Reuters) -" at the start of a story.
 
 A dateline names the place the story was filed from and, usually, the day
-without the year. The year is inferred from the full dates the article
+without the year ("ANKARA, March 16, 2023 (Reuters) -" gives it). A missing
+year is inferred from the full dates the article
 itself mentions: the candidate year that puts the dateline day closest to
 them wins, where a mentioned date after the dateline counts double, since
 news reports mostly look back at what happened.
@@ -32,6 +33,7 @@ class Dateline:
     day: int | None
     agency: str | None  # "Reuters" in "(Reuters)"
     end: int  # offset in the paragraph where the story begins
+    year: int | None = None  # when printed: "March 16, 2023"
 
 
 def _months() -> str:
@@ -47,6 +49,7 @@ def _pattern() -> re.Pattern[str]:
     month_day = (
         rf"(?:(?P<month_name>(?i:{months}))\.?\s+(?P<day>[0-3]?\d)\b"
         rf"|(?P<day_first>[0-3]?\d)\s+(?P<month_name_after>(?i:{months}))\b\.?)"
+        r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
     )
     agency = r"(?:\s*[(/]\s*(?P<agency>[A-Z][\w.\- ]{1,30}?)\s*[)/])?"
     tail = r"\s*(?:[-–—:.]+\s*)?"
@@ -84,6 +87,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
         day=day,
         agency=agency.strip() if agency else None,
         end=match.end(),
+        year=int(match.group("year")) if match.group("year") else None,
     )
 
 

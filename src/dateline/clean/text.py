@@ -218,9 +218,10 @@ def _take_dateline(paragraphs: list[str], found: _Found) -> tuple[str | None, li
     if dateline.agency and found.byline_organisation is None:
         found.byline_organisation = outlet_from_name(dateline.agency) or dateline.agency
     if found.published is None and dateline.month and dateline.day:
-        year = infer_year(dateline.month, dateline.day, "\n".join(paragraphs))
+        year = dateline.year or infer_year(dateline.month, dateline.day, "\n".join(paragraphs))
         if year is not None:
             day = f"{year:04d}-{dateline.month:02d}-{dateline.day:02d}"
-            found.published = Published(day, "day", "text:dateline+inferred-year")
+            source = "text:dateline" if dateline.year else "text:dateline+inferred-year"
+            found.published = Published(day, "day", source)
     rest = paragraphs[0][dateline.end :].strip()
     return dateline.place, ([rest] if rest else []) + paragraphs[1:]
