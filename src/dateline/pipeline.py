@@ -197,7 +197,7 @@ def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> in
             anchor = article.published_date or date.today()
             time_values = tag_doc(doc, anchor)
             mentions = resolve_doc(doc, article.published_date, memory, source=article.id)
-            learned = [person for person in memory if person.source_doc == article.id]
+            learned = memory.taught_here()
             events = code_events(doc, article, memory, time_values, anchor=anchor, typer=typer)
             # Without a publication day, relative dates were read against today: keep only
             # the dates the text spells out.

@@ -388,7 +388,14 @@ def test_events_command_prints_json(gold_file, monkeypatch, tmp_path):
     from dateline.api import Store
     from dateline.cli import cli
 
-    monkeypatch.setattr(Store, "events", lambda self, **filters: [VISIT, CEASEFIRE])
+    class Stored(dict):
+        """Stands for a stored Event: what the command reads is its export record."""
+
+        def to_dict(self):
+            return dict(self)
+
+    stored = [Stored(VISIT), Stored(CEASEFIRE)]
+    monkeypatch.setattr(Store, "events", lambda self, **filters: stored)
     db = str(tmp_path / "dateline.db")
     outcome = CliRunner().invoke(cli, ["eval", "events", str(gold_file), "--db", db, "--json"])
     assert outcome.exit_code == 0, outcome.output

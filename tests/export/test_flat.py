@@ -3,7 +3,7 @@ from datetime import date
 from dateline.export.flat import (
     FLAT_COLUMNS,
     actor_label,
-    day_of,
+    first_day_of,
     flat_event,
     quad_class_number,
 )
@@ -62,11 +62,11 @@ def test_flat_actor_label_drops_empty_trailing_parts():
 
 
 def test_flat_day_of_reads_partial_dates_and_refuses_yearless_ones():
-    assert day_of("2014-07") == date(2014, 7, 1)
-    assert day_of("1994") == date(1994, 1, 1)
-    assert day_of("2020-11-24T22:45") == date(2020, 11, 24)
-    assert day_of("XXXX-11-06") is None
-    assert day_of(None) is None
+    assert first_day_of("2014-07") == date(2014, 7, 1)
+    assert first_day_of("1994") == date(1994, 1, 1)
+    assert first_day_of("2020-11-24T22:45") == date(2020, 11, 24)
+    assert first_day_of("XXXX-11-06") is None
+    assert first_day_of(None) is None
 
 
 def test_flat_columns_start_with_the_id_and_end_with_the_first_mention():

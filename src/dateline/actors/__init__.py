@@ -80,7 +80,8 @@ def resolve_span(
     """The actor (or actors) one noun phrase or entity stands for.
 
     After :func:`resolve_doc` has read the document, the mentions it found
-    inside the span are used, so that "the two presidents" keeps the
+    inside the span are used (else a pronoun's antecedent, else a mention the
+    span overlaps), so that "the two presidents" keeps the
     people it stood for at that point of the text. Otherwise the span is
     read on its own.
     """
@@ -95,8 +96,24 @@ def resolve_span(
         ]
     actors = tuple(dict.fromkeys(m.actor for m in mentions if not m.is_place))
     if not actors:
+        # A pronoun stands for an actor named before it; a phrase the parse cut short
+        # ("his Romanian counterpart" without the name after it) for the mention it overlaps.
+        actors = resolve_pronoun(span, memory) or _overlapping(span, memory)
+    if not actors:
         return None
     return actors[0] if len(actors) == 1 else actors
+
+
+def _overlapping(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
+    """Actors of the document's mentions that overlap ``span`` (places excepted)."""
+    end = span.doc[-1].idx + len(span.doc[-1])
+    return tuple(
+        dict.fromkeys(
+            m.actor
+            for m in memory.mentions_within(0, end)
+            if m.start < span.end_char and span.start_char < m.end and not m.is_place
+        )
+    )
 
 
 def _phrases_of(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:

@@ -91,6 +91,10 @@ class ActorMemory:
                 return found[0]
         return None
 
+    def taught_here(self) -> list[LearnedPerson]:
+        """People the current document taught the corpus (not known before it)."""
+        return [p for p in self._document.values() if self._corpus.get(p.name) is p]
+
     def __iter__(self) -> Iterator[LearnedPerson]:
         return iter(self._corpus.values())
 

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 import click
 
-from .options import CONTEXT_SETTINGS, build_settings, db_option, settings_options
+from .options import CONTEXT_SETTINGS, build_settings, db_option, json_option, settings_options
 
 __all__ = ["evaluate"]
 
@@ -40,7 +40,7 @@ def _print_report(report: Report, as_json: bool) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @settings_options
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_option
 def evaluate_articles_command(
     gold: Path, db: str | None, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
 ) -> None:
@@ -65,7 +65,7 @@ def evaluate_articles_command(
 @evaluate.command("timex", context_settings=CONTEXT_SETTINGS)
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @settings_options
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_option
 def evaluate_timex_command(
     directory: Path, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
 ) -> None:
@@ -87,7 +87,7 @@ def evaluate_timex_command(
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @settings_options
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_option
 def evaluate_events_command(
     gold: Path, db: str | None, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
 ) -> None:
@@ -102,21 +102,18 @@ def evaluate_events_command(
         dateline ingest ../shared/seeds
         dateline eval events ../shared/gold/seeds.yaml --json
     """
-    from collections.abc import Mapping
-
     from ..api import Store
     from ..evaluate.events import evaluate_events
 
     store = Store(build_settings(db, setting_pairs))
-    # Records are exported Event objects; plain dicts (already the export) pass as they are.
-    records = [event if isinstance(event, Mapping) else event.to_dict() for event in store.events()]
+    records = [event.to_dict() for event in store.events()]
     _print_report(evaluate_events(records, gold), as_json)
 
 
 @evaluate.command("tls", context_settings=CONTEXT_SETTINGS)
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @settings_options
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_option
 def evaluate_tls_command(
     directory: Path, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
 ) -> None:

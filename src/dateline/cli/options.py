@@ -9,7 +9,14 @@ import click
 
 from ..settings import Settings, load_settings, setting_help
 
-__all__ = ["CONTEXT_SETTINGS", "db_option", "format_option", "settings_options", "build_settings"]
+__all__ = [
+    "CONTEXT_SETTINGS",
+    "db_option",
+    "format_option",
+    "json_option",
+    "settings_options",
+    "build_settings",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,6 +44,13 @@ def settings_options(function: F) -> F:
         metavar="NAME VALUE",
         help=f"Override a setting for this run (repeatable). Settings: {names}.",
     )(function)
+
+
+def json_option(function: F) -> F:
+    """``--json``: print scores as JSON instead of a table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(
+        function
+    )
 
 
 def format_option(*choices: str, default: str) -> Callable[[F], F]:

@@ -31,7 +31,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from ..actors import Actor, ActorMemory, resolve_pronoun, resolve_span
+from ..actors import Actor, ActorMemory, resolve_span
 from ..models import Article, Event, Evidence
 from ..time import TimeValue, clause_date
 from . import find_mentions
@@ -139,27 +139,11 @@ def _actors(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = (
-            resolve_span(span, published, memory)
-            or resolve_pronoun(span, memory)
-            or _overlapping(span, memory)
-        )
+        resolved = resolve_span(span, published, memory)
         for actor in resolved if isinstance(resolved, tuple) else (resolved,):
             if actor is not None and actor not in found:
                 found.append(actor)
     return tuple(found)
-
-
-def _overlapping(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
-    """Actors of mentions that overlap the span: the parse may cut a phrase short
-    ("his Romanian counterpart" without the name in apposition after it)."""
-    return tuple(
-        dict.fromkeys(
-            m.actor
-            for m in memory.mentions_within(0, span.doc[-1].idx + len(span.doc[-1]))
-            if m.start < span.end_char and span.start_char < m.end and not m.is_place
-        )
-    )
 
 
 def _hosted_by_place(

@@ -24,7 +24,7 @@ __all__ = [
     "FlatEvent",
     "actor_label",
     "actor_labels",
-    "day_of",
+    "first_day_of",
     "flat_event",
     "quad_class_number",
 ]
@@ -96,8 +96,8 @@ def flat_event(event: Event) -> FlatEvent:
         cameo=event.cameo or (known.cameo if known else None),
         goldstein=event.goldstein if event.goldstein is not None else _goldstein(known),
         status=event.status,
-        date=day_of(event.date),
-        date_end=day_of(event.date_end),
+        date=first_day_of(event.date),
+        date_end=first_day_of(event.date_end),
         date_precision=event.date_precision,
         date_source=event.date_source,
         actors=event.actors,
@@ -131,7 +131,7 @@ def quad_class_number(type_name: str) -> int | None:
     return QUAD_CLASS_NUMBERS[known.quad_class] if known else None
 
 
-def day_of(value: str | None) -> datetime.date | None:
+def first_day_of(value: str | None) -> datetime.date | None:
     """The first day an ISO date names: "2020-11-24", "2020-11" and "2020" all have one."""
     if not value:
         return None

@@ -19,7 +19,7 @@ from typing import IO
 from ..actors.values import Actor
 from ..knowledge import load_yaml
 from ..models import Event
-from .flat import actor_labels, day_of, flat_event
+from .flat import actor_labels, first_day_of, flat_event
 
 __all__ = ["GDELT_COLUMNS", "GdeltActor", "gdelt_actor", "gdelt_cells", "write_gdelt"]
 
@@ -185,7 +185,7 @@ def _fraction_date(day: date | None) -> str:
 
 
 def _first_published(event: Event) -> date | None:
-    days = [d for d in (day_of(m.published) for m in event.mentions) if d]
+    days = [d for d in (first_day_of(m.published) for m in event.mentions) if d]
     return min(days) if days else None
 
 
