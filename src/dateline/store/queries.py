@@ -199,24 +199,32 @@ def select_dated_sentences(
 ) -> list[DatedSentence]:
     """Every stored sentence with its dates, for articles published within the range
     (articles without a publication day are always included)."""
+    # Each body is read once and cut into its sentences, not once per sentence.
+    bodies: dict[str, tuple[str, date | None]] = {}
+    everything = select(articles.c.id, articles.c.body, articles.c.published)
+    for article_id, body, stamp in connection.execute(everything):
+        published = day_of(stamp)
+        if published and since and published.isoformat() < since:
+            continue
+        if published and until and published.isoformat()[: len(until)] > until:
+            continue
+        bodies[article_id] = (body, published)
     query = (
-        select(sentences, articles.c.body, articles.c.published)
+        select(sentences)
         .join(articles, articles.c.id == sentences.c.article_id)
         .order_by(articles.c.seq, sentences.c.number)
     )
     found = []
     for row in connection.execute(query).mappings():
-        published = day_of(row["published"])
-        if published and since and published.isoformat() < since:
+        if row["article_id"] not in bodies:
             continue
-        if published and until and published.isoformat()[: len(until)] > until:
-            continue
+        body, published = bodies[row["article_id"]]
         found.append(
             DatedSentence(
                 article_id=row["article_id"],
                 published=published,
                 number=row["number"],
-                text=row["body"][row["start"] : row["end"]],
+                text=body[row["start"] : row["end"]],
                 start=row["start"],
                 end=row["end"],
                 dates=tuple(
