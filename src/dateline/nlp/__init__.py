@@ -1,8 +1,9 @@
 """The one place that loads spaCy and parses text.
 
 Later stages (time, actors, events) all work on the ``Doc`` objects made
-here; they never load a model themselves. Parses are not stored: parsing
-again is cheaper than keeping them.
+here; they never load a model themselves. Each parse is repaired where the
+parser is known to go wrong in ways that matter for events (:mod:`.repair`).
+Parses are not stored: parsing again is cheaper than keeping them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ParseError
 from ..settings import Settings
+from .repair import repair_parse
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,7 +39,7 @@ def load_nlp(model: str) -> Language:
 
 def parse(text: str, settings: Settings) -> Doc:
     """Parse one text."""
-    return load_nlp(settings.spacy_model)(text)
+    return repair_parse(load_nlp(settings.spacy_model)(text))
 
 
 def parse_many(texts: Iterable[str], settings: Settings, *, size_hint: int = 0) -> Iterator[Doc]:
@@ -49,4 +51,5 @@ def parse_many(texts: Iterable[str], settings: Settings, *, size_hint: int = 0) 
     """
     nlp = load_nlp(settings.spacy_model)
     n_process = settings.n_process if size_hint >= settings.multiprocess_min_texts else 1
-    yield from nlp.pipe(texts, batch_size=settings.batch_size, n_process=max(1, n_process))
+    for doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=max(1, n_process)):
+        yield repair_parse(doc)
