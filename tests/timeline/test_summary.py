@@ -120,6 +120,41 @@ def test_summary_counts_each_article_once_per_day():
     assert scores[D(2023, 4, 15)].published_articles == 1
 
 
+def test_summary_days_still_told_long_after_outrank_yesterday_news():
+    """Two articles each; those looking back a month weigh more than next-day reports."""
+    coup, curfew = D(2023, 7, 26), D(2023, 8, 20)
+    corpus = [
+        sentence(
+            "n1",
+            D(2023, 8, 25),
+            0,
+            "Since the coup on July 26, Niger's borders have been closed.",
+            coup,
+        ),
+        sentence(
+            "n2",
+            D(2023, 8, 28),
+            0,
+            "Soldiers seized power in Niamey on July 26 and detained Bazoum.",
+            coup,
+        ),
+        sentence(
+            "n3", D(2023, 8, 21), 0, "A curfew was imposed in Niamey on Sunday, August 20.", curfew
+        ),
+        sentence(
+            "n4",
+            D(2023, 8, 21),
+            1,
+            "The August 20 curfew in Niamey was lifted for the market day.",
+            curfew,
+        ),
+    ]
+    scores = {score.day: score for score in day_scores(corpus)}
+    assert scores[coup].mentioning_articles == scores[curfew].mentioning_articles == 2
+    assert scores[coup].hindsight > scores[curfew].hindsight > 0
+    assert top_days(list(scores.values()))[0] == coup
+
+
 def test_summary_entries_are_in_date_order_with_sentences():
     entries = summarize(sudan_corpus(), dates=2, per_date=1)
     assert [entry.date for entry in entries] == [D(2023, 4, 15), D(2023, 5, 11)]

@@ -46,3 +46,14 @@ def test_summary_chronology_entry_text_drops_the_date():
         "Hosni Mubarak resigns as president of Egypt."
     )
     assert entry_text("Protests spread to Alexandria.") == "Protests spread to Alexandria."
+
+
+def test_summary_chronology_entries_in_the_shapes_desks_print_them():
+    # Weekday first, a run of days, an ISO day, and Timeline17's tokenised text.
+    assert is_chronology_entry("Tuesday, Jan. 25 - Thousands march on Tahrir Square in Cairo.")
+    assert is_chronology_entry("Friday 28 January: Protesters clash with police across Egypt.")
+    assert is_chronology_entry("Feb 17-18 - Security forces fire on protesters in Benghazi.")
+    assert is_chronology_entry("2010-04-20: An explosion on the Deepwater Horizon rig kills 11.")
+    assert is_chronology_entry("Feb. 15 , 2011 - Protests break out in Benghazi .")
+    assert not is_chronology_entry("Tuesday, Jan. 25 was the first day of the protests in Cairo.")
+    assert not is_chronology_entry("2010-04-20 was when the rig exploded in the Gulf of Mexico.")

@@ -26,17 +26,29 @@ MIN_ENTRIES = 3
 
 @cache
 def _entry_opening() -> re.Pattern[str]:
-    months = sorted(
-        {str(name) for names in load_yaml("month_names.yaml").values() for name in names},
-        key=len,
-        reverse=True,
+    months = _alternatives(
+        str(name) for names in load_yaml("month_names.yaml").values() for name in names
     )
-    month = r"(?:{})\.?".format("|".join(re.escape(name) for name in months))
-    day = r"\d{1,2}(?:st|nd|rd|th)?"
-    when = rf"(?:{month}\s+{day}|{day}\s+{month}|{month})(?:\s*,?\s*\d{{4}})?"
+    weekdays = _alternatives(
+        str(name).rstrip(".")
+        for names in load_yaml("time_words.yaml")["weekdays"].values()
+        for name in names
+    )
+    month = rf"(?:{months})\.?"
+    # "19", "19th", and a run of days: "19-20", "19/20".
+    day = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-/–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+    year = r"(?:\s*,?\s*\d{4})?"
+    when = rf"(?:{month}\s+{day}|{day}\s+{month}|{month}){year}|\d{{4}}-\d{{2}}-\d{{2}}"
+    # "Tuesday, Jan. 25 -": the weekday some desks print first.
+    weekday = rf"(?:(?:{weekdays})\.?\s*,?\s+)?"
     # The date, then a dash or a colon: the shape of an entry, not of a sentence
     # that merely starts with a date ("March 19 was the day ...").
-    return re.compile(rf"^\W*{when}\s*(?:-{{1,2}}|–|—|:)\s+", re.IGNORECASE)
+    return re.compile(rf"^\W*{weekday}(?:{when})\s*(?:-{{1,2}}|–|—|:)\s+", re.IGNORECASE)
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    # Longest first, so that "sept" is not read as "sep" and a dot.
+    return "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
 
 
 def is_chronology_entry(text: str) -> bool:

@@ -6,8 +6,10 @@ which found that a few counts rank days about as well as anything learnt:
 - how many articles name the day ("on Tuesday", "on March 19"), counted
   once per article so that one long piece does not outweigh a dozen short
   ones;
-- how many of those articles were written on a later day: news that is
-  still told days afterwards is what a timeline keeps;
+- how long after the day those articles were written: news that is still
+  told weeks afterwards is what a timeline keeps, so each later article
+  counts the more the later it looks back (by the logarithm of the days
+  between, so that one retrospective does not outweigh the day's own news);
 - how many articles were published that day, which is all a corpus whose
   dates were not resolved still says.
 
@@ -19,6 +21,7 @@ without chronologies is ranked by its counts alone.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,8 +38,6 @@ DAY_PRECISIONS = frozenset({"day", "time"})
 # How much one article published on a day counts beside one article naming it:
 # publishing is a weaker sign (a quiet day still has its articles).
 PUBLISHED_WEIGHT = 0.5
-# How much more an article counts when it names a day that was already past.
-LATER_MENTION_BONUS = 1.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class DayScore:
     day: date
     mentioning_articles: int  # articles with a sentence naming the day
     later_mentioning_articles: int  # ... of which published after it
+    hindsight: float  # sum over those of log(1 + days between the day and the article)
     published_articles: int  # articles published that day
     chronology_listings: int = 0  # chronologies with an entry for the day
     chronologies_after: int = 0  # chronologies published on or after the day
@@ -54,9 +56,7 @@ class DayScore:
     def coverage(self) -> float:
         """How much the news says of the day: articles naming it, those looking back weighted up."""
         return (
-            self.mentioning_articles
-            + LATER_MENTION_BONUS * self.later_mentioning_articles
-            + PUBLISHED_WEIGHT * self.published_articles
+            self.mentioning_articles + self.hindsight + PUBLISHED_WEIGHT * self.published_articles
         )
 
     @property
@@ -84,7 +84,7 @@ def day_scores(
 ) -> list[DayScore]:
     """The evidence for every day between ``since`` and ``until`` that has any."""
     mentioning: dict[date, set[str]] = defaultdict(set)
-    later: dict[date, set[str]] = defaultdict(set)
+    later: dict[date, dict[str, int]] = defaultdict(dict)
     published: dict[date, set[str]] = defaultdict(set)
     listed: dict[date, set[str]] = defaultdict(set)
     sentences = list(sentences)
@@ -95,7 +95,7 @@ def day_scores(
         for day in mentioned_days(sentence):
             mentioning[day].add(sentence.article_id)
             if sentence.published is not None and sentence.published > day:
-                later[day].add(sentence.article_id)
+                later[day][sentence.article_id] = (sentence.published - day).days
             if sentence.article_id in chronology_days and is_chronology_entry(sentence.text):
                 listed[day].add(sentence.article_id)
     days = set(mentioning) | set(published)
@@ -104,6 +104,7 @@ def day_scores(
             day=day,
             mentioning_articles=len(mentioning.get(day, ())),
             later_mentioning_articles=len(later.get(day, ())),
+            hindsight=sum(math.log1p(days) for days in later.get(day, {}).values()),
             published_articles=len(published.get(day, ())),
             chronology_listings=len(listed.get(day, ())),
             chronologies_after=sum(
