@@ -9,18 +9,22 @@ presidents" or "the sides" can stand for them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from .values import Actor, ActorMention, How, LearnedPerson
 
-__all__ = ["ActorMemory", "surname_of"]
+__all__ = ["NAME_PARTICLES", "ActorMemory", "surname_of", "surnames_of"]
 
 # Particles that belong to a surname rather than stand for it alone.
-_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"}
-)
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le", "der", "den",
+     "ter", "dos", "das", "du"}
+)  # fmt: skip
+# "al-Assad", "el-Sisi": an Arabic article joined to the surname, often dropped in news.
+_JOINED_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar)\s*-\s*(?=\w)", re.IGNORECASE)
 
 
 def surname_of(name: str) -> str:
@@ -30,9 +34,16 @@ def surname_of(name: str) -> str:
     """
     words = name.split()
     start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in _PARTICLES | {"der", "den", "van", "ter"}:
+    while start > 1 and (words[start - 1].lower() in NAME_PARTICLES or words[start - 1] == "-"):
         start -= 1
     return " ".join(words[start:])
+
+
+def surnames_of(name: str) -> tuple[str, ...]:
+    """The ways news names a person by surname: "Bashar al-Assad" -> al-Assad, Assad."""
+    surname = surname_of(name)
+    bare = _JOINED_ARTICLE.sub("", surname)
+    return (surname, bare) if bare != surname else (surname,)
 
 
 class ActorMemory:
@@ -71,7 +82,7 @@ class ActorMemory:
         for people in (self._document, self._corpus):
             if name in people:
                 return people[name]
-            found = {p.name: p for p in people.values() if surname_of(p.name) == name}
+            found = {p.name: p for p in people.values() if name in surnames_of(p.name)}
             if len(found) == 1:
                 return next(iter(found.values()))
             if len(found) > 1:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import NameMatch, WordMatch, match_names, match_words
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
+from .memory import NAME_PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -93,11 +94,36 @@ class _Reader:
         return tuple(codes), i
 
     def name_run(self, i: int) -> int:
-        """End of the run of proper-noun tokens starting at ``i`` (``i`` if none)."""
+        """End of the run of proper-noun tokens starting at ``i`` (``i`` if none).
+
+        A run goes on over particles and hyphens between its names ("Bashar
+        al-Assad", "Ursula von der Leyen", "Maite Nkoana-Mashabane"), not into
+        a name known on its own ("the Putin-Xi talks" are two people).
+        """
         j = i
-        while j < len(self.doc) and self.is_name_token(self.doc[j]) and j not in self.names:
-            j += 1
+        while j < len(self.doc):
+            if self._is_run_name(j):
+                j += 1
+                continue
+            joint = self._joint_end(j) if j > i else None
+            if joint is None or not self._is_run_name(joint):
+                break
+            j = joint
         return j
+
+    def _is_run_name(self, j: int) -> bool:
+        return j < len(self.doc) and self.is_name_token(self.doc[j]) and j not in self.names
+
+    def _joint_end(self, j: int) -> int | None:
+        """Where the name goes on after the particles or hyphen at ``j``, if any."""
+        k = j
+        while k < len(self.doc) and k - j < 3:
+            token = self.doc[k]
+            if token.text == "-" or (token.lower_ in NAME_PARTICLES and token.text.islower()):
+                k += 1
+            else:
+                break
+        return k if k > j else None
 
     def is_name_token(self, token: Token) -> bool:
         return (
@@ -261,9 +287,26 @@ def _appositive(reader: _Reader, end: int) -> Phrase | None:
             and phrase.word.kind == "office"
             and not phrase.name
             and len(phrase.countries) == 1
+            and not _starts_a_clause(doc, phrase)
         ):
             return phrase
     return None
+
+
+# Finite verb forms: "the prime minister of Qatar said" starts a clause.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _starts_a_clause(doc: Doc, phrase: Phrase) -> bool:
+    """Whether the phrase after "Name," is the subject of what follows, not an apposition.
+
+    In "how to deal with Gaddafi, the prime minister of Qatar said ..." the
+    office is someone else, who speaks: the comma closes the clause before.
+    """
+    root = doc[phrase.start : phrase.end].root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return phrase.end < len(doc) and doc[phrase.end].tag_ in _FINITE_TAGS
 
 
 def _as_int(text: str) -> int | None:

@@ -123,6 +123,14 @@ class Person:
         """Whether the term covers ``day`` (an open term runs to today)."""
         return self.start <= day and (self.end is None or day <= self.end)
 
+    def years_from_office(self, day: date) -> float:
+        """How many years ``day`` lies before or after the term (0 within it)."""
+        if day < self.start:
+            return (self.start - day).days / 365.25
+        if self.end is not None and day > self.end:
+            return (day - self.end).days / 365.25
+        return 0.0
+
     def actor(self, sector: Sector = "GOV", *, in_term: bool = True) -> Actor:
         """The person as an actor; out of term they keep their code but no office."""
         return Actor(self.country, sector, self.name, self.office if in_term else None)
