@@ -158,3 +158,16 @@ def test_status_promised_aid_is_agree(mentions_of):
         "AGREE",
     )
     assert texts(mention.recipient_spans) == ["Ukraine"]
+
+
+@pytest.mark.slow
+def test_status_a_question_reports_no_act(mentions_of):
+    # Real reader comments under Reuters stories (Timeline17 Libya).
+    asked = only(mentions_of("Have you seen anyone burning US flags ?"), "ASSAULT")
+    assert asked.status == "hypothetical"
+    quoted = only(
+        mentions_of('"Who ordered the shelling of Misrata?" a rebel spokesman asked.'), "ASSAULT"
+    )
+    assert quoted.status == "hypothetical"
+    told = only(mentions_of("Gaddafi's forces shelled Misrata on Sunday."), "ASSAULT")
+    assert told.status == "occurred"

@@ -6,7 +6,7 @@ Order of the checks, first match wins:
    "failed to", "cancelled";
 2. hypothetical: an "if/unless" clause, a modal ("may", "could", "would"),
    a wish ("hopes to", "wants to"), an infinitive that hangs on a noun
-   ("the issues to provide aid");
+   ("the issues to provide aid"), a question ("Who ordered the strike?");
 3. future: "will", "is to", "plans to", "is set to", "the meeting to be
    held", "the upcoming summit";
 4. occurred, with the speaker noted when the clause is reported speech
@@ -61,6 +61,8 @@ def find_status(trigger: EventTrigger) -> StatusInfo:
         status = _noun_status(anchor, grammar)
     if status == "occurred" and verb is not None:
         status = _verb_status(verb, grammar)
+    if status == "occurred" and _is_question(anchor):
+        status = "hypothetical"
     clause = verb if verb is not None else anchor
     return StatusInfo(
         status=status,
@@ -68,6 +70,12 @@ def find_status(trigger: EventTrigger) -> StatusInfo:
         perfect=_is_perfect(clause),
         years=_years(clause),
     )
+
+
+def _is_question(token: Token) -> bool:
+    """Whether the sentence asks rather than tells: a question reports no act."""
+    text = token.sent.text.rstrip(" \n\"'”’»)")
+    return text.endswith("?")
 
 
 def _clause_verb(noun: Token, grammar: Grammar) -> Token | None:
