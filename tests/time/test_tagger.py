@@ -89,3 +89,13 @@ def test_tagger_leaves_values_on_the_doc():
     values = tag_doc(doc, date(2022, 7, 11))
     assert doc._.time_values == values
     assert values[0].value == "2022-07-09"
+
+
+def test_tagger_a_numbered_thing_is_no_year(tag):
+    text = (
+        "Russia urged NATO to keep strictly to Security Council resolution 1973, and "
+        "Flight 2019 from Benghazi landed safely. The council adopted Resolution 2254 "
+        "in December 2015; the war ended in 1973."
+    )
+    values = tag(text, date(2011, 4, 1))
+    assert [(v.text, v.value) for v in values] == [("December 2015", "2015-12"), ("1973", "1973")]

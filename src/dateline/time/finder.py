@@ -108,13 +108,26 @@ def _split_range(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int
     return [(start, end)]
 
 
+def _is_numbered_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A number after a noun that numbers things: "resolution 1973" is no year (the
+    model tags the number alone, or the noun with it: "Flight 2019")."""
+    if not doc[end - 1].like_num or end - start > 2:
+        return False
+    noun = doc[start] if end - start == 2 else (doc[start - 1] if start > 0 else None)
+    return noun is not None and noun.lower_ in lex.numbered_nouns
+
+
 def _opens_between(doc: Doc, start: int) -> bool:
     """Whether "between" opens the expression at ``start`` (inside it or just before)."""
     return doc[start].lower_ == "between" or (start > 0 and doc[start - 1].lower_ == "between")
 
 
 def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
-    spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _LABELS]
+    spans = [
+        (ent.start, ent.end)
+        for ent in doc.ents
+        if ent.label_ in _LABELS and not _is_numbered_thing(doc, ent.start, ent.end, lex)
+    ]
     taken = {i for start, end in spans for i in range(start, end)}
     matcher = _matcher(doc.vocab, lex)
     for match_id, start, end in matcher(doc):

@@ -62,6 +62,7 @@ class Lexicon:
     range_connectors: frozenset[str]
     range_openers: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    numbered_nouns: frozenset[str]
     future_markers: frozenset[str]
 
     def unit(self, word: str) -> Unit | None:
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
             range_connectors=frozenset(str(w) for w in _section(data, "range_connectors")),
             range_openers=frozenset(_section(data, "range_openers")),
             anaphoric_determiners=frozenset(_section(data, "anaphoric_determiners")),
+            numbered_nouns=frozenset(_section(data, "numbered_nouns")),
             future_markers=frozenset(_section(data, "future_markers")),
         )
     except (KeyError, IndexError, TypeError, ValueError) as error:
