@@ -31,6 +31,7 @@ def _mention(
     source: str = "expression",
     outlet: str | None = None,
     date_end: str | None = None,
+    precision: str = "day",
 ) -> Event:
     return Event(
         id=key,
@@ -40,7 +41,7 @@ def _mention(
         recipients=tuple(recipients),
         date=date,
         date_end=date_end,
-        date_precision="day",
+        date_precision=precision,
         date_source=source,
         status="occurred",
         mentions=(
@@ -114,6 +115,42 @@ def test_link_a_mention_dated_by_its_publication_joins_the_event_it_describes():
     )
     assert choose_event(later, {"m1": [talks]}) == "m1"
     assert choose_event(unrelated, {"m1": [talks]}) is None
+
+
+def test_link_a_vague_mention_naming_no_one_joins_the_lasting_event_it_overlaps():
+    war = _mention(
+        "m1",
+        "ASSAULT",
+        [SDN, SDN_REB],
+        "2023-04-15",
+        date_end="2023-11-30",
+        sentence="The war between Sudan's army and the Rapid Support Forces raged in Khartoum "
+        "from April 15 until November.",
+    )
+    vague = _mention(
+        "m2",
+        "ASSAULT",
+        [],
+        "2023-04-01",
+        date_end="2023-04-30",
+        precision="month",
+        doc="b2",
+        sentence="In April 2023, fighting erupted in Khartoum.",
+    )
+    shelling = _mention(
+        "m3",
+        "ASSAULT",
+        [SDN],
+        "2023-04-20",
+        doc="c3",
+        sentence="The army shelled Khartoum on April 20 as the fighting went on.",
+    )
+    assert choose_event(vague, {"m1": [war]}) == "m1"
+    # A month is too vague to say which one-day act it tells of.
+    assert choose_event(vague, {"m3": [shelling]}) is None
+    # The record keeps the days the text gives over the month.
+    merged = merge_mentions([vague, war])
+    assert (merged.date, merged.date_end) == ("2023-04-15", "2023-11-30")
 
 
 def test_link_phone_and_visit_in_one_article_are_two_events():

@@ -44,3 +44,14 @@ def test_clause_date_falls_back_to_publication(parsed):
     doc, values = parsed
     met = clause_date(doc[-6:-1], values, date(2021, 7, 2))
     assert (met.start, met.source, met.value) == (date(2021, 7, 2), "published", None)
+
+
+def test_clause_date_of_a_gerund_subject_is_its_clauses(parsed):
+    """ "In March 2021, fighting spread": the fighting is dated by "spread"'s expression."""
+    doc, values = parsed
+    fighting = clause_date(_token(doc, "fighting"), values, date(2021, 7, 2))
+    assert (fighting.start, fighting.end, fighting.source) == (
+        date(2021, 3, 1),
+        date(2021, 3, 31),
+        "expression",
+    )

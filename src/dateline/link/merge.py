@@ -13,8 +13,10 @@ from ..models import Event
 __all__ = ["merge_mentions"]
 
 # Which dates to believe first: one the text gives for the act, then the
-# passage's, then the publication day.
+# passage's, then the publication day; among those, days before months before
+# years ("September 27 to November 10" says more than "in September 2020").
 _DATE_TRUST = {"expression": 0, "passage": 1, "published": 2}
+_PRECISION_RANK = {"time": 0, "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3}
 
 
 def merge_mentions(mentions: Sequence[Event]) -> Event:
@@ -67,11 +69,16 @@ def merge_mentions(mentions: Sequence[Event]) -> Event:
     )
 
 
-def _date_rank(mention: Event) -> tuple[int, int, str]:
+def _date_rank(mention: Event) -> tuple[int, int, int, str]:
     span = 0
     if mention.date and mention.date_end:
         span = (_day(mention.date_end) - _day(mention.date)).days
-    return (_DATE_TRUST.get(mention.date_source or "published", 3), span, mention.date or "")
+    return (
+        _DATE_TRUST.get(mention.date_source or "published", 3),
+        _PRECISION_RANK.get(mention.date_precision or "", 4),
+        span,
+        mention.date or "",
+    )
 
 
 def _day(value: str) -> date:

@@ -99,22 +99,40 @@ def match_score(mention: Event, event: Sequence[Event]) -> float | None:
 
 
 def corroborates(mention: Event, event: Sequence[Event]) -> bool:
-    """Whether a mention that names no actor tells of ``event``: a compatible type, the
-    very day one of its mentions gives (neither dated by publication only), and shared
-    wording (``published_similarity``)."""
+    """Whether a mention that names no actor tells of ``event``: a compatible type, shared
+    wording (``published_similarity``), and dates the text gives that agree.
+
+    A mention of one day must name the very day one of the event's mentions gives
+    (neither dated by publication only); a mention of a vaguer span ("in September
+    2020, fighting resumed") may join only an event that itself lasts several days
+    and overlaps that span.
+    """
     rules = link_rules()
-    if mention.date_source != "expression" or mention.date_end:
+    mine = _span(mention)
+    if mention.date_source != "expression" or mine is None:
         return False
-    same_day = [
+    vague = mine[0] != mine[1]
+    fitting = [
         other
         for other in event
-        if other.date == mention.date
-        and other.date_source != "published"
+        if other.date_source != "published"
         and _kinds_agree(mention, other, rules)
+        and _dates_corroborate(mine, _span(other), vague=vague)
     ]
     return any(
-        _similarity(mention, other, rules) >= rules.published_similarity for other in same_day
+        _similarity(mention, other, rules) >= rules.published_similarity for other in fitting
     )
+
+
+def _dates_corroborate(
+    mine: tuple[date, date], theirs: tuple[date, date] | None, *, vague: bool
+) -> bool:
+    if theirs is None:
+        return False
+    if not vague:
+        return theirs[0] == mine[0]
+    lasting = theirs[0] != theirs[1]
+    return lasting and mine[0] <= theirs[1] and theirs[0] <= mine[1]
 
 
 def _kinds_agree(a: Event, b: Event, rules: LinkRules) -> bool:

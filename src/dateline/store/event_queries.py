@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import Connection, Select, and_, bindparam, select
 
 from ..actors import Actor
 from ..link import candidate_window, choose_event, merge_mentions, type_group
@@ -160,14 +160,21 @@ _LONG_CANDIDATES_BY_CODE = _candidates_by_code(long=True)
 
 
 def _same_day_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
-    """Representative mentions of a compatible type dated the very day ``mention`` is."""
+    """Representative mentions of a compatible type that a mention naming no actor may
+    corroborate: those dated the very day it is, or, for a vaguer span ("in September
+    2020"), those lasting several days that overlap it."""
+    if mention.date_end and mention.date_end != mention.date:
+        when = and_(
+            _CODES.date <= mention.date_end,
+            _CODES.last >= mention.date,
+            _CODES.last != _CODES.date,
+        )
+    else:
+        when = _CODES.date == mention.date
     query = (
         _mentions_query()
         .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
-        .where(
-            _CODES.date == mention.date,
-            event_mentions.c.type.in_(sorted(type_group(mention.type))),
-        )
+        .where(when, event_mentions.c.type.in_(sorted(type_group(mention.type))))
         .distinct()
         .limit(20 * REPRESENTATIVES)
     )

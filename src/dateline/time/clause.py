@@ -29,6 +29,9 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
         return _from_value(own, "expression")
     doc = token.doc
     verb = governing_verb(token)
+    if verb is token and token.dep_ in _NOMINAL_DEPS and token.head.i != token.i:
+        # A gerund used as a noun ("fighting resumed in May") is dated by its clause's verb.
+        verb = governing_verb(token.head)
     sentence = token.sent
     best: tuple[int, TimeValue] | None = None
     for value in values:
@@ -61,6 +64,10 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
     if earlier:
         return _from_value(earlier[-1], "passage")
     return ClauseDate(published, published, "day", "published")
+
+
+# Dependencies by which a verb form stands as a noun in its clause.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 def _paragraph_start(token: Token) -> int:
