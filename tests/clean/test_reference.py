@@ -1,4 +1,5 @@
-from dateline.clean.reference import common_words, furniture, month_numbers, outlet_book, stopwords
+from dateline.clean.reference import common_words, furniture, outlet_book, stopwords
+from dateline.knowledge import month_names
 
 
 def test_reference_outlets_cover_the_worlds_agencies():
@@ -31,6 +32,9 @@ def test_reference_outlets_cover_the_worlds_agencies():
 
 def test_reference_other_files_load_with_their_shapes():
     assert furniture().lines and "staff" in furniture().desks
-    assert month_numbers()["sept"] == 9 and month_numbers()["ноября"] == 11
+    assert month_names()["sept"] == 9 and month_names()["ноября"] == 11
+    # Prose is read with the English names only: "Mart" there is a name, not March.
+    english = month_names(english_only=True)
+    assert english["sept"] == 9 and "ноября" not in english and "mart" not in english
     assert len(stopwords()) >= 15 and "the" in stopwords()["en"]
     assert "at" in common_words()

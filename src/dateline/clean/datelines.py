@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..knowledge import month_names
 from .published import find_dates
-from .reference import month_numbers
 
 __all__ = ["Dateline", "find_dateline", "infer_year", "mentioned_days"]
 
@@ -37,7 +37,7 @@ class Dateline:
 
 
 def _months() -> str:
-    names = sorted(month_numbers(), key=len, reverse=True)
+    names = sorted(month_names(), key=len, reverse=True)
     return "|".join(re.escape(name) for name in names)
 
 
@@ -77,7 +77,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     place = match.group("place").strip(" .")
     if len(place) < 3:
         return None
-    month = month_numbers()[month_name.casefold()] if month_name else None
+    month = month_names()[month_name.casefold()] if month_name else None
     day = int(day_text) if day_text else None
     if day is not None and not 1 <= day <= 31:
         return None
@@ -102,7 +102,7 @@ def mentioned_days(text: str) -> list[date]:
         return days
     months = _months()
     for match in re.finditer(rf"\b({months})\.?,?\s+((?:19|20)\d\d)\b", text, re.IGNORECASE):
-        days.append(date(int(match.group(2)), month_numbers()[match.group(1).casefold()], 15))
+        days.append(date(int(match.group(2)), month_names()[match.group(1).casefold()], 15))
     return days
 
 

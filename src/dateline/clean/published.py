@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+from ..knowledge import month_names
 from ..models import Precision
-from .reference import month_numbers
 
 __all__ = ["DateLine", "DateMatch", "Published", "find_dates", "parse_published", "read_date_line"]
 
@@ -57,7 +57,7 @@ def iso_at_precision(moment: datetime, precision: Precision) -> str:
 
 
 def _month_alternation() -> str:
-    names = sorted(month_numbers(), key=len, reverse=True)
+    names = sorted(month_names(), key=len, reverse=True)
     return "|".join(re.escape(name) for name in names)
 
 
@@ -119,7 +119,7 @@ def _to_date_match(form: str, match: re.Match[str], month_first: bool) -> DateMa
         else:
             month, day = first, second
     elif form in ("day-month", "month-day"):
-        month = month_numbers()[groups["month_name"].casefold()]
+        month = month_names()[groups["month_name"].casefold()]
         day = int(groups["day"])
     else:
         month, day = int(groups["month"]), int(groups["day"])

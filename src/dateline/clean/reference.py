@@ -21,7 +21,6 @@ __all__ = [
     "OutletBook",
     "common_words",
     "furniture",
-    "month_numbers",
     "outlet_book",
     "stopwords",
 ]
@@ -153,20 +152,6 @@ def outlet_book() -> OutletBook:
             w.casefold() for w in _strings(data.get("domain_endings"), name, "domain_endings")
         ),
     )
-
-
-@lru_cache(maxsize=1)
-def month_numbers() -> dict[str, int]:
-    """Month names and abbreviations (casefolded) mapped to 1..12."""
-    name = "month_names.yaml"
-    data = load_yaml(name)
-    if not isinstance(data, dict) or sorted(data) != list(range(1, 13)):
-        raise KnowledgeError("expected the months 1 to 12 as keys", source=name)
-    return {
-        word.casefold(): int(month)
-        for month in data
-        for word in _strings(data[month], name, str(month))
-    }
 
 
 @lru_cache(maxsize=1)

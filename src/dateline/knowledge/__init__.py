@@ -20,7 +20,9 @@ import yaml
 
 from ..errors import KnowledgeError
 
-__all__ = ["knowledge_files", "load_jsonl", "load_tsv", "load_yaml"]
+__all__ = ["knowledge_files", "load_jsonl", "load_tsv", "load_yaml", "month_names"]
+
+MONTHS_FILE = "month_names.yaml"
 
 
 def knowledge_files() -> list[str]:
@@ -82,3 +84,25 @@ def load_jsonl(name: str) -> tuple[Any, ...]:
                 f"line {number}: not valid JSON ({error.msg})", source=name
             ) from None
     return tuple(records)
+
+
+@cache
+def month_names(*, english_only: bool = False) -> dict[str, int]:
+    """Month names and abbreviations (casefolded) mapped to 1..12.
+
+    The English ones, which the time stage reads in prose, or those of every
+    language, which the cleaner reads in page furniture (``month_names.yaml``).
+    """
+    data = load_yaml(MONTHS_FILE)
+    names: dict[str, int] = {}
+    for group in ("english",) if english_only else ("english", "other"):
+        table = data.get(group) if isinstance(data, dict) else None
+        if not isinstance(table, dict) or sorted(table) != list(range(1, 13)):
+            raise KnowledgeError(
+                f"{group!r} must have the months 1 to 12 as keys", source=MONTHS_FILE
+            )
+        for month, words in table.items():
+            if not isinstance(words, list) or not words:
+                raise KnowledgeError(f"{group}.{month} must be a list of names", source=MONTHS_FILE)
+            names.update((str(word).casefold(), int(month)) for word in words)
+    return names

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import KnowledgeError
-from ..knowledge import load_yaml
+from ..knowledge import load_yaml, month_names
 
 __all__ = ["Lexicon", "Part", "Season", "Unit", "lexicon"]
 
@@ -87,6 +87,17 @@ def _invert(table: dict[Any, list[str]], field: str) -> dict[str, int]:
     return index
 
 
+def _english_months() -> dict[str, int]:
+    """English month names, and their abbreviations with a dot as well ("Sept.")."""
+    names = month_names(english_only=True)
+    longest = {
+        month: max((n for n, m in names.items() if m == month), key=len)
+        for month in set(names.values())
+    }
+    dotted = {f"{name}.": month for name, month in names.items() if name != longest[month]}
+    return {**names, **dotted}
+
+
 def _section(data: dict[str, Any], name: str) -> Any:
     if name not in data:
         raise KnowledgeError(f"section {name!r} is missing", source=SOURCE)
@@ -105,7 +116,7 @@ def lexicon() -> Lexicon:
             for name, spec in _section(data, "seasons").items()
         }
         return Lexicon(
-            months=_invert(_section(data, "months"), "months"),
+            months=_english_months(),
             weekdays=_invert(_section(data, "weekdays"), "weekdays"),
             numbers={str(k): float(v) for k, v in _section(data, "numbers").items()},
             ordinals={str(k): int(v) for k, v in _section(data, "ordinals").items()},

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-from ...knowledge import load_yaml
+from ...knowledge import load_yaml, month_names
 from ...models import DatedSentence
 
 __all__ = ["chronologies", "entry_text", "is_chronology_entry"]
@@ -26,9 +26,7 @@ MIN_ENTRIES = 3
 
 @cache
 def _entry_opening() -> re.Pattern[str]:
-    months = _alternatives(
-        str(name) for names in load_yaml("month_names.yaml").values() for name in names
-    )
+    months = _alternatives(month_names())
     weekdays = _alternatives(
         str(name).rstrip(".")
         for names in load_yaml("time_words.yaml")["weekdays"].values()
