@@ -60,6 +60,10 @@ class WordEntry:
     context: str | None = None  # for context words: "peacekeeping"
 
 
+# How far from a filed person's term a bare surname is still taken to be them.
+SURNAME_YEARS = 4
+
+
 @dataclass(frozen=True)
 class PeopleIndex:
     """People of the people files, by every name and alias they go by."""
@@ -77,16 +81,14 @@ class PeopleIndex:
                 by_name.setdefault(name, []).append(person)
         return cls(people, {name: tuple(rows) for name, rows in by_name.items()})
 
-    def named(
-        self, name: str, day: date | None, *, within_years: int | None = None
-    ) -> Person | None:
+    def named(self, name: str, day: date | None) -> Person | None:
         """The person called ``name`` on ``day``: one in office then, else the only one.
 
         Without a date the most recent term wins. A name shared by two people
         neither of whom is in office on the day is left unresolved, and so is
-        one whose only bearer held office more than ``within_years`` from the
-        day, when given: a bare surname in a 2011 article is not the
-        minister of that name of 2020.
+        a bare surname whose only bearer held office more than
+        ``SURNAME_YEARS`` from the day: "Carney" in a 2011 article is not the
+        prime minister of 2025.
         """
         rows = self.by_name.get(name, ())
         if not rows:
@@ -98,8 +100,8 @@ class PeopleIndex:
             return next(iter(holding.values()))
         if holding:
             return None  # two people of that name in office at once: leave it to the text
-        if within_years is not None:
-            rows = tuple(p for p in rows if p.years_from_office(day) <= within_years)
+        if " " not in name:
+            rows = tuple(p for p in rows if p.years_from_office(day) <= SURNAME_YEARS)
         if rows and len({person.name for person in rows}) == 1:
             return max(rows, key=lambda person: person.start)
         return None

@@ -119,7 +119,7 @@ def _titled(
         return [(Actor(code, sector, None, title), "demonym")] if code else []
     if holder and _same_person(holder, name):
         return [(holder.actor(sector), "knowledge")]
-    person = knowledge.people.named(name, published, within_years=_surname_years(name))
+    person = knowledge.people.named(name, published)
     if person and (code is None or person.country == code):
         return [(person.actor(sector, in_term=_in_term(person, published)), "knowledge")]
     known = memory.recall(name)
@@ -166,9 +166,9 @@ def _name(
     known = memory.recall(name) if memory.recall(name) and _taught_here(memory, name) else None
     if known:
         return [(known.actor, "learned")]
-    person = knowledge.people.named(name, published, within_years=_surname_years(name))
+    person = knowledge.people.named(name, published)
     if person is None and " " in name:
-        person = knowledge.people.named(surname_of(name), published, within_years=SURNAME_YEARS)
+        person = knowledge.people.named(surname_of(name), published)
         # "Jay Carney" is not the filed Mark Carney: the given names must agree.
         if person and person.name.split()[0] != name.split()[0]:
             person = None
@@ -176,14 +176,6 @@ def _name(
         return [(person.actor("GOV", in_term=_in_term(person, published)), "knowledge")]
     known = memory.recall(name) or memory.recall(surname_of(name))
     return [(known.actor, "learned")] if known else []
-
-
-# How far from a filed person's term a bare surname is still taken to be them.
-SURNAME_YEARS = 4
-
-
-def _surname_years(name: str) -> int | None:
-    return SURNAME_YEARS if " " not in name else None
 
 
 def _taught_here(memory: ActorMemory, name: str) -> bool:

@@ -108,7 +108,7 @@ def _link_candidates(connection: Connection, mention: Event) -> dict[str, list[E
     if window is None:
         return {}
     if not codes:
-        return _same_day_candidates(connection, mention)
+        return _corroboration_candidates(connection, mention)
     parameters = {
         "codes": codes,
         "types": sorted(type_group(mention.type)),
@@ -159,7 +159,7 @@ _CANDIDATES_BY_CODE = _candidates_by_code(long=False)
 _LONG_CANDIDATES_BY_CODE = _candidates_by_code(long=True)
 
 
-def _same_day_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
+def _corroboration_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
     """Representative mentions of a compatible type that a mention naming no actor may
     corroborate: those dated the very day it is, or, for a vaguer span ("in September
     2020"), those lasting several days that overlap it."""

@@ -88,14 +88,9 @@ def _invert(table: dict[Any, list[str]], field: str) -> dict[str, int]:
 
 
 def _english_months() -> dict[str, int]:
-    """English month names, and their abbreviations with a dot as well ("Sept.")."""
+    """English month names, each with a trailing dot as well ("Sept.", as the tokeniser keeps it)."""
     names = month_names(english_only=True)
-    longest = {
-        month: max((n for n, m in names.items() if m == month), key=len)
-        for month in set(names.values())
-    }
-    dotted = {f"{name}.": month for name, month in names.items() if name != longest[month]}
-    return {**names, **dotted}
+    return {**names, **{f"{name}.": month for name, month in names.items()}}
 
 
 def _section(data: dict[str, Any], name: str) -> Any:
