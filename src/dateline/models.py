@@ -36,7 +36,12 @@ class RawDocument:
 
     ``text`` is already decoded. The ``*_hint`` fields carry metadata that the
     container supplied (a JSONL field, a feed entry, a WARC header); the
-    cleaner prefers them to what it finds in the text.
+    cleaner prefers them to what it finds in the text. ``given`` says that the
+    text is the article as the user gave it (the text field of a JSONL or CSV
+    record, standard input), not a page it has to be extracted from (HTML,
+    WARC, a download, a page copied into a .txt file): it is never refused
+    for its length, and no line of it is taken for page furniture unless
+    prose surrounds it.
     """
 
     source: str  # path or URL, for messages
@@ -49,6 +54,7 @@ class RawDocument:
     outlet_hint: str | None = None
     authors_hint: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # warnings worth showing, e.g. "read as cp1251"
+    given: bool = False  # the text is the article itself, not a page to extract it from
 
 
 @dataclass(frozen=True)

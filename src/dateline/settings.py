@@ -64,7 +64,10 @@ class Settings:
         "lexicon misses; needs the 'embeddings' extra and about 8 s to load.",
     )
     min_body_chars: int = _setting(
-        200, "An input whose cleaned body is shorter than this is reported as having no article."
+        200,
+        "A page (HTML, a WARC record, a download, a text file) whose cleaned body is shorter "
+        "than this is reported as having no article; the text of a JSONL or CSV record, or of "
+        "standard input, is the article and is never refused for its length.",
     )
 
     def replace(self, **changes: Any) -> Settings:

@@ -107,3 +107,44 @@ def test_clean_html_uses_trafilatura_and_htmldate_then_the_text_cleaner():
     assert article.body.startswith("Kenya and Somalia agreed on Sunday")
     assert "Share on Facebook" not in article.body
     assert "Leave a Reply" not in article.body and "rights reserved" not in article.body
+
+
+SURRENDER = (
+    "Forty rebels surrendered to the army in the north of the province, "
+    "the defence ministry said on Sunday"
+)
+
+
+def test_clean_keeps_a_given_sentence_without_final_punctuation_whole():
+    article = clean(_raw(SURRENDER, given=True), Settings())
+    assert article.body == SURRENDER
+    assert article.title is None
+
+
+def test_clean_never_refuses_a_given_text_for_its_length():
+    article = clean(_raw("Police fired tear gas at students in the capital.", given=True), Settings())
+    assert article.body == "Police fired tear gas at students in the capital."
+
+
+def test_clean_keeps_a_given_lead_when_the_title_is_given_too():
+    text = SURRENDER + "\n\nThe army said the rebels would be disarmed and sent home within a month."
+    article = clean(_raw(text, given=True, title_hint="Rebels surrender"), Settings())
+    assert article.title == "Rebels surrender"
+    assert article.body.startswith(SURRENDER)
+
+
+def test_clean_drops_the_repeated_title_of_a_given_text():
+    text = "Rebels surrender in the north\n\n" + SURRENDER + "."
+    article = clean(_raw(text, given=True, title_hint="Rebels surrender in the north"), Settings())
+    assert article.body == SURRENDER + "."
+
+
+def test_clean_still_removes_furniture_around_given_prose():
+    text = "Share on Facebook\n\n" + SURRENDER + ".\n\nAll rights reserved © 2024 Example News"
+    article = clean(_raw(text, given=True), Settings())
+    assert article.body == SURRENDER + "."
+
+
+def test_clean_refuses_a_short_page():
+    with pytest.raises(CleanError, match="no article text found"):
+        clean(_raw(SURRENDER), Settings())

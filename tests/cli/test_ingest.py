@@ -62,6 +62,22 @@ def test_ingest_reads_stdin(dateline):
     assert "finance bill" in article["body"]
 
 
+def test_ingest_takes_a_record_of_one_short_line_as_the_article(dateline, tmp_path):
+    sentence = (
+        "Forty rebels surrendered to the army in the north of the province, "
+        "the defence ministry said on Sunday"
+    )
+    path = tmp_path / "snippets.jsonl"
+    path.write_text(json.dumps({"id": "s1", "text": sentence}) + "\n")
+    result = dateline("ingest", str(path), "--db", dateline.db)
+    assert "added 1" in result.stdout, result.stdout + result.stderr
+    short = dateline("ingest", "-", "--db", dateline.db, input="Protesters marched in Lima.")
+    assert "added 1" in short.stdout, short.stdout + short.stderr
+    bodies = {article["file"]: article["body"] for article in _articles(dateline)}
+    assert bodies["s1"] == sentence
+    assert "Protesters marched in Lima." in bodies.values()
+
+
 def _write_corpus(folder, count):
     folder.mkdir()
     for number in range(count):

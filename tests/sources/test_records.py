@@ -218,3 +218,16 @@ def test_records_line_over_size_limit(tmp_path: Path, settings: Settings) -> Non
     assert [d.file for d in _documents(items)] == ["ok"]
     [error] = _errors(items)
     assert error == f"{location}:1: 1.3 MB is over the 1 MB limit (setting max_file_mb)"
+
+
+def test_records_text_is_given_as_the_article_and_html_is_a_page(
+    tmp_path: Path, settings: Settings
+) -> None:
+    location = _jsonl(
+        tmp_path / "mixed.jsonl",
+        {"id": "t", "text": "Rebels surrendered in the north"},
+        {"id": "h", "text": "<html><body><p>Rebels surrendered in the north.</p></body></html>"},
+    )
+    documents = {d.file: d for d in _documents(list(read_location(location, settings)))}
+    assert documents["t"].given and documents["t"].kind == "text"
+    assert not documents["h"].given and documents["h"].kind == "html"

@@ -10,6 +10,10 @@ url, dateline place and language.
 2. The plain-text cleaner (:mod:`.text`) removes furniture and reads the
    metadata the page prints.
 3. Hints from the container win over what the page prints.
+4. A page (HTML, WARC, a download, a page copied as text) whose body is
+   shorter than ``min_body_chars`` holds no article; a text given as the
+   article (``RawDocument.given``) is cleaned leniently and only refused when
+   it is empty.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ def clean(raw: RawDocument, settings: Settings) -> Article:
     """Body without page furniture plus metadata.
 
     Raises :class:`~dateline.errors.CleanError` ("no article text found")
-    when the body is shorter than ``settings.min_body_chars``.
+    when the body is empty, or shorter than ``settings.min_body_chars`` for a
+    text that had to be extracted from a page.
     """
     # Slashed dates are read month-first only on English pages (the American habit).
     month_first = detect_language(raw.text) == "en"
@@ -46,7 +51,9 @@ def clean(raw: RawDocument, settings: Settings) -> Article:
             url=page.url,
         )
     else:
-        cleaned = clean_text(raw.text, month_first=month_first)
+        cleaned = clean_text(
+            raw.text, month_first=month_first, given=raw.given, title=raw.title_hint
+        )
 
     hinted = raw.published_hint and parse_published(
         raw.published_hint, "hint", month_first=month_first
@@ -59,7 +66,9 @@ def clean(raw: RawDocument, settings: Settings) -> Article:
         outlet=raw.outlet_hint,
         url=raw.url_hint,
     )
-    if len(cleaned.body) < settings.min_body_chars:
+    if not cleaned.body.strip() or (
+        not raw.given and len(cleaned.body) < settings.min_body_chars
+    ):
         raise CleanError(
             f"no article text found (the cleaned body has {len(cleaned.body)} characters, "
             f"fewer than min_body_chars={settings.min_body_chars})",

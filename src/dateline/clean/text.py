@@ -13,6 +13,12 @@ The steps, in order:
 4. drop repeats of the headline, and read a dateline ("NAIROBI, March 3")
    off the first paragraph, inferring its year from the dates the article
    mentions when no date line gave one.
+
+A text given as the article itself (``given``: a record's text field,
+standard input) is read leniently: without prose there is no head, so every
+line is body; a title given with it is not looked for in the text (only its
+repeats are dropped); and when cleaning would leave nothing, the text is
+kept whole.
 """
 
 from __future__ import annotations
@@ -91,11 +97,15 @@ _SOURCE_LINE = re.compile(
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
-def clean_text(text: str, *, month_first: bool = False) -> CleanText:
+def clean_text(
+    text: str, *, month_first: bool = False, given: bool = False, title: str | None = None
+) -> CleanText:
     """Clean a page copied as plain text (see the module docstring for the steps).
 
     ``month_first`` says how to read slashed dates whose values leave the
-    order open ("3/4/2024"): True for American English pages.
+    order open ("3/4/2024"): True for American English pages. ``given`` says
+    the text is the article itself, not a page, and ``title`` is the title
+    given with it, if any (see the module docstring).
     """
     lines = repair_broken_words([_SPACE.sub(" ", line).strip() for line in text.splitlines()])
     found = _Found()
@@ -114,9 +124,16 @@ def clean_text(text: str, *, month_first: bool = False) -> CleanText:
         content.append((index, line))
 
     body_start = next((i for i, line in content if is_body_like(line)), len(lines))
-    title, content = _take_title(content, body_start, found)
+    if given and body_start == len(lines):
+        body_start = 0  # no prose to tell a head from: every line of a given text is body
+    if given and title:
+        content = _take_title(content, body_start, found, take=False)[1]
+    else:
+        title, content = _take_title(content, body_start, found)
     paragraphs = [line for _, line in content if not (title and is_near_duplicate(line, title))]
     place, paragraphs = _take_dateline(paragraphs, found)
+    if given and not paragraphs:
+        paragraphs = [line for line in lines if line]  # a given text is never cleaned away
     return CleanText(
         body="\n\n".join(paragraphs),
         title=title,
@@ -183,9 +200,10 @@ def _read_byline_line(line: str, found: _Found) -> bool:
 
 
 def _take_title(
-    content: list[tuple[int, str]], body_start: int, found: _Found
+    content: list[tuple[int, str]], body_start: int, found: _Found, *, take: bool = True
 ) -> tuple[str | None, list[tuple[int, str]]]:
-    """Drop head navigation, pick the headline, and return it with the remaining lines."""
+    """Drop head navigation, pick the headline (when ``take``), and return it with the
+    remaining lines."""
     title: str | None = None
     kept: list[tuple[int, str]] = []
     for index, line in content:
@@ -201,7 +219,7 @@ def _take_title(
         if glued:
             found.site = found.site or outlet_from_site_text(glued[0])
             line = glued[1]
-        if title is None and is_headline_like(line):
+        if take and title is None and is_headline_like(line):
             title = line
             continue
         kept.append((index, line))

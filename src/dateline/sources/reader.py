@@ -187,6 +187,7 @@ def _read_bytes(
             text=decoded.text,
             kind="html" if fmt == "html" else "text",
             notes=decoded.notes,
+            given=fmt != "html" and source == STDIN_NAME,  # text typed or piped in is the article
         )
 
 

@@ -70,11 +70,13 @@ def record_document(
     if not text.strip():
         return SourceError(f"the {text_names[0]!r} field is empty", source=source)
     record_id = _as_text(_first_value(record, fields.candidates("id")))
+    kind = document_kind(text)
     return RawDocument(
         source=source,
         file=record_id.strip() if record_id and record_id.strip() else fallback_id,
         text=text,
-        kind=document_kind(text),
+        kind=kind,
+        given=kind == "text",  # the record's text is the article; HTML is a page to extract
         title_hint=_clean_hint(_first_value(record, fields.candidates("title"))),
         published_hint=_clean_hint(_first_value(record, fields.candidates("date"))),
         url_hint=_clean_hint(_first_value(record, fields.candidates("url"))),
