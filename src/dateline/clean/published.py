@@ -154,7 +154,9 @@ def parse_published(text: str, source: str, *, month_first: bool = False) -> Pub
     """Read a date string (a hint, a meta tag) into a :class:`Published`.
 
     Accepts ISO 8601 ("2024-03-03T09:12:00Z", "2024-03-03") and anything
-    :func:`find_dates` reads; returns None when no full date is found.
+    :func:`find_dates` reads; returns None when no full date is found, or when
+    the date does not exist ("2021-02-30", "2021-13-45"). An impossible time
+    of a real day ("2021-02-03T25:61") keeps the day.
     """
     text = text.strip()
     iso = re.fullmatch(
@@ -165,9 +167,16 @@ def parse_published(text: str, source: str, *, month_first: bool = False) -> Pub
         precision: Precision = (
             "second" if second else "minute" if minute else "day" if day else "month"
         )
-        moment = datetime(
-            int(year), int(month), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0)
-        )
+        try:
+            moment = datetime(int(year), int(month), int(day or 1))
+        except ValueError:
+            return None
+        try:
+            moment = moment.replace(
+                hour=int(hour or 0), minute=int(minute or 0), second=int(second or 0)
+            )
+        except ValueError:
+            precision = "day"
         return Published(iso_at_precision(moment, precision), precision, source)
     if re.fullmatch(r"(?:19|20)\d\d", text):
         return Published(text, "year", source)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
 from .normalise import Reading, Tense
-from .periods import add_months
+from .periods import add_days, add_months
 from .values import Precision
 
 if TYPE_CHECKING:
@@ -69,10 +69,8 @@ def shift_by_duration(day: date, value: str, sign: int) -> date | None:
     if not match:
         return None
     amount, unit = int(match[1]) * sign, match[2]
-    if unit == "D":
-        return day + timedelta(days=amount)
-    if unit == "W":
-        return day + timedelta(weeks=amount)
+    if unit in ("D", "W"):
+        return add_days(day, amount * (7 if unit == "W" else 1))
     return add_months(day, amount * {"M": 1, "Y": 12, "DE": 120}[unit])
 
 

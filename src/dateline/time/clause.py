@@ -4,8 +4,8 @@ Asked about a token or span, answer with the nearest dated expression
 written inside the phrase it heads ("the withdrawal ... on 25 November",
 "the statement signed ... dated November 10") or hanging off the same verb
 without crossing into another clause; failing that, the last date the
-passage named before it; failing that, the publication date. The answer
-says which.
+passage named before it; failing that, the publication date (none when the
+article has no date: no day is invented). The answer says which.
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ from .values import ClauseDate, TimeValue
 __all__ = ["clause_date"]
 
 
-def clause_date(target: Span | Token, values: Sequence[TimeValue], published: date) -> ClauseDate:
-    """The date ``target``'s clause talks about, and where that date came from."""
+def clause_date(
+    target: Span | Token, values: Sequence[TimeValue], published: date | None
+) -> ClauseDate | None:
+    """The date ``target``'s clause talks about, and where that date came from; None
+    when nothing dates it and there is no publication day."""
     token = target.root if isinstance(target, Span) else target
     own = _inside_phrase(token, values)
     if own is not None:
@@ -63,6 +66,8 @@ def clause_date(target: Span | Token, values: Sequence[TimeValue], published: da
     ]
     if earlier:
         return _from_value(earlier[-1], "passage")
+    if published is None:
+        return None
     return ClauseDate(published, published, "day", "published")
 
 

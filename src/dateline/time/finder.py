@@ -163,6 +163,9 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 continue
         if end < len(doc) and doc[end].lower_ in _TRAILING and doc[end - 1].like_num is False:
             end += 1
+        # "the year" + "3000": the model leaves out a year it finds unlikely.
+        if end < len(doc) and doc[end - 1].lower_ == "year" and doc[end].text.isdigit():
+            end += 1
         merged.append((start, end))
     return merged
 

@@ -60,6 +60,7 @@ class Pieces:
     every: bool = False
     holiday: tuple[int, int] | None = None
     approx: str | None = None  # TIMEX3 mod for "nearly", "about", "more than"
+    impossible: bool = False  # names a year beyond the calendar: "the year 99999"
 
     @property
     def has_calendar_name(self) -> bool:
@@ -137,6 +138,14 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
                 continue
         if word.isdigit():
             value = int(word)
+            if prev == "," and len(word) == 3 and pending is not None and words[i - 2].isdigit():
+                pending = pending * 1000 + value  # digits in groups: "7,000"
+                continue
+            if prev == "year" and p.count is None and pending is None:
+                # "the year 3000" names a year; "the year 99999" none the calendar holds,
+                # and "year 2" (of a war, a plan) no calendar year at all.
+                p.year, p.impossible = (value, False) if 1000 <= value <= 9999 else (None, True)
+                continue
             if len(word) == 4 and 1000 <= value <= 2199 and nxt not in ("-", "hour", "hours"):
                 p.year = value
             elif prev in ("'",) and len(word) == 2:
@@ -231,7 +240,8 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
             continue
         number = _number(word, lex)
         if number is not None and word not in ("a", "an"):
-            pending = number
+            # "two hundred", "66 million": a round number word multiplies the count before it.
+            pending = pending * number if pending is not None and number >= 100 else number
         elif word in ("a", "an") and lex.unit(nxt) is not None:
             pending = 1.0
     if (

@@ -19,6 +19,7 @@ from typing import Literal
 from .grammar import Pieces, find_holiday, numeric_date, read_pieces
 from .lexicon import Lexicon
 from .periods import (
+    add_days,
     add_months,
     month_bounds,
     part_of,
@@ -68,6 +69,8 @@ def normalise(words: list[str], context: Context, lex: Lexicon) -> Reading | Non
     if phrase in lex.references:
         return Reading("DATE", lex.references[phrase])
     p = read_pieces(words, lex)
+    if p.impossible:
+        return None
     if (holiday := find_holiday(words, lex)) is not None:
         p.month, p.day = holiday
     if p.frequency or (p.every and p.unit):
@@ -111,7 +114,8 @@ def _calendar_date(p: Pieces, context: Context, lex: Lexicon) -> Reading | None:
         return _month_date(p, context)
     if p.year is not None:
         start, end = year_bounds(p.year)
-        reading = Reading("DATE", str(p.year), start, end, "year", "absolute", explicit_year=True)
+        value = f"{p.year:04d}"
+        reading = Reading("DATE", value, start, end, "year", "absolute", explicit_year=True)
         return _with_part(p, reading)
     return None
 
@@ -295,15 +299,19 @@ def _offset(p: Pieces, context: Context) -> Reading:
         # "a year earlier" after "the first quarter" is that quarter a year before.
         code = {"month": "M", "quarter": "Q"}[context.last_precision]
         amount *= 12 if code == "M" else 4
-        return _period(code, _shifted(base, code, amount), anchoring)
-    return _period(code, _shifted(base, code, amount), anchoring)
+    shifted = _shifted(base, code, amount)
+    if shifted is None:
+        # Beyond the calendar ("7000 years ago"): only the direction is known.
+        return Reading("DATE", "PAST_REF" if p.direction < 0 else "FUTURE_REF")
+    return _period(code, shifted, anchoring)
 
 
-def _shifted(day: date, code: str, amount: int) -> date:
+def _shifted(day: date, code: str, amount: int) -> date | None:
+    """``day`` moved by ``amount`` units; None beyond the calendar (years 1 to 9999)."""
     if code == "D":
-        return day + timedelta(days=amount)
+        return add_days(day, amount)
     if code in ("W", "WE"):
-        return day + timedelta(weeks=amount)
+        return add_days(day, amount * 7)
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(code, 12)
     return add_months(day, amount * months)
 
@@ -337,7 +345,7 @@ def _period(code: str, day: date, anchoring: Anchoring) -> Reading:
     return Reading("DATE", str(day.year), start, end, "year", anchoring)
 
 
-def _named_unit(p: Pieces, context: Context) -> Reading:
+def _named_unit(p: Pieces, context: Context) -> Reading | None:
     """ "last week", "this month", "the previous quarter", "the end of the month"."""
     assert p.unit is not None
     backward = p.shift_word in ("following", "same", "previous", "preceding", "prior", None)
@@ -349,7 +357,10 @@ def _named_unit(p: Pieces, context: Context) -> Reading:
         century = int(p.count) - 1
         start, end = date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31)
         return Reading("DATE", f"{century:02d}", start, end, "century", "absolute")
-    reading = _period(code, _shifted(base, code, p.shift or 0), anchoring)
+    shifted = _shifted(base, code, p.shift or 0)
+    if shifted is None:
+        return None
+    reading = _period(code, shifted, anchoring)
     if p.unit_word in ("night", "tonight"):
         reading = replace(reading, type="TIME", value=f"{reading.value}TNI")
     first, last = reading.start, reading.end

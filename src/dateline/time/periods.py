@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 __all__ = [
+    "add_days",
     "add_months",
     "month_bounds",
     "part_of",
@@ -16,12 +17,23 @@ __all__ = [
 ]
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (clamped to the month's last day)."""
+def add_months(day: date, months: int) -> date | None:
+    """The same day ``months`` later (clamped to the month's last day); None when that
+    falls outside the calendar (years 1 to 9999): "the city was built 7000 years ago"."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def add_days(day: date, days: int) -> date | None:
+    """The day ``days`` later; None when that falls outside the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["anchor_day", "tag_doc"]
 
 EXTENSION = "time_values"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def tag_doc(doc: Doc, anchor: date | datetime) -> list[TimeValue]:
             last_date=passages.last_date(span.start_char),
             last_precision=passages.last_precision(span.start_char),
         )
-        reading = normalise(list(candidate.words), context, lex)
+        reading = _normalise(list(candidate.words), context, lex)
         if reading is None:
             continue
         reads.append(_Read(candidate, span, context, reading))
@@ -74,6 +77,16 @@ def tag_doc(doc: Doc, anchor: date | datetime) -> list[TimeValue]:
         Doc.set_extension(EXTENSION, default=None)
     doc._.set(EXTENSION, values)
     return values
+
+
+def _normalise(words: list[str], context: Context, lex: Lexicon) -> Reading | None:
+    """:func:`normalise`, where an expression whose days fall off the calendar (an anchor
+    near year 1 or 9999) names no time instead of failing the whole text."""
+    try:
+        return normalise(words, context, lex)
+    except (ValueError, OverflowError) as error:
+        log.debug("%r read against %s names no day: %s", " ".join(words), context.anchor, error)
+        return None
 
 
 def _share_range_years(reads: list[_Read], lex: Lexicon) -> list[_Read]:
@@ -98,7 +111,7 @@ def _share_range_years(reads: list[_Read], lex: Lexicon) -> list[_Read]:
             if i < written[-1] and read.reading.start.month > source.start.month:
                 year -= 1
             context = replace(read.context, year=year)
-            again = normalise(list(read.candidate.words), context, lex)
+            again = _normalise(list(read.candidate.words), context, lex)
             if again is not None:
                 reads[i] = replace(read, context=context, reading=again)
     return reads
