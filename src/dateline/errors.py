@@ -10,6 +10,7 @@ The tree::
     ├── ParseError         the NLP model is missing or failed
     ├── KnowledgeError     a knowledge data file is missing or invalid (carries ``source``)
     ├── StoreError         the database cannot be opened or written
+    ├── ExportError        an export cannot be written: a full disk, a file-size limit
     └── EvaluationError    a gold file or evaluation directory is malformed (carries ``source``)
 
 Messages are written for the person running the command: they say what is
@@ -24,6 +25,7 @@ __all__ = [
     "ConfigError",
     "DatelineError",
     "EvaluationError",
+    "ExportError",
     "KnowledgeError",
     "ParseError",
     "SourceError",
@@ -65,6 +67,10 @@ class KnowledgeError(DatelineError):
 
 class StoreError(DatelineError):
     """The database cannot be opened, migrated or written."""
+
+
+class ExportError(DatelineError):
+    """An export cannot be written (a full disk, a file-size limit, a device that refuses it)."""
 
 
 class EvaluationError(DatelineError):

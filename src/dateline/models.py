@@ -74,6 +74,8 @@ class Article:
     url: str | None = None
     dateline_place: str | None = None
     language: str | None = None
+    # What cleaning had to leave out, e.g. an impossible date; shown to the user, not stored.
+    notes: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def published_date(self) -> date | None:
@@ -86,6 +88,7 @@ class Article:
         """The article as JSON-ready data, in the field order of the contract."""
         data = asdict(self)
         data["authors"] = list(self.authors)
+        data.pop("notes")
         body = data.pop("body")
         return {**data, "body": body}  # the long field last, for people reading the JSONL
 
@@ -199,10 +202,14 @@ def _actor_record(actor: Actor) -> dict[str, Any]:
 
 
 def day_of(published: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time, or None when it names no day."""
+    """The calendar day of an ISO date or date-time, or None when it names no real day
+    (a database written before impossible dates were refused may hold "2021-02-31")."""
     if not published or len(published) < 10:
         return None
-    return datetime.fromisoformat(published[:10]).date()
+    try:
+        return datetime.fromisoformat(published[:10]).date()
+    except ValueError:
+        return None
 
 
 _SPACE = re.compile(r"\s+")

@@ -2,6 +2,8 @@
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,17 @@ def test_cli_export_parquet_needs_an_output_file(tmp_path: Path):
     assert result.exit_code == 2
     assert "binary file" in result.output and "-o events.parquet" in result.output
     assert not (tmp_path / "none.db").exists()  # refused before opening the store
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_cli_export_to_a_full_device_is_one_line_of_error(filled_db):
+    result = subprocess.run(
+        [sys.executable, "-m", "dateline", "export", "-o", "/dev/full", "--db", filled_db],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write /dev/full: No space left on device\n"
+    assert Path("/dev/full").is_char_device()

@@ -1,10 +1,21 @@
+import errno
 import io
 import json
+import os
+import resource
+import threading
 
 import pytest
 
-from dateline.errors import ConfigError
-from dateline.export import BINARY_FORMATS, FORMATS, export_file, is_binary, write_events
+from dateline.errors import ConfigError, ExportError
+from dateline.export import (
+    BINARY_FORMATS,
+    FORMATS,
+    export_file,
+    export_stream,
+    is_binary,
+    write_events,
+)
 
 
 def test_files_formats_are_the_four_of_the_issue():
@@ -61,3 +72,85 @@ def test_files_unknown_format_and_missing_folder_are_config_errors(tmp_path, eve
 def test_files_text_format_refuses_a_binary_stream(events):
     with pytest.raises(ConfigError, match="text"):
         write_events(events, io.BytesIO(), "gdelt")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_files_a_device_is_written_into_and_its_failure_is_an_export_error(events):
+    with pytest.raises(ExportError, match="cannot write /dev/full: No space left on device"):
+        export_file(events, "/dev/full", "jsonl")
+    assert os.path.exists("/dev/full") and not os.path.isfile("/dev/full")
+
+
+def test_files_a_fifo_is_written_into_not_replaced(tmp_path, events):
+    fifo = tmp_path / "events.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert export_file(events, fifo, "jsonl") == 4
+    reader.join(timeout=10)
+    assert len(received[0].decode().splitlines()) == 4
+    assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["events.pipe"]
+
+
+def test_files_a_symlink_is_followed_and_its_target_replaced(tmp_path, events):
+    target = tmp_path / "exports" / "events.jsonl"
+    target.parent.mkdir()
+    target.write_text("old export\n")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target)
+    assert export_file(events, link, "jsonl") == 4
+    assert link.is_symlink() and link.resolve() == target
+    assert "Redwan Hussien" in target.read_text() and "old export" not in target.read_text()
+    assert [p.name for p in target.parent.iterdir()] == ["events.jsonl"]
+
+
+def test_files_a_full_disk_is_one_export_error_and_keeps_the_old_file(
+    tmp_path, events, monkeypatch
+):
+    path = tmp_path / "events.csv"
+    path.write_text("old export\n")
+
+    def full(events, stream, output_format):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("dateline.export.files.write_events", full)
+    with pytest.raises(ExportError, match="events.csv: No space left on device"):
+        export_file(events, path, "csv")
+    assert path.read_text() == "old export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_files_a_file_size_limit_is_one_export_error(tmp_path, events):
+    path = tmp_path / "events.jsonl"
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the limit applies to this process only
+        os.close(read_end)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, resource.RLIM_INFINITY))
+        try:
+            export_file(events, path, "jsonl")
+            message = "no error"
+        except ExportError as error:
+            message = str(error)
+        except BaseException as error:  # noqa: BLE001 - reported to the parent
+            message = repr(error)
+        os.write(write_end, message.encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as stream:
+        message = stream.read().decode()
+    os.waitpid(child, 0)
+    assert message.endswith("events.jsonl: File too large"), message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_files_export_stream_turns_a_write_failure_into_an_export_error(events):
+    class Full(io.StringIO):
+        name = "<stdout>"
+
+        def flush(self):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(ExportError, match="cannot write <stdout>: No space left on device"):
+        export_stream(events, Full(), "jsonl")

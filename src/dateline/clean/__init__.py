@@ -75,6 +75,9 @@ def clean(raw: RawDocument, settings: Settings) -> Article:
             source=raw.source,
         )
     published = cleaned.published
+    notes = cleaned.notes
+    if raw.published_hint and raw.published_hint.strip() and not hinted:
+        notes += (f"published {raw.published_hint!r} is no date that exists or can be read",)
     outlet = cleaned.outlet or (outlet_from_url(cleaned.url) if cleaned.url else None)
     return Article(
         id=article_id(cleaned.body),
@@ -90,6 +93,7 @@ def clean(raw: RawDocument, settings: Settings) -> Article:
         url=cleaned.url,
         dateline_place=cleaned.dateline_place,
         language=detect_language(cleaned.body),
+        notes=notes,
     )
 
 
@@ -111,4 +115,5 @@ def _prefer(
         outlet=outlet or cleaned.outlet,
         url=url or cleaned.url,
         dateline_place=cleaned.dateline_place,
+        notes=cleaned.notes,
     )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .bylines import read_byline
 from .datelines import find_dateline, infer_year
@@ -62,6 +63,7 @@ class CleanText:
     outlet: str | None = None
     url: str | None = None
     dateline_place: str | None = None
+    notes: tuple[str, ...] = ()  # what was read but left out, e.g. an impossible date
 
 
 @dataclass
@@ -76,6 +78,7 @@ class _Found:
     handle: str | None = None
     byline_organisation: str | None = None
     source_line: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def outlet(self) -> str | None:
         return (
@@ -142,6 +145,7 @@ def clean_text(
         outlet=found.outlet(),
         url=found.url,
         dateline_place=place,
+        notes=tuple(found.notes),
     )
 
 
@@ -237,9 +241,22 @@ def _take_dateline(paragraphs: list[str], found: _Found) -> tuple[str | None, li
         found.byline_organisation = outlet_from_name(dateline.agency) or dateline.agency
     if found.published is None and dateline.month and dateline.day:
         year = dateline.year or infer_year(dateline.month, dateline.day, "\n".join(paragraphs))
-        if year is not None:
+        if year is not None and _is_real_day(year, dateline.month, dateline.day):
             day = f"{year:04d}-{dateline.month:02d}-{dateline.day:02d}"
             source = "text:dateline" if dateline.year else "text:dateline+inferred-year"
             found.published = Published(day, "day", source)
+        elif year is not None:
+            found.notes.append(
+                f"the dateline's day {year:04d}-{dateline.month:02d}-{dateline.day:02d} "
+                "does not exist; the article has no date from it"
+            )
     rest = paragraphs[0][dateline.end :].strip()
     return dateline.place, ([rest] if rest else []) + paragraphs[1:]
+
+
+def _is_real_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

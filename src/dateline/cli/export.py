@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..api import Store
-from ..export import FORMATS, export_file, is_binary, write_events
+from ..export import FORMATS, export_file, export_stream, is_binary
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
 
 __all__ = ["export"]
@@ -53,7 +53,8 @@ def export(
     mentions (it needs -o FILE and pyarrow); gdelt a tab-separated table
     with GDELT's event columns (actor codes, CAMEO codes, quad class,
     Goldstein, sources, URL). docs/export.md explains every column. A file
-    is written whole or not at all.
+    is written whole or not at all; a link is followed, and a device or a
+    named pipe is written into.
 
     \b
     Example:
@@ -70,7 +71,7 @@ def export(
     store = Store(build_settings(db, setting_pairs))
     events = store.events(since=since, until=until, types=types or None)
     if output is None:
-        write_events(events, sys.stdout, output_format)
+        export_stream(events, sys.stdout, output_format)
         return
     count = export_file(events, output, output_format)
     click.echo(f"wrote {count} events to {output}", err=True)

@@ -48,14 +48,16 @@ def code_events(
     memory: ActorMemory,
     time_values: Sequence[TimeValue],
     *,
-    anchor: date,
+    anchor: date | None,
     typer: SentenceTyper | None = None,
 ) -> list[Event]:
     """The coded events of one parsed article, in text order.
 
     ``memory`` must already hold the article's actor mentions
     (``actors.resolve_doc`` ran on ``doc``); ``anchor`` is the day the
-    article is read against (its publication day when known).
+    article is read against (its publication day when known); without one,
+    an event that no written date places has no date (``date_precision``
+    "none").
     """
     events = []
     for mention in find_mentions(doc, typer=typer):
@@ -71,7 +73,7 @@ def _code(
     mention: EventMention,
     memory: ActorMemory,
     time_values: Sequence[TimeValue],
-    anchor: date,
+    anchor: date | None,
 ) -> Event | None:
     if mention.status == "hypothetical":
         return None
@@ -84,13 +86,13 @@ def _code(
     if trigger is None:  # offsets come from this doc's tokens, so this cannot happen
         return None
     when = clause_date(trigger, time_values, anchor)
-    if not actors and not recipients and when.source != "expression":
+    if not actors and not recipients and (when is None or when.source != "expression"):
         return None
     place_name, place_country = _place(doc, mention.place, published, memory)
     if _hosted_by_place(mention, actors, recipients, place_country):
         recipients = (*recipients, Actor(place_country, "GOV"))  # type: ignore[arg-type]
     status = mention.status
-    if status == "occurred" and is_historical(when.end, anchor):
+    if status == "occurred" and when and anchor and is_historical(when.end, anchor):
         status = "historical"
     contexts = tuple(dict.fromkeys(c for a in (*actors, *recipients) for c in a.contexts))
     # spaCy's sentences carry the white space that follows them.
@@ -102,10 +104,10 @@ def _code(
         mode=mention.mode,
         actors=actors,
         recipients=recipients,
-        date=when.start.isoformat(),
-        date_end=when.end.isoformat() if when.end != when.start else None,
-        date_precision=when.precision,
-        date_source=when.source,
+        date=when.start.isoformat() if when else None,
+        date_end=when.end.isoformat() if when and when.end != when.start else None,
+        date_precision=when.precision if when else "none",
+        date_source=when.source if when else None,
         status=status,
         mentions=(
             Evidence(

@@ -5,7 +5,10 @@ Public API::
     FORMATS                                       ("jsonl", "csv", "parquet", "gdelt")
     BINARY_FORMATS                                formats that need a binary stream or a file
     write_events(events, stream, output_format)   -> int   (how many written)
-    export_file(events, path, output_format)      -> int   (whole file or none)
+    export_file(events, path, output_format)      -> int   (whole file or none; links
+                                                          followed, devices and pipes
+                                                          written into)
+    export_stream(events, stream, output_format)  -> int   (flushed; ExportError on failure)
 
 ``jsonl`` is the contract of DESIGN.md: one event per line with every
 mention. ``csv`` and ``parquet`` are one row per event with flat columns
@@ -16,7 +19,14 @@ explains every column.
 
 from __future__ import annotations
 
-from .files import export_file
+from .files import export_file, export_stream
 from .writers import BINARY_FORMATS, FORMATS, is_binary, write_events
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "export_file", "is_binary", "write_events"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "export_file",
+    "export_stream",
+    "is_binary",
+    "write_events",
+]

@@ -1,4 +1,15 @@
-"""Exports to a file, written whole or not at all."""
+"""Exports to what the user named.
+
+- A regular file, or a new one, is written whole or not at all: the export
+  goes to a temporary file beside it that replaces it once complete.
+- A symbolic link is followed: what it points to is replaced the same way,
+  and the link stays a link.
+- A device or a named pipe (``/dev/stdout``, a FIFO) is written straight
+  into: there is nothing to replace, and replacing it would break it.
+
+A write that fails (a full disk, a file-size limit, a device that refuses
+it) is an :class:`~dateline.errors.ExportError` naming the output.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +17,89 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ExportError
 from ..models import Event
 from .writers import check_format, is_binary, write_events
 
-__all__ = ["export_file"]
+__all__ = ["export_file", "export_stream"]
 
 
 def export_file(events: Iterable[Event], path: str | Path, output_format: str) -> int:
     """Write ``events`` to ``path`` in ``output_format``; return how many were written.
 
-    The export goes to a temporary file beside ``path`` that replaces it only
-    once complete, so a failure (a bad event, a full disk, Ctrl-C) leaves the
-    previous file, or none, never half a file.
+    A failure (a bad event, a full disk, Ctrl-C) leaves the previous regular
+    file, or none, never half a file; see the module docstring for links,
+    devices and pipes.
     """
     check_format(output_format)
-    target = Path(path)
-    folder = target.resolve().parent
-    if not folder.is_dir():
-        raise ConfigError(f"cannot write {target}: folder {folder} does not exist")
+    named = Path(path)
+    target = Path(os.path.realpath(named))
+    if target.is_dir():
+        raise ConfigError(f"cannot write {named}: it is a folder")
+    if target.exists() and not target.is_file():
+        return _write_through(events, named, target, output_format)
+    return _replace(events, named, target, output_format)
+
+
+def export_stream(events: Iterable[Event], stream: IO[Any], output_format: str) -> int:
+    """Write ``events`` to an open stream (standard output) and flush it.
+
+    A closed pipe (``| head``) is left to the caller as ``BrokenPipeError``;
+    any other write failure is an :class:`~dateline.errors.ExportError`.
+    """
+    try:
+        count = write_events(events, stream, output_format)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        name = getattr(stream, "name", "the output")
+        raise ExportError(f"cannot write {name}: {_reason(error)}") from None
+    return count
+
+
+def _open_options(output_format: str) -> dict[str, str | None]:
     # Text files get newline="" so that each format's own line endings are kept
     # as written (CRLF for CSV, LF for the others) on every platform.
     if is_binary(output_format):
-        options: dict[str, str | None] = {"mode": "wb"}
-    else:
-        options = {"mode": "w", "encoding": "utf-8", "newline": ""}
+        return {"mode": "wb"}
+    return {"mode": "w", "encoding": "utf-8", "newline": ""}
+
+
+def _write_through(events: Iterable[Event], named: Path, target: Path, output_format: str) -> int:
+    """Write into a device or a named pipe as it is."""
+    try:
+        with open(target, **_open_options(output_format)) as stream:  # type: ignore[call-overload]
+            return write_events(events, stream, output_format)
+    except OSError as error:
+        raise ExportError(f"cannot write {named}: {_reason(error)}") from None
+
+
+def _replace(events: Iterable[Event], named: Path, target: Path, output_format: str) -> int:
+    """Write a temporary file beside ``target`` and move it into place once complete."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise ConfigError(f"cannot write {named}: folder {folder} does not exist")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as error:
-        raise ConfigError(f"cannot write in {folder}: {error.strerror}") from None
+        raise ConfigError(f"cannot write in {folder}: {_reason(error)}") from None
     try:
         # mkstemp makes the file private; an export should read like any new file.
         os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        with open(handle, **options) as stream:  # type: ignore[call-overload]
+        with open(handle, **_open_options(output_format)) as stream:  # type: ignore[call-overload]
             count = write_events(events, stream, output_format)
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {named}: {_reason(error)}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return count
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__

@@ -13,14 +13,24 @@ from sqlalchemy import Connection, func, select
 from ..actors import ActorMention, LearnedPerson
 from ..models import Article, DatedSentence, Event, day_of
 from .event_queries import save_events
-from .schema import actor_mentions, analyses, articles, learned_people, sentences
+from .schema import (
+    actor_mentions,
+    analyses,
+    analysis_failures,
+    articles,
+    learned_people,
+    sentences,
+)
 
 __all__ = [
     "add_articles",
     "count_articles",
+    "forget_failures",
+    "record_failure",
     "save_analysis",
     "select_actor_mentions",
     "select_dated_sentences",
+    "select_failed",
     "select_learned_people",
     "select_unanalysed",
 ]
@@ -110,11 +120,50 @@ def _article(row: Any) -> Article:
 
 
 def select_unanalysed(connection: Connection) -> Iterator[Article]:
-    """Stored articles whose analysis (parse, actors, ...) is not stored yet, in ingestion order."""
+    """Stored articles whose analysis (parse, actors, ...) is not stored yet, in ingestion
+    order; those whose analysis failed are left out (see :func:`forget_failures`)."""
     done = select(analyses.c.article_id)
-    query = select(articles).where(articles.c.id.not_in(done)).order_by(articles.c.seq)
+    failed = select(analysis_failures.c.article_id)
+    query = (
+        select(articles)
+        .where(articles.c.id.not_in(done), articles.c.id.not_in(failed))
+        .order_by(articles.c.seq)
+    )
     for row in connection.execute(query).mappings():
         yield _article(row)
+
+
+def record_failure(connection: Connection, article_id: str, reason: str) -> None:
+    """Note that the analysis of an article failed, and why (the latest reason wins)."""
+    known = connection.execute(
+        select(analysis_failures.c.article_id).where(analysis_failures.c.article_id == article_id)
+    ).first()
+    values = {"reason": reason, "failed_at": datetime.now(UTC)}
+    if known:
+        connection.execute(
+            analysis_failures.update()
+            .where(analysis_failures.c.article_id == article_id)
+            .values(**values)
+        )
+    else:
+        connection.execute(analysis_failures.insert().values(article_id=article_id, **values))
+
+
+def forget_failures(connection: Connection) -> int:
+    """Forget every failed analysis, so that the next one tries those articles again;
+    return how many."""
+    return connection.execute(analysis_failures.delete()).rowcount
+
+
+def select_failed(connection: Connection) -> Iterator[tuple[Article, str]]:
+    """Stored articles whose analysis failed, with the reason, in ingestion order."""
+    query = (
+        select(articles, analysis_failures.c.reason)
+        .join(analysis_failures, analysis_failures.c.article_id == articles.c.id)
+        .order_by(articles.c.seq)
+    )
+    for row in connection.execute(query).mappings():
+        yield _article(row), row["reason"]
 
 
 def save_analysis(

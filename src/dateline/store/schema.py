@@ -25,6 +25,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "actor_mentions",
     "analyses",
+    "analysis_failures",
     "articles",
     "event_mention_codes",
     "event_mentions",
@@ -73,6 +74,15 @@ analyses = Table(
     Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
     Column("analysed_at", DateTime(timezone=True), nullable=False),
     comment="articles whose parse-based results (actors, ...) are stored",
+)
+
+analysis_failures = Table(
+    "analysis_failures",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("reason", Text, nullable=False, comment="one line: what went wrong"),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+    comment="articles whose analysis failed; not tried again until asked (--retry-failed)",
 )
 
 actor_mentions = Table(
