@@ -85,6 +85,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, "application/x-ndjson", body)
         elif path == "/big.html":
             self._send(200, "text/html", b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>")
+        elif path == "/drip":  # a byte every half second: no single wait is long
+            self._drip(b"Talks resumed in Jeddah on Sunday. " * 4, announce=True)
+        elif path == "/endless":  # no Content-Length, and no end
+            self._drip(b"x" * 65536, pause=0.0, repeat=True)
         elif path == "/report.pdf":
             self._send(200, "application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + b"\x00" * 64)
         else:
@@ -97,6 +101,23 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)  # the client may have given up (the timeout test)
+
+    def _drip(
+        self, body: bytes, *, announce: bool = False, pause: float = 0.5, repeat: bool = False
+    ) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        if announce:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            while True:
+                for piece in [body] if pause == 0 else [body[i : i + 1] for i in range(len(body))]:
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    time.sleep(pause)
+                if not repeat:
+                    return
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep test output clean

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 
 from dateline.errors import SourceError
 from dateline.models import RawDocument
@@ -87,3 +88,21 @@ def test_web_fetch_reports_content_type(web_server: str, settings: Settings) -> 
     fetched = fetch(f"{web_server}/article.html", settings)
     assert fetched.content_type == "text/html; charset=utf-8"
     assert fetched.body.startswith(b"<!DOCTYPE html>")
+
+
+def test_web_timeout_is_a_deadline_for_the_whole_download(
+    web_server: str, settings: Settings
+) -> None:
+    url = f"{web_server}/drip"
+    started = time.monotonic()
+    [error] = read_location(url, settings.replace(http_timeout=1.5))
+    assert time.monotonic() - started < 4.0
+    assert isinstance(error, SourceError)
+    assert str(error) == f"{url}: timed out after 1.5 s"
+
+
+def test_web_endless_download_stops_at_the_size_limit(web_server: str, settings: Settings) -> None:
+    url = f"{web_server}/endless"
+    [error] = read_location(url, settings.replace(max_file_mb=1.0, http_timeout=30.0))
+    assert isinstance(error, SourceError)
+    assert str(error) == f"{url}: download is over the 1 MB limit (setting max_file_mb)"

@@ -2,13 +2,17 @@
 
 Redirects are followed and the final URL is kept (it is the article's
 address). Bodies are streamed and refused as soon as they pass the
-``max_file_mb`` limit, so a link to a video cannot fill the memory. Every
+``max_file_mb`` limit, so a link to a video cannot fill the memory.
+``http_timeout`` is a deadline for the whole download: httpx's own timeouts
+bound each wait for the network, so a server that drips a byte at a time
+would never meet them; the body is cut once the deadline passes. Every
 failure becomes a :class:`~dateline.errors.SourceError` that names the URL
 and says what went wrong in words a user can act on.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,13 +54,15 @@ def fetch(url: str, settings: Settings, client: httpx.Client | None = None) -> F
     if client is None:
         with http_client(settings) as own:
             return fetch(url, settings, own)
+    deadline = time.monotonic() + settings.http_timeout
     try:
-        with client.stream("GET", url) as response:
+        # No single wait may outlast the whole download's deadline.
+        with client.stream("GET", url, timeout=settings.http_timeout) as response:
             if response.status_code >= 400:
                 raise SourceError(
                     f"HTTP {response.status_code} {response.reason_phrase}".rstrip(), source=url
                 )
-            body = _read_limited(response, url, settings)
+            body = _read_limited(response, url, settings, deadline)
             return Fetched(
                 url=url,
                 final_url=str(response.url),
@@ -104,7 +110,9 @@ def page_document(fetched: Fetched, settings: Settings) -> RawDocument:
     )
 
 
-def _read_limited(response: httpx.Response, url: str, settings: Settings) -> bytes:
+def _read_limited(
+    response: httpx.Response, url: str, settings: Settings, deadline: float
+) -> bytes:
     length = response.headers.get("content-length", "")
     if length.isdigit():
         too_big = check_size(int(length), url, settings)
@@ -122,6 +130,10 @@ def _read_limited(response: httpx.Response, url: str, settings: Settings) -> byt
                 source=url,
             )
         chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise SourceError(
+                f"timed out after {settings.http_timeout:g} s", source=url
+            )
     return b"".join(chunks)
 
 
