@@ -195,4 +195,7 @@ def test_resolver_resolve_span_returns_the_actors_of_a_phrase(nlp):
     assert (police.code, police.sector) == ("KEN", "POL")
     both = resolve_span(doc[6:12], date(2023, 2, 1), memory)
     assert [a.code for a in both] == ["RUS", "USA"]
-    assert resolve_span(doc[4:5], date(2023, 2, 1), memory) is None
+    # Unnamed journalists are the media of the country their sentence names.
+    journalists = resolve_span(doc[4:5], date(2023, 2, 1), memory)
+    assert (journalists.code, journalists.sector) == ("KEN", "MED")
+    assert resolve_span(doc[2:3], date(2023, 2, 1), memory) is None

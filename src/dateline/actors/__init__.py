@@ -3,7 +3,8 @@
 Public API::
 
     resolve_doc(doc, published, memory=None)  -> list[ActorMention]
-    resolve_span(span, published, memory)     -> Actor | tuple[Actor, ...] | None
+    resolve_span(span, published, memory, place=None)
+                                               -> Actor | tuple[Actor, ...] | None
     ActorMemory                                people learned, kept across documents
     summarise(mentions)                        -> list[ActorSummary]   (for ``dateline actors``)
 
@@ -14,16 +15,23 @@ entities); assigns nothing to it. Knowledge comes from the data files of
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .knowledge import ActorKnowledge, PeopleIndex, actor_knowledge, people_from_rows
+from .knowledge import (
+    UNKNOWN_CODE,
+    ActorKnowledge,
+    PeopleIndex,
+    actor_knowledge,
+    people_from_rows,
+)
 from .memory import ActorMemory
 from .phrases import Phrase, find_phrases
 from .pronouns import resolve_pronoun
-from .resolver import resolve_phrase
+from .resolver import fill_country, resolve_phrase
 from .summary import ActorSummary, summarise
 from .values import Actor, ActorMention, LearnedPerson, Person
 
@@ -39,6 +47,7 @@ __all__ = [
     "LearnedPerson",
     "PeopleIndex",
     "Person",
+    "UNKNOWN_CODE",
     "actor_knowledge",
     "people_from_rows",
     "resolve_doc",
@@ -75,7 +84,7 @@ def resolve_doc(
 
 
 def resolve_span(
-    span: Span, published: date | None, memory: ActorMemory
+    span: Span, published: date | None, memory: ActorMemory, *, place: str | None = None
 ) -> Actor | tuple[Actor, ...] | None:
     """The actor (or actors) one noun phrase or entity stands for.
 
@@ -84,17 +93,25 @@ def resolve_span(
     span overlaps), so that "the two presidents" keeps the
     people it stood for at that point of the text. Otherwise the span is
     read on its own.
+
+    A generic actor ("gunmen") counts only where the span names nobody else
+    ("al-Shabaab fighters" are al-Shabaab); when its sentence named no
+    country it takes the dateline ``place``'s, else the one the document
+    names most, else keeps the unknown code.
     """
+    knowledge = actor_knowledge()
     mentions = memory.mentions_within(span.start_char, span.end_char)
     if not mentions:
-        knowledge = actor_knowledge()
         mentions = [
             mention
             for phrase in _phrases_of(span.doc, knowledge)
             if span.start <= phrase.start and phrase.end <= span.end
             for mention in resolve_phrase(span.doc, phrase, published, memory, knowledge)
         ]
-    actors = tuple(dict.fromkeys(m.actor for m in mentions if not m.is_place))
+    mentions = [m for m in mentions if not m.is_place]
+    if any(m.how != "generic" for m in mentions):
+        mentions = [m for m in mentions if m.how != "generic"]
+    actors = tuple(dict.fromkeys(_with_country(m, place, memory, knowledge) for m in mentions))
     if not actors:
         # A pronoun stands for an actor named before it; a phrase the parse cut short
         # ("his Romanian counterpart" without the name after it) for the mention it overlaps.
@@ -102,6 +119,16 @@ def resolve_span(
     if not actors:
         return None
     return actors[0] if len(actors) == 1 else actors
+
+
+def _with_country(
+    mention: ActorMention, place: str | None, memory: ActorMemory, knowledge: ActorKnowledge
+) -> Actor:
+    """The mention's actor, with the article's country where its sentence gave none."""
+    if mention.actor.code != UNKNOWN_CODE:
+        return mention.actor
+    code = fill_country(memory.document_mentions(), place, knowledge)
+    return replace(mention.actor, code=code) if code else mention.actor
 
 
 def _overlapping(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:

@@ -1,7 +1,7 @@
 """Find known names and sector words in a parsed document.
 
-Names (countries, capitals, seats of power, organisations, armed groups)
-are matched on the exact text of token spans, longest first, whatever label
+Names (countries, capitals, seats of power, organisations, armed groups,
+and the cities that only say where something happened) are matched on the exact text of token spans, longest first, whatever label
 the entity recogniser gave them: the small English model calls some capitals a
 person, and the gazetteer knows better. Sector words and titles are matched
 on lower-cased tokens, with the last word also tried as its lemma so that
@@ -10,15 +10,18 @@ on lower-cased tokens, with the last word also tried as its lemma so that
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["NameMatch", "WordMatch", "match_names", "match_words"]
+__all__ = ["NameMatch", "WordMatch", "match_cities", "match_names", "match_words"]
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,21 @@ class WordMatch:
 
 def match_names(doc: Doc | Span, knowledge: ActorKnowledge) -> list[NameMatch]:
     """Known names in ``doc``, longest first, not overlapping, in text order."""
-    matches: list[NameMatch] = []
-    limit = knowledge.longest_name
+    found = _longest(doc, knowledge.names, knowledge.longest_name)
+    return [NameMatch(start, end, entry) for start, end, entry in found]
+
+
+def match_cities(doc: Doc | Span, knowledge: ActorKnowledge) -> list[tuple[int, int, str]]:
+    """Cities of ``cities.yaml`` in ``doc``: (start, end, country code), in text order."""
+    if not knowledge.cities:
+        return []
+    limit = max(len(city.split()) for city in knowledge.cities) + 2
+    return _longest(doc, knowledge.cities, limit)
+
+
+def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple[int, int, _T]]:
+    """Spans of ``doc`` whose exact text is a key of ``table``, longest first, not overlapping."""
+    matches: list[tuple[int, int, _T]] = []
     # Plain lists: building candidate strings from them is far cheaper than slicing spans.
     texts = [token.text for token in doc]
     spaces = [token.whitespace_ for token in doc]
@@ -56,13 +72,13 @@ def match_names(doc: Doc | Span, knowledge: ActorKnowledge) -> list[NameMatch]:
             for j in range(i + 1, min(n, i + limit)):
                 candidates.append(candidates[-1] + spaces[j - 1] + texts[j])
             for length in range(len(candidates), 0, -1):
-                entry = knowledge.names.get(candidates[length - 1])
+                entry = table.get(candidates[length - 1])
                 if entry is not None and not _inside_longer_name(doc, i, i + length):
-                    found = NameMatch(doc[i].i, doc[i].i + length, entry)
+                    found = (doc[i].i, doc[i].i + length, entry)
                     break
         if found:
             matches.append(found)
-            i += found.end - found.start
+            i += found[1] - found[0]
         else:
             i += 1
     return matches

@@ -1,8 +1,9 @@
 """Actor knowledge: countries, organisations, sector words and people, indexed once.
 
 Everything here comes from the data files of :mod:`dateline.knowledge`
-(``countries.yaml``, ``organisations.yaml``, ``sectors.yaml`` and
-``people/*.tsv``), read through its loader. :func:`actor_knowledge` builds
+(``countries.yaml``, ``organisations.yaml``, ``sectors.yaml``,
+``generic_actors.yaml``, ``cities.yaml`` and ``people/*.tsv``), read through
+its loader. :func:`actor_knowledge` builds
 the indexes the gazetteer and the resolver use; :mod:`.validate` checks the
 files.
 """
@@ -24,6 +25,7 @@ __all__ = [
     "ActorKnowledge",
     "NameEntry",
     "PeopleIndex",
+    "UNKNOWN_CODE",
     "WordEntry",
     "actor_knowledge",
     "parse_term_date",
@@ -34,6 +36,8 @@ NameKind = Literal[
     "country", "adjective", "people", "capital", "seat", "institution", "organisation",
     "armed_group",
 ]  # fmt: skip
+# The code of an actor whose country nobody can tell (PETRARCH's "---GOV").
+UNKNOWN_CODE = "---"
 WordKind = Literal["office", "group", "context"]
 PEOPLE_COLUMNS = ("name", "aliases", "country", "office", "role", "start", "end")
 ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
@@ -139,6 +143,9 @@ class ActorKnowledge:
     group_references: Mapping[tuple[str, ...], str]  # words -> "people" | "countries"
     people: PeopleIndex
     country_names: Mapping[str, str]  # code -> usual English name
+    # nouns that are an actor on their own ("gunmen", "riot police") -> sector
+    generic: Mapping[tuple[str, ...], Sector] = field(default_factory=dict)
+    cities: Mapping[str, str] = field(default_factory=dict)  # "Kharkiv" -> "UKR"
 
     @property
     def longest_name(self) -> int:
@@ -251,13 +258,13 @@ def _organisation_entries() -> list[NameEntry]:
     data = load_yaml("organisations.yaml")
     entries = []
     for org in data["organisations"]:
-        actor = Actor(org["code"], "IGO", org["name"])
+        actor = Actor(org["code"], org.get("sector", "IGO"), org["name"])
         for name in (org["name"], *org.get("names", ())):
             entries.append(NameEntry(name, "organisation", actor))
         for name in org.get("seats", ()):
             entries.append(NameEntry(name, "seat", actor))
         for body in org.get("bodies", ()):
-            body_actor = Actor(org["code"], "IGO", body["name"])
+            body_actor = Actor(org["code"], org.get("sector", "IGO"), body["name"])
             for name in (body["name"], *body.get("names", ())):
                 entries.append(NameEntry(name, "organisation", body_actor))
     for group in data.get("groups", ()):
@@ -297,6 +304,24 @@ def word_entries() -> list[WordEntry]:
     return entries
 
 
+def generic_entries() -> list[WordEntry]:
+    """Every noun of ``generic_actors.yaml``: an actor of one sector on its own."""
+    return [
+        WordEntry(tuple(text.lower().split()), "group", sector)
+        for sector, words in load_yaml("generic_actors.yaml")["actors"].items()
+        for text in words
+    ]
+
+
+def city_entries() -> list[tuple[str, str]]:
+    """Every (city, country code) of ``cities.yaml``, duplicates included."""
+    return [
+        (city, code)
+        for code, cities in load_yaml("cities.yaml")["cities"].items()
+        for city in cities
+    ]
+
+
 def _group_references(data: Mapping[str, Any]) -> dict[tuple[str, ...], str]:
     return {
         tuple(text.lower().split()): kind
@@ -318,10 +343,16 @@ def actor_knowledge() -> ActorKnowledge:
     words: dict[tuple[str, ...], WordEntry] = {}
     for word in word_entries():
         words.setdefault(word.words, word)
+    generic: dict[tuple[str, ...], Sector] = {}
+    for word in generic_entries():
+        words.setdefault(word.words, word)
+        generic.setdefault(word.words, word.sector)
     return ActorKnowledge(
         names=names,
         words=words,
         group_references=_group_references(load_yaml("sectors.yaml")),
         people=PeopleIndex.build(load_people()),
         country_names={c["code"]: c["name"] for c in load_yaml("countries.yaml")},
+        generic=generic,
+        cities=dict(city_entries()),
     )

@@ -118,6 +118,10 @@ class ActorMemory:
         """Record that ``mention`` was just named."""
         self._recent.append(mention)
 
+    def document_mentions(self) -> list[ActorMention]:
+        """Every mention of the current document noted so far."""
+        return list(self._recent)
+
     def mentions_within(self, start: int, end: int) -> list[ActorMention]:
         """The current document's mentions whose text lies within characters ``start``-``end``."""
         return [m for m in self._recent if start <= m.start and m.end <= end]
@@ -145,6 +149,8 @@ class ActorMemory:
             if mention.sentence < sentence - window + 1 and len(codes) >= (count or 2):
                 break
             code = mention.actor.code
+            if mention.how == "generic":
+                continue  # "the sides" are those named, not the gunmen of the sentence before
             if mention.actor.sector != "IGO" and code not in codes:
                 codes.append(code)
         chosen = codes[:count] if count else codes

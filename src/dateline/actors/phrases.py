@@ -10,6 +10,10 @@ A phrase is the stretch of tokens that names one actor or several:
   "President Cyril Ramaphosa", "the leaders of Ethiopia and Eritrea";
 - ``(the | both | NUM) GROUP-WORD``: "the two presidents", "the sides";
 - a known name alone: "Addis Ababa", "the Kremlin", "the UN Security Council";
+- a generic actor alone, with its modifiers: "unidentified gunmen", "the
+  government", "hundreds of students" (``generic_actors.yaml``), which takes
+  the country the sentence names nearest it, a place first ("students
+  protesting in Kano" are Nigerian);
 - a run of proper nouns: "Ramaphosa", "Marsudi", with an apposition
   ("Olaf Scholz, the German chancellor,") when one follows.
 
@@ -23,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .gazetteer import NameMatch, WordMatch, match_names, match_words
+from .gazetteer import NameMatch, WordMatch, match_cities, match_names, match_words
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
 from .memory import NAME_PARTICLES
 
@@ -47,7 +51,7 @@ class Phrase:
 
     start: int
     end: int
-    kind: str  # "demonym", "office", "group", "name", "known"
+    kind: str  # "demonym", "office", "group", "name", "known", "generic"
     sentence: int
     countries: tuple[str, ...] = ()
     word: WordEntry | None = None
@@ -65,6 +69,8 @@ class _Reader:
 
     def __init__(self, doc: Doc, knowledge: ActorKnowledge) -> None:
         self.doc = doc
+        self.knowledge = knowledge
+        self.cities = match_cities(doc, knowledge)
         self.names: dict[int, NameMatch] = {m.start: m for m in match_names(doc, knowledge)}
         taken = {i for m in self.names.values() for i in range(m.start, m.end)}
         self.words: dict[int, WordMatch] = {
@@ -215,7 +221,7 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
         of = _of_countries(reader, word.end)
         if of:  # "the police of Kenya"
             return Phrase(start, of[1], "demonym", sentence, countries=of[0], word=word.entry)
-        return None
+        return _generic(reader, start, word, sentence)
 
     if reader.is_name_token(doc[i]):
         end = reader.name_run(i)
@@ -253,6 +259,68 @@ def _demonym(
             return None
         i += 1
     return None
+
+
+# Dependencies of a word that modifies the noun after it: "police station", "army post".
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _generic(reader: _Reader, start: int, word: WordMatch, sentence: int) -> Phrase | None:
+    """A generic actor ("gunmen", "the government", "suspected militants") with its country."""
+    entry, doc = word.entry, reader.doc
+    if entry is None or entry.words not in reader.knowledge.generic:
+        return None
+    last = doc[word.end - 1]
+    if last.dep_ in _MODIFIER_DEPS and last.head.i >= word.end:
+        return None  # the noun only qualifies another: "a police station", "the army post"
+    while start > 0 and _modifies(doc[start - 1], word):  # "unidentified attackers"
+        start -= 1
+    code = _sentence_country(reader, word.start, word.end)
+    return Phrase(
+        start,
+        word.end,
+        "generic",
+        sentence,
+        countries=(code,) if code else (),
+        word=entry,
+        is_place=reader.is_place(word.start),
+    )
+
+
+def _modifies(token: Token, word: WordMatch) -> bool:
+    """Whether ``token`` is a plain modifier of the generic noun: "suspected", "masked"."""
+    return (
+        token.dep_ in ("amod", "compound")
+        and word.start <= token.head.i < word.end
+        and (token.text.islower() or (token.is_sent_start and token.pos_ != "PROPN"))
+        and token.is_alpha
+        and not token.ent_type_
+    )
+
+
+def _sentence_country(reader: _Reader, start: int, end: int) -> str | None:
+    """The country named nearest tokens ``start``-``end`` in their sentence, places first.
+
+    A city, or a country or capital after a place preposition ("in Kano", "in
+    Somalia"), says where the actor is; a demonym or a named actor elsewhere
+    in the sentence ("Nigerian troops killed militants") is the next best.
+    """
+    sentence = reader.sentence_of[start]
+    countries = reader.knowledge.country_names
+    found: list[tuple[bool, int, str]] = []  # (not a place, distance, code)
+    for match in reader.names.values():
+        code = match.entry.actor.code
+        if reader.sentence_of[match.start] == sentence and code in countries:
+            place = match.entry.kind != "adjective" and reader.is_place(match.start)
+            found.append((not place, _distance(match.start, match.end, start, end), code))
+    for city_start, city_end, code in reader.cities:
+        if reader.sentence_of[city_start] == sentence:
+            found.append((False, _distance(city_start, city_end, start, end), code))
+    return min(found)[2] if found else None
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(a_start - b_end, b_start - a_end, 0)
 
 
 def _of_countries(reader: _Reader, i: int) -> tuple[tuple[str, ...], int] | None:

@@ -3,17 +3,20 @@
 The order of evidence, strongest first: a name the text itself taught
 (titles, appositions, counterparts), a person in the people files who held
 the office on the publication date, a known name in the gazetteer, and a
-country with a sector word. The entity label of the model is never used to
+country with a sector word. A generic actor ("gunmen", "the police") has
+the country its sentence names, else the unknown code until
+:func:`fill_country` gives it the article's. The entity label of the model is never used to
 decide what a name is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .knowledge import ActorKnowledge, WordEntry
+from .knowledge import UNKNOWN_CODE, ActorKnowledge, WordEntry
 from .memory import ActorMemory, surname_of
 from .phrases import Phrase
 from .values import Actor, ActorMention, How, Person
@@ -21,7 +24,7 @@ from .values import Actor, ActorMention, How, Person
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["resolve_phrase"]
+__all__ = ["fill_country", "resolve_phrase"]
 
 _Resolved = list[tuple[Actor, How]]
 
@@ -39,6 +42,8 @@ def resolve_phrase(
         resolved = _name(doc, phrase, published, memory, knowledge)
         if phrase.appositive and resolved:
             span = doc[phrase.start : phrase.end]
+    elif phrase.kind == "generic":
+        resolved = _generic(phrase)
     elif phrase.kind == "office":
         resolved = _titled(phrase, None, phrase.word, published, memory, knowledge, span.text)
     else:
@@ -63,6 +68,32 @@ def _known(phrase: Phrase) -> _Resolved:
     if phrase.entry.kind == "seat" and phrase.entry.actor.sector == "IGO":
         how = "organisation"
     return [(phrase.entry.actor, how)]
+
+
+def _generic(phrase: Phrase) -> _Resolved:
+    assert phrase.word is not None
+    code = phrase.countries[0] if phrase.countries else UNKNOWN_CODE
+    contexts = (phrase.word.context,) if phrase.word.context else ()
+    return [(Actor(code, phrase.word.sector, contexts=contexts), "generic")]
+
+
+def fill_country(
+    mentions: Iterable[ActorMention], place: str | None, knowledge: ActorKnowledge
+) -> str | None:
+    """The country of generic actors whose sentence names none: the dateline
+    ``place``'s, else the country ``mentions`` (the article's so far) name most."""
+    if place:
+        entry = knowledge.names.get(place)
+        if entry is not None and entry.actor.code in knowledge.country_names:
+            return entry.actor.code
+        if place in knowledge.cities:
+            return knowledge.cities[place]
+    counts = Counter(
+        m.actor.code
+        for m in mentions
+        if m.how != "generic" and m.actor.code in knowledge.country_names
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _group(phrase: Phrase, memory: ActorMemory) -> _Resolved:

@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 import pycountry
 
 from ..knowledge import load_yaml
-from .knowledge import name_entries, word_entries
+from .knowledge import city_entries, generic_entries, name_entries, word_entries
 from .values import Person
 
 __all__ = [
+    "alias_problems",
+    "city_problems",
     "code_problems",
+    "generic_problems",
     "known_codes",
     "name_clashes",
     "people_problems",
@@ -56,6 +60,25 @@ def code_problems() -> list[str]:
             problems.append(
                 f"organisations.yaml: group {group['name']!r} has unknown code {group['code']}"
             )
+    iso = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
+    organisations = load_yaml("organisations.yaml")["organisations"]
+    problems += [
+        f"organisations.yaml: {org['name']!r} takes the country code {org['code']}"
+        for org in organisations
+        if org["code"] in iso
+    ]
+    seen: dict[str, str] = {}
+    for org in organisations:
+        if org["code"] in seen:
+            problems.append(
+                f"organisations.yaml: {org['name']!r} and {seen[org['code']]!r} share {org['code']}"
+            )
+        seen[org["code"]] = org["name"]
+    problems += [
+        f"organisations.yaml: {org['name']!r} has sector {org['sector']}, not IGO or NGO"
+        for org in organisations
+        if org.get("sector", "IGO") not in ("IGO", "NGO")
+    ]
     return problems
 
 
@@ -85,6 +108,98 @@ def name_clashes() -> list[str]:
         for name, found in sorted(codes.items())
         if len(found) > 1
     ]
+
+
+def alias_problems() -> list[str]:
+    """Names of organisations and groups claimed by two entries, or that are common words.
+
+    A name is a common word when news writes it as one: in lower case, or
+    capitalised, a word of ``common_words.yaml``, ``stopwords.yaml`` or the
+    sector words ("Congress", "Labour"); an acronym ("WHO", "AU") is not.
+    """
+    data = load_yaml("organisations.yaml")
+    claims: dict[str, set[str]] = defaultdict(set)
+    for country in load_yaml("countries.yaml"):
+        for name in _country_names(country):
+            claims[name].add(f"country {country['code']}")
+    for org in data["organisations"]:
+        for name in (org["name"], *org.get("names", ())):
+            claims[name].add(f"organisation {org['code']}")
+        for body in org.get("bodies", ()):
+            for name in (body["name"], *body.get("names", ())):
+                claims[name].add(f"{org['code']} body {body['name']}")
+    for group in data.get("groups", ()):
+        for name in (group["name"], *group.get("names", ())):
+            claims[name].add(f"group {group['name']}")
+    problems = [
+        f"{name!r} is claimed by {' and '.join(sorted(owners))}"
+        for name, owners in sorted(claims.items())
+        if len(owners) > 1 and any(not owner.startswith("country") for owner in owners)
+    ]
+    common = _common_words()
+    own = set(claims) - {n for c in load_yaml("countries.yaml") for n in _country_names(c)}
+    problems += [
+        f"organisations.yaml: {name!r} is a common English word"
+        for name in sorted(own)
+        if not name.isupper() and (name.lower() in common or (name.islower() and " " not in name))
+    ]
+    return problems
+
+
+def _country_names(country: dict[str, Any]) -> list[str]:
+    names = [country["name"]]
+    for key in ("names", "adjectives", "people", "capitals", "seats"):
+        names += country.get(key) or []
+    for sector_names in (country.get("institutions") or {}).values():
+        names += sector_names
+    return names
+
+
+def _common_words() -> set[str]:
+    words = set(load_yaml("common_words.yaml")["en"]) | set(load_yaml("stopwords.yaml")["en"])
+    words |= {" ".join(entry.words) for entry in (*word_entries(), *generic_entries())}
+    return {str(word).lower() for word in words}
+
+
+def city_problems() -> list[str]:
+    """Cities with an unknown code, listed for two countries, or that are gazetteer names."""
+    codes = known_codes()
+    names = {entry.name for entry in name_entries()}
+    countries: dict[str, set[str]] = defaultdict(set)
+    problems = []
+    for city, code in city_entries():
+        countries[city].add(code)
+        if code not in codes:
+            problems.append(f"cities.yaml: {city!r} has unknown code {code}")
+        if city in names:
+            problems.append(f"cities.yaml: {city!r} is already a name of the gazetteer")
+    problems += [
+        f"cities.yaml: {city!r} is listed for {', '.join(sorted(found))}"
+        for city, found in sorted(countries.items())
+        if len(found) > 1
+    ]
+    return problems
+
+
+def generic_problems() -> list[str]:
+    """Generic nouns of an undeclared sector, listed twice, or of another sector in sectors.yaml."""
+    sectors = set(load_yaml("sectors.yaml")["sectors"])
+    words = {entry.words: entry.sector for entry in word_entries() if entry.kind != "office"}
+    seen: dict[tuple[str, ...], str] = {}
+    problems = []
+    for entry in generic_entries():
+        text = " ".join(entry.words)
+        if entry.sector not in sectors:
+            problems.append(f"generic_actors.yaml: {text!r} has unknown sector {entry.sector}")
+        if entry.words in seen:
+            problems.append(f"generic_actors.yaml: {text!r} is listed twice")
+        seen[entry.words] = entry.sector
+        if entry.words in words and words[entry.words] != entry.sector:
+            problems.append(
+                f"generic_actors.yaml: {text!r} is {entry.sector} but {words[entry.words]}"
+                " in sectors.yaml"
+            )
+    return problems
 
 
 def people_problems(people: Iterable[Person]) -> list[str]:

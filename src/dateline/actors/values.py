@@ -1,8 +1,9 @@
 """The plain values of the actors stage.
 
-An :class:`Actor` is who acts: a country (ISO 3166-1 alpha-3) or an
-international body (a short code such as ``"UNO"``), a sector, and, for a
-person, a name and an office. An :class:`ActorMention` is where an actor is
+An :class:`Actor` is who acts: a country (ISO 3166-1 alpha-3), an
+international body (a short code such as ``"UNO"``) or ``"---"`` when
+nobody can tell (unnamed "gunmen" in an article that names no country), a
+sector, and, for a person, a name and an office. An :class:`ActorMention` is where an actor is
 named in a text and how it was recognised. A :class:`LearnedPerson` is a
 person the resolver learned from a text, kept with its evidence so that a
 later article can name them by surname alone.
@@ -39,6 +40,7 @@ How = Literal[
     "organisation",  # an international body: "the UN Security Council"
     "armed_group",  # a named non-state group: "al-Shabaab"
     "office",  # an office on a date: "the French president" in 2016
+    "generic",  # an unnamed actor of one sector: "gunmen", "riot police", "the government"
 ]
 
 
