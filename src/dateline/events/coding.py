@@ -78,9 +78,13 @@ def _code(
     if mention.status == "hypothetical":
         return None
     published = article.published_date
-    actors = _actors(doc, mention.actor_spans, published, memory)
+    # Unnamed actors ("gunmen") whose sentence names no country take the dateline's.
+    place = article.dateline_place
+    actors = _actors(doc, mention.actor_spans, published, memory, place)
     recipients = tuple(
-        a for a in _actors(doc, mention.recipient_spans, published, memory) if a not in actors
+        a
+        for a in _actors(doc, mention.recipient_spans, published, memory, place)
+        if a not in actors
     )
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
     if trigger is None:  # offsets come from this doc's tokens, so this cannot happen
@@ -134,14 +138,18 @@ def _code(
 
 
 def _actors(
-    doc: Doc, spans: Sequence[SpanRef], published: date | None, memory: ActorMemory
+    doc: Doc,
+    spans: Sequence[SpanRef],
+    published: date | None,
+    memory: ActorMemory,
+    place: str | None = None,
 ) -> tuple[Actor, ...]:
     found: list[Actor] = []
     for _text, start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = resolve_span(span, published, memory)
+        resolved = resolve_span(span, published, memory, place=place)
         for actor in resolved if isinstance(resolved, tuple) else (resolved,):
             if actor is not None and actor not in found:
                 found.append(actor)
@@ -170,11 +178,15 @@ def _place(
     span: Span | None = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return name, None
-    named = [m.actor for m in memory.mentions_within(span.start_char, span.end_char)]
+    named = [
+        m.actor
+        for m in memory.mentions_within(span.start_char, span.end_char)
+        if m.how != "generic"  # "in the refugee camp" names no country
+    ]
     if not named:
         resolved = resolve_span(span, published, memory)
         named = list(resolved) if isinstance(resolved, tuple) else [resolved] if resolved else []
-    countries = [actor.code for actor in named if actor.sector != "IGO"]
+    countries = [actor.code for actor in named if actor.sector != "IGO" and actor.code != "---"]
     return name, countries[0] if countries else None
 
 
