@@ -37,14 +37,18 @@ class Store:
 
     ``Store()`` opens ``dateline.db`` (or ``$DATELINE_DB``); ``Store("x.db")``
     or ``Store("postgresql://...")`` open another; ``Store(settings)`` uses a
-    full :class:`~dateline.settings.Settings`.
+    full :class:`~dateline.settings.Settings`. ``create=False`` opens only a
+    database that exists (what read-only commands want: a mistyped path is
+    a :class:`~dateline.errors.StoreError`, "no such database", never a new
+    empty database).
 
     >>> store = Store("sqlite:///:memory:")
     >>> store.count_articles()
     0
     """
 
-    def __init__(self, settings: Settings | str | None = None) -> None:
+    def __init__(self, settings: Settings | str | None = None, *, create: bool = True) -> None:
+        self.create = create
         if isinstance(settings, Settings):
             self.settings = settings
         else:
@@ -52,7 +56,8 @@ class Store:
 
     @cached_property
     def engine(self) -> Engine:
-        return open_engine(self.settings.db)
+        """The database, created when missing unless the store was opened with ``create=False``."""
+        return open_engine(self.settings.db, create=self.create)
 
     def ingest(
         self,

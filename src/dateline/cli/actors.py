@@ -35,7 +35,7 @@ def actors(db: str | None, setting_pairs: tuple[tuple[str, str], ...], output_fo
     from ..actors import summarise
     from ..api import Store
 
-    store = Store(build_settings(db, setting_pairs))
+    store = Store(build_settings(db, setting_pairs), create=False)
     rows = summarise(store.actor_mentions())
     if output_format == "jsonl":
         for row in rows:

@@ -44,7 +44,7 @@ def articles(
         dateline articles --format table
         dateline articles --format jsonl --since 2020-11 > articles.jsonl
     """
-    store = Store(build_settings(db, setting_pairs))
+    store = Store(build_settings(db, setting_pairs), create=False)
     found = store.articles(since=since, until=until, outlet=outlet, limit=limit)
     if output_format == "jsonl":
         for article in found:

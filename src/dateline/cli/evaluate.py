@@ -57,7 +57,7 @@ def evaluate_articles_command(
     from ..api import Store
     from ..evaluate.articles import evaluate_articles
 
-    store = Store(build_settings(db, setting_pairs))
+    store = Store(build_settings(db, setting_pairs), create=False)
     records = [article.to_dict() for article in store.articles()]
     _print_report(evaluate_articles(records, gold), as_json)
 
@@ -105,7 +105,7 @@ def evaluate_events_command(
     from ..api import Store
     from ..evaluate.events import evaluate_events
 
-    store = Store(build_settings(db, setting_pairs))
+    store = Store(build_settings(db, setting_pairs), create=False)
     records = [event.to_dict() for event in store.events()]
     _print_report(evaluate_events(records, gold), as_json)
 

@@ -68,7 +68,7 @@ def export(
             f"--format {output_format} writes a binary file: "
             f"give one with -o, e.g. -o events.{output_format}"
         )
-    store = Store(build_settings(db, setting_pairs))
+    store = Store(build_settings(db, setting_pairs), create=False)
     events = store.events(since=since, until=until, types=types or None)
     if output is None:
         export_stream(events, sys.stdout, output_format)

@@ -112,7 +112,7 @@ def timeline(
         dateline timeline --actor RUS --type CONSULT --format json
         dateline timeline --summarize --dates 10 --sentences 2 --format json
     """
-    store = Store(build_settings(db, setting_pairs))
+    store = Store(build_settings(db, setting_pairs), create=False)
     if summarize:
         entries = store.summary(
             dates=n_dates, sentences=n_sentences, since=_day(since), until=_day(until)

@@ -1,7 +1,16 @@
-"""Opening a database: URL handling, engine options, table creation."""
+"""Opening a database: URL handling, engine options, table creation.
+
+Before anything is written to a SQLite file, it is read (read-only) to make
+sure it is Dateline's: an empty file, a new one, or one whose tables are
+Dateline's (``store_info`` marks a Dateline database). Another program's
+database is refused, so that Dateline never adds its tables to it. Reading
+(``create=False``) never creates a database: a mistyped path is an error.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +36,13 @@ def database_url(value: str) -> str:
     return value
 
 
-def open_engine(value: str) -> Engine:
-    """Connect to the database at ``value``, creating the tables if needed."""
+def open_engine(value: str, *, create: bool = True) -> Engine:
+    """Connect to the database at ``value``, creating the tables if needed.
+
+    With ``create=False`` a SQLite file that does not exist is a
+    :class:`~dateline.errors.StoreError` ("no such database"), not a new
+    database. A SQLite file of another program is refused either way.
+    """
     url_text = database_url(value)
     try:
         url = make_url(url_text)
@@ -36,6 +50,7 @@ def open_engine(value: str) -> Engine:
     except (ArgumentError, ImportError, ValueError) as error:
         raise StoreError(f"cannot use database URL {value!r}: {error}") from None
     if url.get_backend_name() == "sqlite":
+        _check_sqlite_file(url.database, value, create=create)
         _configure_sqlite(engine, url.database)
     try:
         metadata.create_all(engine)
@@ -45,6 +60,40 @@ def open_engine(value: str) -> Engine:
     except SQLAlchemyError as error:
         raise StoreError(f"cannot prepare database {_safe(url_text)}: {error}") from None
     return engine
+
+
+def _check_sqlite_file(database: str | None, value: str, *, create: bool) -> None:
+    """Refuse a missing file when only reading, and a file that is not Dateline's."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no such database: {value}")
+        return
+    if path.is_dir():
+        raise StoreError(f"{value} is a folder, not a database file")
+    if path.stat().st_size == 0:
+        return  # an empty file is an empty database
+    tables = _sqlite_tables(path, value)
+    foreign = sorted(t for t in tables if t not in metadata.tables and not t.startswith("sqlite_"))
+    if foreign and store_info.name not in tables:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise StoreError(
+            f"{value} is not a Dateline database (it holds other tables: {shown}); "
+            "give --db a new file or a Dateline database"
+        )
+
+
+def _sqlite_tables(path: Path, value: str) -> set[str]:
+    """The table names of a SQLite file, read without writing a byte to it."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            return {str(name) for (name,) in rows.fetchall()}
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open database {value}: {error}") from None
 
 
 def _configure_sqlite(engine: Engine, database: str | None) -> None:

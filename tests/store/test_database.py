@@ -1,0 +1,89 @@
+"""Opening a database: another program's SQLite file is refused, reading never creates one."""
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from dateline import Store
+from dateline.errors import StoreError
+from dateline.store import open_engine
+
+
+def _foreign_db(path):
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        connection.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    connection.close()
+    return path
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_database_refuses_another_programs_sqlite_file_before_writing(tmp_path):
+    path = _foreign_db(tmp_path / "places.sqlite")
+    before = _digest(path)
+    with pytest.raises(StoreError, match="is not a Dateline database .*moz_places"):
+        open_engine(str(path))
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
+
+
+def test_database_refuses_a_file_that_is_no_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list: bread, milk\n" * 10)
+    with pytest.raises(StoreError, match="cannot open database .*notes.db"):
+        open_engine(str(path))
+    assert path.read_text().startswith("shopping list")
+
+
+def test_database_accepts_an_empty_file_and_its_own_databases(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    open_engine(str(path)).dispose()
+    open_engine(str(path)).dispose()  # now a Dateline database: opened again
+    open_engine(str(path), create=False).dispose()
+
+
+def test_database_reading_never_creates_a_database(tmp_path):
+    path = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="no such database"):
+        open_engine(str(path), create=False)
+    with pytest.raises(StoreError, match="no such database"):
+        Store(str(path), create=False).events()
+    assert not path.exists()
+
+
+def test_database_read_only_commands_give_one_line_for_a_mistyped_path(tmp_path):
+    for command in (["articles"], ["export"], ["timeline"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "dateline", *command, "--db", "typo.db"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1
+        assert result.stderr == "Error: no such database: typo.db\n", (command, result.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_database_ingest_refuses_another_programs_database_in_one_line(tmp_path):
+    path = _foreign_db(tmp_path / "places.sqlite")
+    before = _digest(path)
+    article = tmp_path / "a.txt"
+    article.write_text("Rebels surrendered to the army in the north, the ministry said. " * 5)
+    result = subprocess.run(
+        [sys.executable, "-m", "dateline", "ingest", str(article), "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "is not a Dateline database" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert _digest(path) == before
