@@ -22,6 +22,7 @@ from .store.queries import (
     select_actor_mentions,
     select_articles,
     select_dated_sentences,
+    select_failed,
     select_learned_people,
 )
 from .timeline import TimelineEntry, TimelineQuery, select, summarize
@@ -65,12 +66,15 @@ class Store:
         *,
         fields: FieldMap | None = None,
         progress: bool = False,
+        retry_failed: bool = False,
     ) -> pipeline.IngestReport:
         """Read, clean and store the articles in ``inputs`` (paths, folders, URLs, ``-``), then analyse them.
 
         Articles already stored (same cleaned text) are counted as unchanged.
         Analysis (parse, actors) runs on every stored article that lacks it,
-        so an interrupted run is completed by the next one.
+        so an interrupted run is completed by the next one. An article whose
+        analysis failed is reported and recorded, and not tried again unless
+        ``retry_failed``.
         """
         if isinstance(inputs, str):
             inputs = [inputs]
@@ -80,14 +84,30 @@ class Store:
         if report.interrupted:
             return report
         try:
-            analysed = pipeline.analyse(self.settings, self.engine, progress=progress)
+            analysis = pipeline.analyse(
+                self.settings, self.engine, progress=progress, retry_failed=retry_failed
+            )
         except KeyboardInterrupt:
             return replace(report, interrupted=True)
-        return replace(report, analysed=analysed)
+        return replace(
+            report,
+            analysed=analysis.analysed,
+            analysis_failures=analysis.failures,
+            notes=report.notes + analysis.notes,
+        )
 
-    def analyse(self, *, progress: bool = False) -> int:
-        """Analyse the stored articles that lack it; return how many were analysed."""
-        return pipeline.analyse(self.settings, self.engine, progress=progress)
+    def analyse(self, *, progress: bool = False, retry_failed: bool = False) -> int:
+        """Analyse the stored articles that lack it; return how many were analysed (failures
+        are recorded: see :meth:`failed_articles`)."""
+        analysis = pipeline.analyse(
+            self.settings, self.engine, progress=progress, retry_failed=retry_failed
+        )
+        return analysis.analysed
+
+    def failed_articles(self) -> list[tuple[Article, str]]:
+        """Stored articles whose analysis failed, each with the reason."""
+        with self.engine.connect() as connection:
+            return list(select_failed(connection))
 
     def articles(self, **filters: Any) -> list[Article]:
         """Stored articles in ingestion order; filters: ids, since, until, outlet, limit."""

@@ -29,27 +29,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from tqdm import tqdm
 
-if TYPE_CHECKING:
-    from .events.similarity import SentenceTyper
-
-from .actors import ActorMemory, resolve_doc
+from .actors import ActorMemory, ActorMention, LearnedPerson, resolve_doc
 from .clean import clean
-from .errors import CleanError, DatelineError, SourceError, StoreError
+from .errors import CleanError, DatelineError, ParseError, SourceError, StoreError
 from .events.coding import code_events
-from .models import Article
-from .nlp import parse_many
+from .models import Article, DatedSentence, Event
+from .nlp import parse_each
 from .settings import Settings
 from .sources import FieldMap, expand_inputs, read_location
 from .store.queries import (
     add_articles,
+    forget_failures,
+    record_failure,
     save_analysis,
     select_learned_people,
     select_unanalysed,
@@ -57,7 +57,12 @@ from .store.queries import (
 from .time import TimeValue, tag_doc
 from .timeline.summary.build import dated_sentences_of
 
-__all__ = ["IngestReport", "analyse", "ingest"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .events.similarity import SentenceTyper
+
+__all__ = ["Analysis", "IngestReport", "analyse", "ingest"]
 
 log = logging.getLogger(__name__)
 
@@ -76,17 +81,20 @@ class IngestReport:
     added_ids: tuple[str, ...] = ()
     analysed: int = 0
     interrupted: bool = False
+    analysis_failures: tuple[str, ...] = ()  # "file: analysis failed: reason", one per article
 
     @property
     def failed(self) -> int:
         return len(self.failures)
 
     def summary(self) -> str:
-        """One line: read, added, unchanged, failed, analysed."""
+        """One line: read, added, unchanged, failed, analysed (and failed to analyse)."""
         line = (
             f"read {self.read}, added {self.added}, unchanged {self.unchanged}, "
             f"failed {self.failed}; analysed {self.analysed}"
         )
+        if self.analysis_failures:
+            line += f", analysis failed {len(self.analysis_failures)}"
         return line + " (interrupted)" if self.interrupted else line
 
 
@@ -155,9 +163,18 @@ def _articles_of(
         tally.read += 1
         tally.notes.extend(f"{item.source}: {note}" for note in item.notes)
         try:
-            yield clean(item, settings)
+            article = clean(item, settings)
         except CleanError as error:
             tally.failures.append(str(error))
+            continue
+        except Exception as error:  # noqa: BLE001 - one hostile document never stops the batch
+            log.debug("cleaning %s failed", item.source, exc_info=error)
+            tally.failures.append(
+                f"{item.source}: cannot be cleaned: {type(error).__name__}: {error}"
+            )
+            continue
+        tally.notes.extend(f"{item.source}: {note}" for note in article.notes)
+        yield article
 
 
 def _flush(engine: Engine, batch: list[Article], tally: _Tally) -> None:
@@ -179,40 +196,119 @@ def _flush(engine: Engine, batch: list[Article], tally: _Tally) -> None:
     batch.clear()
 
 
-def analyse(settings: Settings, engine: Engine, *, progress: bool = False) -> int:
-    """Parse, date, resolve and code every stored article not analysed yet; return how many.
+@dataclass(frozen=True)
+class Analysis:
+    """What an analysis did: how many articles it analysed, and each failure ("file: reason")."""
 
-    Raises KeyboardInterrupt after keeping the articles already done.
+    analysed: int = 0
+    failures: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Result:
+    mentions: list[ActorMention]
+    learned: list[LearnedPerson]
+    events: list[Event]
+    dated: list[DatedSentence]
+
+
+# Absolute dates read the same against any day; an undated article is tagged against this
+# one and keeps only those, so that nothing depends on the day it is ingested.
+_ANY_DAY = date(2000, 1, 1)
+
+
+def analyse(
+    settings: Settings, engine: Engine, *, progress: bool = False, retry_failed: bool = False
+) -> Analysis:
+    """Parse, date, resolve and code every stored article not analysed yet.
+
+    Any failure inside one article's analysis is that article's: it is
+    recorded with its reason, left out of later analyses (until
+    ``retry_failed``) and the run goes on. Raises KeyboardInterrupt after
+    keeping the articles already done.
     """
+    if retry_failed:
+        with engine.begin() as connection:
+            forget_failures(connection)
     with engine.connect() as connection:
         pending = list(select_unanalysed(connection))
         memory = ActorMemory(select_learned_people(connection))
     if not pending:
-        return 0
+        return Analysis()
     typer = _sentence_typer(settings)
-    docs = parse_many((article.body for article in pending), settings, size_hint=len(pending))
+    parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
     done = 0
-    with tqdm(total=len(pending), unit="article", disable=not progress, leave=False) as bar:
-        for article, doc in zip(pending, docs, strict=True):
-            anchor = article.published_date or date.today()
-            time_values = tag_doc(doc, anchor)
-            mentions = resolve_doc(doc, article.published_date, memory, source=article.id)
-            learned = memory.taught_here()
-            events = code_events(doc, article, memory, time_values, anchor=anchor, typer=typer)
-            # Without a publication day, relative dates were read against today: keep only
-            # the dates the text spells out.
-            trusted = time_values if article.published_date else _absolute(time_values)
-            dated = dated_sentences_of(doc, article.id, article.published_date, trusted)
+    failures: list[str] = []
+    notes: list[str] = []
+    bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
+    # Closing the parses at once, however the loop ends, ends their worker processes.
+    with bar, closing(parses):
+        for article, parsed in zip(pending, parses, strict=True):
+            notes.extend(f"{article.file}: {note}" for note in parsed.notes)
             try:
-                with engine.begin() as connection:
-                    save_analysis(connection, article.id, mentions, learned, events, dated)
-            except IntegrityError:
-                log.info("%s was analysed by another process meanwhile", article.id)
-            except SQLAlchemyError as error:
-                raise StoreError(f"cannot write the analysis of {article.file}: {error}") from None
-            done += 1
+                if parsed.error is not None:
+                    raise ParseError(parsed.error)
+                _save(engine, article, _analyse_one(article, parsed.doc, memory, typer))
+                done += 1
+            except StoreError:
+                raise  # the database, not the article: nothing more can be stored
+            except Exception as error:  # noqa: BLE001 - no failure of one article stops the run
+                failures.append(_fail(engine, article, error))
+                # What it taught before failing was not kept: forget it, as a re-run would.
+                with engine.connect() as connection:
+                    memory = ActorMemory(select_learned_people(connection))
             bar.update(1)
-    return done
+    return Analysis(done, tuple(failures), tuple(notes))
+
+
+def _analyse_one(
+    article: Article, doc: Doc, memory: ActorMemory, typer: SentenceTyper | None
+) -> _Result:
+    published = article.published_date
+    if published is None:
+        # No day to read relative dates against: keep only the dates the text spells out.
+        time_values = _absolute(tag_doc(doc, _ANY_DAY))
+    else:
+        time_values = tag_doc(doc, published)
+    mentions = resolve_doc(doc, published, memory, source=article.id)
+    learned = memory.taught_here()
+    events = code_events(doc, article, memory, time_values, anchor=published, typer=typer)
+    dated = dated_sentences_of(doc, article.id, published, time_values)
+    return _Result(mentions, learned, events, dated)
+
+
+def _save(engine: Engine, article: Article, result: _Result) -> None:
+    """Store one article's analysis. A database that cannot be written raises StoreError;
+    data of the article that cannot be stored raises SQLAlchemy's error."""
+    try:
+        with engine.begin() as connection:
+            save_analysis(
+                connection, article.id, result.mentions, result.learned, result.events, result.dated
+            )
+    except IntegrityError:
+        log.info("%s was analysed by another process meanwhile", article.id)
+    except OperationalError as error:
+        raise StoreError(f"cannot write the analysis of {article.file}: {error}") from None
+
+
+def _fail(engine: Engine, article: Article, error: BaseException) -> str:
+    """Record that ``article``'s analysis failed; return the line that reports it."""
+    reason = _one_line(f"{type(error).__name__}: {error}")
+    log.debug("analysis of %s failed", article.file, exc_info=error)
+    try:
+        with engine.begin() as connection:
+            record_failure(connection, article.id, reason)
+    except IntegrityError:
+        pass  # another process recorded it meanwhile
+    except SQLAlchemyError as store_error:
+        raise StoreError(f"cannot record that {article.file} failed: {store_error}") from None
+    return f"{article.file}: analysis failed: {reason}"
+
+
+def _one_line(text: str, width: int = 300) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _absolute(values: Sequence[TimeValue]) -> list[TimeValue]:

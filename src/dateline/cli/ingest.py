@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 import click
 
@@ -37,6 +39,11 @@ __all__ = ["ingest"]
     default=None,
     help="Show a progress bar (default: only when stderr is a terminal).",
 )
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Analyse again the articles whose analysis failed before (see articles --failed).",
+)
 def ingest(
     inputs: tuple[str, ...],
     db: str | None,
@@ -47,6 +54,7 @@ def ingest(
     date_field: str | None,
     url_field: str | None,
     progress: bool | None,
+    retry_failed: bool,
 ) -> None:
     """Read articles into the database.
 
@@ -57,24 +65,30 @@ def ingest(
 
     Inputs that cannot be read are reported, one line each, and the rest
     of the batch goes on. The exit status is 1 only when every input failed.
-    An interrupted run keeps what it stored; run it again to finish.
+    An article whose analysis fails is reported and recorded (dateline
+    articles --failed) and not tried again unless --retry-failed is given.
+    An interrupted run (Ctrl-C, SIGTERM) keeps what it stored; run it again
+    to finish.
 
     \b
     Example:
         dateline ingest ../shared/seeds
         dateline ingest export.csv --text-field body --date-field pub_date
         curl -s https://example.org/feed.xml | dateline ingest -
+        dateline ingest --retry-failed ../shared/seeds
     """
+    # SIGTERM stops the run as Ctrl-C does: what is stored is kept, the workers are ended.
+    signal.signal(signal.SIGTERM, _interrupt)
     store = Store(build_settings(db, setting_pairs))
     fields = FieldMap(
         id=id_field, text=text_field, title=title_field, date=date_field, url=url_field
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
-    report = store.ingest(inputs, fields=fields, progress=show_progress)
+    report = store.ingest(inputs, fields=fields, progress=show_progress, retry_failed=retry_failed)
 
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    for failure in report.failures:
+    for failure in (*report.failures, *report.analysis_failures):
         click.echo(f"failed: {failure}", err=True)
     click.echo(report.summary())
     if report.interrupted:
@@ -84,3 +98,7 @@ def ingest(
         sys.exit(130)
     if report.failed and not report.read:
         sys.exit(1)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
