@@ -3,10 +3,14 @@
 from datetime import date
 
 import pycountry
+import pytest
 
 from dateline.actors.knowledge import actor_knowledge, load_people, people_from_rows
 from dateline.actors.validate import (
+    alias_problems,
+    city_problems,
     code_problems,
+    generic_problems,
     name_clashes,
     people_problems,
     sector_problems,
@@ -29,6 +33,54 @@ def test_actor_knowledge_sectors_are_declared():
 
 def test_actor_knowledge_no_name_points_to_two_actors():
     assert name_clashes() == []
+
+
+def test_actor_knowledge_no_group_name_is_claimed_twice_or_a_common_word():
+    assert alias_problems() == []
+
+
+def test_actor_knowledge_cities_have_one_known_country_and_are_no_actor_names():
+    assert city_problems() == []
+
+
+def test_actor_knowledge_generic_nouns_agree_with_the_sector_words():
+    assert generic_problems() == []
+
+
+def test_actor_knowledge_names_a_few_hundred_groups_parties_and_bodies():
+    data = load_yaml("organisations.yaml")
+    assert len(data["organisations"]) + len(data["groups"]) >= 250
+    sectors = {group["sector"] for group in data["groups"]}
+    assert {"REB", "PTY", "OPP", "MIL"} <= sectors
+    assert {org.get("sector", "IGO") for org in data["organisations"]} == {"IGO", "NGO"}
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "sector"),
+    [("Al-Shabaab", "SOM", "REB"), ("Boko Haram", "NGA", "REB"), ("ISWAP", "NGA", "REB"),
+     ("Daesh", "IRQ", "REB"), ("al-Qaeda", "AFG", "REB"), ("AQIM", "DZA", "REB"),
+     ("JNIM", "MLI", "REB"), ("TTP", "PAK", "REB"), ("Ansar Allah", "YEM", "REB"),
+     ("Islamic Jihad", "PSE", "REB"), ("YPG", "SYR", "REB"), ("SDF", "SYR", "REB"),
+     ("ELN", "COL", "REB"), ("M23", "COD", "REB"), ("ADF", "COD", "REB"), ("RSF", "SDN", "REB"),
+     ("SAF", "SDN", "MIL"), ("Wagner", "RUS", "MIL"), ("TPLF", "ETH", "REB"), ("Fano", "ETH", "REB"),
+     ("KIA", "MMR", "REB"), ("NPA", "PHL", "REB"), ("Abu Sayyaf", "PHL", "REB"),
+     ("Lashkar-e-Taiba", "PAK", "REB"), ("Baloch Liberation Army", "PAK", "REB"),
+     ("Muslim Brotherhood", "EGY", "OPP"), ("ANC", "ZAF", "PTY"), ("BJP", "IND", "PTY"),
+     ("Indian National Congress", "IND", "PTY"), ("CCP", "CHN", "PTY"),
+     ("United Russia", "RUS", "PTY"), ("Likud", "ISR", "PTY"), ("AKP", "TUR", "PTY"),
+     ("CHP", "TUR", "OPP"), ("PTI", "PAK", "OPP"), ("PML-N", "PAK", "PTY"),
+     ("AU", "AU", "IGO"), ("ECOWAS", "ECOWAS", "IGO"), ("SADC", "SADC", "IGO"),
+     ("IGAD", "IGAD", "IGO"), ("EAC", "EAC", "IGO"), ("NATO", "NATO", "IGO"),
+     ("ASEAN", "ASEAN", "IGO"), ("Arab League", "ARL", "IGO"), ("GCC", "GCC", "IGO"),
+     ("OIC", "OIC", "IGO"), ("OAS", "OAS", "IGO"), ("CSTO", "CSTO", "IGO"), ("SCO", "SCO", "IGO"),
+     ("BRICS", "BRICS", "IGO"), ("G7", "G7", "IGO"), ("G20", "G20", "IGO"), ("IMF", "IMF", "IGO"),
+     ("World Bank", "WB", "IGO"), ("WTO", "WTO", "IGO"), ("ICC", "ICC", "IGO"),
+     ("ICRC", "ICRC", "NGO"), ("MSF", "MSF", "NGO"), ("Amnesty International", "AMN", "NGO"),
+     ("Human Rights Watch", "HRW", "NGO"), ("OPEC", "OPEC", "IGO"), ("Interpol", "INTERPOL", "IGO")],
+)  # fmt: skip
+def test_actor_knowledge_knows_the_groups_and_bodies_of_the_whole_world(name, code, sector):
+    actor = actor_knowledge().names[name].actor
+    assert (actor.code, actor.sector) == (code, sector)
 
 
 def test_actor_knowledge_every_country_has_a_name_and_most_have_adjectives_and_capitals():
@@ -123,3 +175,33 @@ def test_actor_knowledge_people_problems_allow_a_handover_day():
         "test.tsv",
     )
     assert people_problems(people) == []
+
+
+def test_actor_knowledge_alias_problems_catch_a_shared_name_and_a_common_word(monkeypatch):
+    import dateline.actors.validate as validate
+
+    shipped = validate.load_yaml
+
+    def fake(name):
+        if name != "organisations.yaml":
+            return shipped(name)
+        return {
+            "organisations": [{"code": "AU", "name": "African Union", "names": ["AU"]}],
+            "groups": [
+                {"name": "Congress", "names": ["INC"], "code": "IND", "sector": "PTY"},
+                {"name": "Indian Congress", "names": ["INC"], "code": "IND", "sector": "PTY"},
+                {
+                    "name": "Rebels of the North",
+                    "names": ["rebels"],
+                    "code": "MLI",
+                    "sector": "REB",
+                },
+            ],
+        }
+
+    monkeypatch.setattr(validate, "load_yaml", fake)
+    problems = "\n".join(validate.alias_problems())
+    assert "'INC' is claimed by group Congress and group Indian Congress" in problems
+    assert "'Congress' is a common English word" in problems
+    assert "'rebels' is a common English word" in problems
+    assert "AU" not in problems

@@ -292,7 +292,7 @@ def _modifies(token: Token, word: WordMatch) -> bool:
     return (
         token.dep_ in ("amod", "compound")
         and word.start <= token.head.i < word.end
-        and (token.text.islower() or (token.is_sent_start and token.pos_ != "PROPN"))
+        and (token.text.islower() or (bool(token.is_sent_start) and token.pos_ != "PROPN"))
         and token.is_alpha
         and not token.ent_type_
     )

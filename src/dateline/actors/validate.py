@@ -60,7 +60,7 @@ def code_problems() -> list[str]:
             problems.append(
                 f"organisations.yaml: group {group['name']!r} has unknown code {group['code']}"
             )
-    iso = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
+    iso = {c.alpha_3 for c in (*pycountry.countries, *pycountry.historic_countries)}
     organisations = load_yaml("organisations.yaml")["organisations"]
     problems += [
         f"organisations.yaml: {org['name']!r} takes the country code {org['code']}"
