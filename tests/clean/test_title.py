@@ -1,4 +1,9 @@
-from dateline.clean.title import is_body_like, is_headline_like, is_near_duplicate
+from dateline.clean.title import (
+    is_body_like,
+    is_headline_like,
+    is_near_duplicate,
+    looks_like_code,
+)
 
 
 def test_title_headlines_are_short_and_unfinished():
@@ -20,3 +25,12 @@ def test_title_near_duplicates_allow_small_differences():
     assert is_near_duplicate("Sri Lankas president flees to the Maldives", title)
     assert is_near_duplicate("SRI LANKA'S PRESIDENT FLEES TO THE MALDIVES", title)
     assert not is_near_duplicate("Sri Lanka's parliament elects a new president", title)
+
+
+def test_title_code_is_never_a_headline():
+    assert looks_like_code("var dataLayer = window.dataLayer || [];")
+    assert looks_like_code('{"@context": "https://schema.org", "@type": "NewsArticle"}')
+    assert looks_like_code("body { color: red }")
+    assert not is_headline_like("window.dataLayer.push(arguments)")
+    assert not is_headline_like("Googletag cmd push function() display ad")
+    assert not looks_like_code("Talks in Doha: Taliban and US envoys meet again")

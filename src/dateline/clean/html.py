@@ -5,6 +5,15 @@ precision, since the plain-text cleaner that runs on its output recovers
 nothing it drops but can still remove furniture it lets through. When
 trafilatura finds no main text, the page's whole visible text goes to the
 plain-text cleaner instead (trafilatura's own baseline).
+
+libxml2, under trafilatura and htmldate, stops building the tree at 256
+levels of nesting and silently drops what lies deeper. A page nested deeper
+than that is flattened first (:func:`flatten_deep_html`): inline tags go,
+every other tag becomes a paragraph break, and its text is all there.
+
+Code is never text: scripts and style sheets are taken out before
+trafilatura reads the page (JSON-LD and other JSON data stay, for the
+metadata), and a title that still holds markup or code loses it.
 """
 
 from __future__ import annotations
@@ -15,8 +24,9 @@ from dataclasses import dataclass
 
 from .outlets import outlet_from_name, outlet_from_url
 from .published import Published, parse_published
+from .title import looks_like_code
 
-__all__ = ["HtmlPage", "extract_html"]
+__all__ = ["HtmlPage", "extract_html", "flatten_deep_html"]
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +47,9 @@ def extract_html(html: str) -> HtmlPage:
     """Main text, title, authors, site name, URL and publication date of a page."""
     import trafilatura
 
+    html = flatten_deep_html(html)
     document = trafilatura.bare_extraction(
-        html,
+        _without_code(html),
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -47,7 +58,7 @@ def extract_html(html: str) -> HtmlPage:
     text = getattr(document, "text", None) if document is not None else None
     if not text:
         log.debug("trafilatura found no main text; using the page's whole text")
-        text = trafilatura.baseline(html)[1]
+        text = trafilatura.baseline(_without_code(html))[1]
     url = getattr(document, "url", None) or None
     site = getattr(document, "sitename", None) or None
     return HtmlPage(
@@ -60,6 +71,52 @@ def extract_html(html: str) -> HtmlPage:
         else (outlet_from_url(url) if url else None),
         url=url,
     )
+
+
+# Tags inside a line of text: removed when a page is flattened, so that words stay whole.
+_INLINE_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+        "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
+        "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    }
+)  # fmt: skip
+# Tags kept as they are when a page is flattened: they cannot nest, and the
+# extractors read them (title, metadata, paragraphs, headings, scripts to drop).
+_FLAT_TAGS = frozenset(
+    {
+        "html", "head", "body", "title", "meta", "link", "base", "p", "br",
+        "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "noscript",
+    }
+)  # fmt: skip
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
+
+
+def flatten_deep_html(html: str) -> str:
+    """``html`` as it is, or flattened when it nests deeper than the HTML parser builds."""
+    if not _too_deep(html):
+        return html
+    log.debug("the page nests deeper than the parser goes; flattening it")
+
+    def flat(tag: re.Match[str]) -> str:
+        name = tag.group(2).casefold()
+        if name in _FLAT_TAGS:
+            return tag.group(0)
+        return "" if name in _INLINE_TAGS else "<p>"
+
+    return _TAG.sub(flat, html)
+
+
+def _too_deep(html: str) -> bool:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser()
+    try:
+        lxml_html.document_fromstring(html, parser=parser)
+    except (etree.LxmlError, ValueError):
+        return False  # not a tree at all: the extractors say what they make of it
+    return any("depth" in entry.message.casefold() for entry in parser.error_log)
 
 
 def html_published(html: str, url: str | None = None) -> Published | None:
@@ -81,8 +138,22 @@ def html_published(html: str, url: str | None = None) -> Published | None:
     return parse_published(found, "html:htmldate")
 
 
+_CODE_ELEMENT = re.compile(
+    r"<(script|style)\b(?![^>]*\btype\s*=\s*[\"']?application/(?:ld\+)?json)[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _without_code(html: str) -> str:
+    """``html`` without its scripts and style sheets (JSON data kept)."""
+    return _CODE_ELEMENT.sub(" ", html)
+
+
 def _clean_title(title: str | None, site: str | None) -> str | None:
-    if not title:
+    if title:
+        # A <title> is read as text, markup and all: "<script>...</script>Headline".
+        title = re.sub(r"\s+", " ", _TAG.sub(" ", _without_code(title))).strip()
+    if not title or looks_like_code(title):
         return None
     # "Headline | Site" and "Headline - Site" are common in <title>.
     if site:

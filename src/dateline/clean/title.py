@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-__all__ = ["is_body_like", "is_headline_like", "is_near_duplicate"]
+__all__ = ["is_body_like", "is_headline_like", "is_near_duplicate", "looks_like_code"]
 
 _MIN_HEADLINE_WORDS = 2
 _MAX_HEADLINE_WORDS = 30
@@ -14,6 +14,9 @@ _MIN_SENTENCE_WORDS = 8
 _MIN_PARAGRAPH_WORDS = 30
 _SIMILAR = 0.9
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$|[\"”»]$")
+# Braces, markup, assignments and calls: what scripts, style sheets and JSON
+# print and headlines never do.
+_CODE = re.compile(r"[{}<>]|\w\s*=\s*\S|=>|\bfunction\s*\(|\w\.\w+\(|;\s*$")
 
 
 def is_headline_like(line: str) -> bool:
@@ -28,8 +31,15 @@ def is_headline_like(line: str) -> bool:
         return False
     if len(text) > _MAX_HEADLINE_CHARS or text.endswith((".", ",", ":", ";")):
         return False
+    if looks_like_code(text):
+        return False
     first = text.lstrip("\"'“‘«")[:1]
     return first.isupper() or first.isdigit()
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether text reads as code (a script, a style sheet, JSON) rather than words."""
+    return bool(_CODE.search(text))
 
 
 def is_body_like(line: str) -> bool:

@@ -110,9 +110,7 @@ def page_document(fetched: Fetched, settings: Settings) -> RawDocument:
     )
 
 
-def _read_limited(
-    response: httpx.Response, url: str, settings: Settings, deadline: float
-) -> bytes:
+def _read_limited(response: httpx.Response, url: str, settings: Settings, deadline: float) -> bytes:
     length = response.headers.get("content-length", "")
     if length.isdigit():
         too_big = check_size(int(length), url, settings)
@@ -131,9 +129,7 @@ def _read_limited(
             )
         chunks.append(chunk)
         if time.monotonic() > deadline:
-            raise SourceError(
-                f"timed out after {settings.http_timeout:g} s", source=url
-            )
+            raise SourceError(f"timed out after {settings.http_timeout:g} s", source=url)
     return b"".join(chunks)
 
 
