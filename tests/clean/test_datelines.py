@@ -99,3 +99,16 @@ def test_datelines_a_printed_year_is_read_not_inferred():
     assert (found.place, found.month, found.day, found.year) == ("Ankara", 3, 16, 2023)
     assert found.agency == "Reuters"
     assert text[found.end :].startswith("Turkish President")
+
+
+def test_datelines_an_impossible_day_gives_no_date_and_a_note():
+    from dateline.clean.text import clean_text
+
+    for opening in ("ROME, 31 February 2021 -", "ROME, Feb. 29 2023 -"):
+        cleaned = clean_text(
+            f"{opening} Italian police arrested ten protesters outside parliament on "
+            "Tuesday, the interior ministry said in a statement."
+        )
+        assert cleaned.published is None
+        assert cleaned.dateline_place == "Rome"
+        assert any("does not exist" in note for note in cleaned.notes)

@@ -73,3 +73,14 @@ def test_published_parses_iso_hints_to_their_precision():
 def test_published_short_sentences_with_a_date_are_not_date_lines():
     assert read_date_line("On 3 March 2024 the army took the town.") is None
     assert read_date_line("Kyiv, 3 March 2024") is not None
+
+
+@pytest.mark.parametrize("text", ["2021-02-30", "2021-13-45", "2021-02-29T10:00", "2023-00-10"])
+def test_parse_published_is_none_for_a_day_that_does_not_exist(text):
+    assert parse_published(text, "hint") is None
+
+
+def test_parse_published_keeps_the_day_of_an_impossible_time():
+    found = parse_published("2021-02-03T25:61", "hint")
+    assert found is not None
+    assert (found.value, found.precision) == ("2021-02-03", "day")

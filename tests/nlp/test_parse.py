@@ -39,3 +39,30 @@ def test_parse_many_in_several_processes_keeps_order_and_results():
 def test_parse_names_a_missing_model():
     with pytest.raises(ParseError, match="'en_core_web_xx_missing' is not installed"):
         load_nlp("en_core_web_xx_missing")
+
+
+@pytest.mark.slow
+def test_parse_over_long_texts_in_pieces_never_whole(monkeypatch):
+    from dateline.nlp import parse_each
+
+    settings = Settings(n_process=1)
+    nlp = load_nlp(settings.spacy_model)
+    monkeypatch.setattr(nlp, "max_length", 400)
+    long_text = "\n\n".join(TEXTS * 3)  # 1684 characters: spaCy alone raises E088
+    assert len(long_text) > nlp.max_length
+    doc = parse(long_text, settings)
+    assert doc.text == long_text
+    [parsed] = list(parse_each([long_text], settings, size_hint=1))
+    assert parsed.error is None and parsed.doc.text == long_text
+    assert "parsed in 5 pieces" in parsed.notes[0]
+
+
+def test_parse_split_text_cuts_at_paragraphs_and_joins_back():
+    from dateline.nlp import split_text
+
+    text = "First paragraph here.\n\nSecond one, a little longer.\n\nThird."
+    pieces = split_text(text, 30)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= 30 for piece in pieces)
+    assert pieces[0] == "First paragraph here.\n\n"
+    assert split_text("x" * 70, 30) == ["x" * 30, "x" * 30, "x" * 10]

@@ -99,3 +99,24 @@ def test_tagger_a_numbered_thing_is_no_year(tag):
     )
     values = tag(text, date(2011, 4, 1))
     assert [(v.text, v.value) for v in values] == [("December 2015", "2015-12"), ("1973", "1973")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The city was built 7000 years ago.", [("7000 years ago", "PAST_REF")]),
+        ("The city was built 7,000 years ago.", [("7,000 years ago", "PAST_REF")]),
+        ("The dinosaurs died 66 million years ago.", [("66 million years ago", "PAST_REF")]),
+        ("It will happen in the year 99999.", []),
+        ("Robots will rule in the year 3000.", [("the year 3000", "3000")]),
+    ],
+)
+def test_tagger_years_beyond_the_calendar_get_no_wrong_value(tag, text, expected):
+    values = tag(text, date(2023, 5, 1))
+    assert [(v.text, v.value) for v in values] == expected
+
+
+def test_tagger_never_fails_at_the_ends_of_the_calendar(tag):
+    text = "Yesterday, next year and in three weeks, the talks of last spring resume."
+    for anchor in (date(1, 1, 1), date(9999, 12, 31)):
+        assert all(v.value for v in tag(text, anchor))

@@ -113,7 +113,7 @@ class _Worker:
     process: BaseProcess
     tasks: multiprocessing.Queue[Any]
     results: multiprocessing.Queue[Any]
-    held: deque[int]  # numbers of the batches sent and not answered, oldest first
+    held: deque[tuple[int, list[str]]]  # batches sent and not answered, oldest first
 
 
 class _Pool:
@@ -124,7 +124,6 @@ class _Pool:
         self._make_parser = make_parser
         self._workers = [self._start() for _ in range(n)]
         self._failed: dict[int, list[Parsed]] = {}
-        self._sizes: dict[int, int] = {}
 
     def _start(self) -> _Worker:
         tasks: multiprocessing.Queue[Any] = self._context.Queue()
@@ -140,8 +139,7 @@ class _Pool:
 
     def send(self, number: int, texts: list[str]) -> None:
         worker = self._workers[number % len(self._workers)]
-        worker.held.append(number)
-        self._sizes[number] = len(texts)
+        worker.held.append((number, texts))
         worker.tasks.put((number, texts))
 
     def receive(self, number: int) -> list[Parsed]:
@@ -162,20 +160,24 @@ class _Pool:
                 self._replace(index)
                 continue
             worker.held.popleft()
-            del self._sizes[answered]
             if answered == number:
                 return list(parsed)
         return self._failed.pop(number)
 
     def _replace(self, index: int) -> None:
+        """Fail the batch a dead worker was parsing; a new worker takes the ones it held."""
         worker = self._workers[index]
         reason = f"the parse worker died (exit code {worker.process.exitcode})"
-        log.warning("%s; its texts fail and a new worker takes its place", reason)
-        for number in worker.held:
-            self._failed[number] = [Parsed(error=reason)] * self._sizes.pop(number)
+        log.warning("%s; the texts it was parsing fail and a new worker goes on", reason)
         _drop_queue(worker.tasks)
         _drop_queue(worker.results)
         self._workers[index] = self._start()
+        if not worker.held:
+            return
+        number, texts = worker.held.popleft()
+        self._failed[number] = [Parsed(error=reason)] * len(texts)
+        for number, texts in worker.held:
+            self.send(number, texts)
 
     def close(self, *, wait: bool) -> None:
         """Stop the workers: let them finish (``wait``) or end them now."""
