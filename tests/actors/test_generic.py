@@ -93,6 +93,17 @@ def test_generic_noun_qualifying_another_is_no_actor(read):
     assert [(m.text, m.actor.sector) for m in mentions] == [("Insurgents", "REB")]
 
 
+def test_generic_noun_owned_by_someone_is_left_to_the_owner(read):
+    mentions = read("Kenya said its troops would stay in Somalia under the sanctions regime.")
+    assert [m for m in mentions if m.how == "generic"] == []
+
+
+def test_generic_actor_coordinated_with_a_demonym_shares_its_country(read):
+    mentions = read("Sudanese soldiers and civilians fled across the border into Chad.")
+    civilians = _actor(mentions, "civilians")
+    assert (civilians.code, civilians.sector) == ("SDN", "CVL")
+
+
 def test_generic_actor_beside_a_named_one_adds_nothing(nlp):
     doc = nlp("Al-Shabaab fighters ambushed a convoy near Kismayo.")
     memory = ActorMemory()

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["Phrase", "find_phrases"]
 
 _GROUP_DETERMINERS = frozenset({"the", "both", "these", "those", "all"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _LOCATIVE = frozenset(
     {"in", "at", "to", "from", "into", "near", "inside", "outside", "around", "across", "toward", "towards", "via", "through", "within"}
 )  # fmt: skip
@@ -168,7 +169,7 @@ def find_phrases(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:
 def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
     doc = reader.doc
     start = i
-    if doc[i].lower_ in _GROUP_DETERMINERS | {"his", "her", "their", "its"}:
+    if doc[i].lower_ in _GROUP_DETERMINERS | _POSSESSIVES:
         i += 1
     count = None
     if i < len(doc) and (doc[i].like_num or doc[i].lower_ in _NUMBERS):
@@ -273,9 +274,11 @@ def _generic(reader: _Reader, start: int, word: WordMatch, sentence: int) -> Phr
     last = doc[word.end - 1]
     if last.dep_ in _MODIFIER_DEPS and last.head.i >= word.end:
         return None  # the noun only qualifies another: "a police station", "the army post"
+    if doc[start].lower_ in _POSSESSIVES or any(c.dep_ == "poss" for c in last.children):
+        return None  # "its troops" are someone's named before: a pronoun's work
     while start > 0 and _modifies(doc[start - 1], word):  # "unidentified attackers"
         start -= 1
-    code = _sentence_country(reader, word.start, word.end)
+    code = _shared_country(reader, last) or _sentence_country(reader, word.start, word.end)
     return Phrase(
         start,
         word.end,
@@ -296,6 +299,18 @@ def _modifies(token: Token, word: WordMatch) -> bool:
         and token.is_alpha
         and not token.ent_type_
     )
+
+
+def _shared_country(reader: _Reader, noun: Token) -> str | None:
+    """The country of the noun a generic one is coordinated with: "Armenian troops and civilians"."""
+    if noun.dep_ != "conj":
+        return None
+    head = noun.head
+    for token in (*head.lefts, head):
+        match = reader.names.get(token.i)
+        if match and match.entry.kind in ("adjective", "country"):
+            return match.entry.actor.code
+    return None
 
 
 def _sentence_country(reader: _Reader, start: int, end: int) -> str | None:
