@@ -117,3 +117,27 @@ def test_decoding_declared_charset_from_header_or_meta() -> None:
 def test_decoding_legacy_encodings_of_the_world(text: str, encoding: str) -> None:
     decoded = decode_bytes(text.encode(encoding), "wire.txt")
     assert decoded.text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [FRENCH, RUSSIAN, GERMAN])
+def test_decoding_utf16_without_a_bom_is_text(text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    assert not is_binary(data)
+    decoded = decode_bytes(data, "a.txt")
+    assert decoded.text == text
+    assert decoded.notes == (f"no byte order mark; read as {encoding}",)
+
+
+def test_decoding_utf16_file_without_a_bom_is_read(tmp_path, settings: Settings) -> None:
+    from dateline.models import RawDocument
+    from dateline.sources import read_location
+
+    page = f"<html><body><p>{FRENCH}</p></body></html>"
+    (tmp_path / "page.html").write_bytes(page.encode("utf-16-le"))
+    (tmp_path / "note.txt").write_bytes(RUSSIAN.encode("utf-16-le"))
+    documents = {
+        d.file: d for d in read_location(str(tmp_path), settings) if isinstance(d, RawDocument)
+    }
+    assert documents["page.html"].kind == "html" and FRENCH in documents["page.html"].text
+    assert documents["note.txt"].text == RUSSIAN

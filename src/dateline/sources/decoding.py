@@ -2,9 +2,11 @@
 
 News archives are full of pages saved in the encoding of their day (cp1251
 Russian, latin-1 French, Shift_JIS Japanese). Such text is decoded, not
-refused: UTF-8 is tried first (with or without a byte order mark), then the
-encoding the container declares, then charset_normalizer's guess, and a note
-says what was done so the user can check.
+refused: UTF-8 is tried first (with or without a byte order mark), then
+UTF-16 that has no byte order mark (known by the zero bytes of its ASCII
+characters, all on one side of each pair), then the encoding the container
+declares, then charset_normalizer's guess, and a note says what was done so
+the user can check.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "declared_charset",
     "is_binary",
     "size_limit_bytes",
+    "text_encoding_of",
 ]
 
 MEGABYTE = 1024 * 1024
@@ -66,6 +69,7 @@ _COMMON = (
     "iso8859-5",
     "koi8-u",
 )
+_MIN_UTF16_ZEROS = 8
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -97,10 +101,11 @@ def check_size(size: int, source: str, settings: Settings) -> SourceError | None
 def is_binary(data: bytes) -> bool:
     """Whether bytes are not text: a NUL byte, or many control bytes, in the first 8 KB.
 
-    UTF-16 and UTF-32 text has NUL bytes but starts with a byte order mark.
+    UTF-16 and UTF-32 text has NUL bytes, but starts with a byte order mark
+    or (UTF-16) has them on one side of each byte pair only.
     """
     sample = data[:8192]
-    if not sample or _bom_encoding(sample):
+    if not sample or _bom_encoding(sample) or _utf16_without_bom(sample):
         return False
     if b"\x00" in sample:
         return True
@@ -135,6 +140,12 @@ def declared_charset(content_type: str | None, head: bytes = b"") -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
+def text_encoding_of(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of bytes, by their byte order mark or, for
+    UTF-16, by where their zero bytes fall; None for anything else."""
+    return _bom_encoding(head) or _utf16_without_bom(head[:8192])
+
+
 def _decode(data: bytes, declared: str | None) -> Decoded | None:
     bom = _bom_encoding(data)
     if bom:
@@ -142,6 +153,14 @@ def _decode(data: bytes, declared: str | None) -> Decoded | None:
             return Decoded(data.decode(bom), bom.removesuffix("-sig"))
         except UnicodeDecodeError:
             pass
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return Decoded(text, utf16, (f"no byte order mark; read as {utf16}",))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -188,6 +207,35 @@ def _bom_encoding(data: bytes) -> str | None:
         if data.startswith(bom):
             return encoding
     return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Which UTF-16 (``utf-16-le``, ``utf-16-be``) bytes without a byte order mark are in.
+
+    In UTF-16 every ASCII character (spaces, digits, punctuation, Latin
+    letters) has a zero byte, on the second side of its pair in little-endian
+    and the first in big-endian; binary data has zeros on both sides.
+    """
+    usable = sample[: len(sample) - len(sample) % 2]
+    if len(usable) < 4:
+        return None
+    even, odd = usable[0::2], usable[1::2]
+    zeros_even, zeros_odd = even.count(0), odd.count(0)
+    pairs = len(usable) // 2
+    enough = max(_MIN_UTF16_ZEROS, 0.1 * pairs)  # a few zeros prove nothing
+    if zeros_odd >= enough and zeros_even <= 0.01 * pairs:
+        encoding = "utf-16-le"
+    elif zeros_even >= enough and zeros_odd <= 0.01 * pairs:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:  # a sample may end inside a surrogate pair
+        text = codecs.getincrementaldecoder(encoding)().decode(usable, final=False)
+    except UnicodeDecodeError:
+        return None
+    # Text never holds U+0000, and few other control characters.
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    return encoding if "\x00" not in text and controls <= 0.01 * len(text) else None
 
 
 def _codec_name(encoding: str | None) -> str | None:

@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from ..models import DocumentKind
+from .decoding import text_encoding_of
 
 __all__ = [
     "Format",
@@ -107,7 +108,9 @@ def sniff_format(head: bytes) -> Format:
         return "binary"  # a gzipped WARC is recognised by the caller, which can look inside
     if head.startswith(b"WARC/"):
         return "warc"
-    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    # UTF-16 and UTF-32 are read as such (zero bytes would hide the markup), the rest as UTF-8.
+    encoding = text_encoding_of(head) or "utf-8"
+    text = head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
     start = text[:2048]
     if _HTML_START.match(start):
         return "html"
