@@ -35,8 +35,8 @@ def test_summary_reads_store_records():
 
 def test_summary_cli_prints_table_and_jsonl(monkeypatch):
     class FakeStore:
-        def __init__(self, settings):
-            pass
+        def __init__(self, settings, *, create=True):
+            assert not create  # a listing never creates a database
 
         def actor_mentions(self):
             return _mentions()
