@@ -104,6 +104,16 @@ def test_generic_actor_coordinated_with_a_demonym_shares_its_country(read):
     assert (civilians.code, civilians.sector) == ("SDN", "CVL")
 
 
+def test_generic_actor_country_name_before_a_sector_noun_is_a_demonym(read):
+    mentions = read("U.S. troops and Kenya police raided a camp near Lamu, killing militants.")
+    assert _pairs(m.actor for m in mentions) == [("USA", "MIL"), ("KEN", "POL"), ("KEN", "REB")]
+
+
+def test_generic_actor_takes_no_country_from_one_that_acts(read):
+    mentions = read("Italy and Qatar recognised the rebels as the legitimate authority.")
+    assert _actor(mentions, "the rebels").code == UNKNOWN_CODE
+
+
 def test_generic_actor_beside_a_named_one_adds_nothing(nlp):
     doc = nlp("Al-Shabaab fighters ambushed a convoy near Kismayo.")
     memory = ActorMemory()

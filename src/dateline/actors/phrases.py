@@ -205,7 +205,7 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
             i, ("adjective",) if match.entry.kind == "adjective" else ("country",)
         )
         possessive = match.entry.kind == "country"
-        if possessive and not (j > 0 and doc[j - 1].text == "'s"):
+        if possessive and not (j > 0 and doc[j - 1].text == "'s") and not _sector_noun(reader, j):
             return _known(reader, start if doc[start].lower_ == "the" else i, match, sentence)
         return _demonym(reader, start, j, countries, sentence) or (
             _known(reader, i, match, sentence) if possessive else None
@@ -230,6 +230,12 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
             i, end, "name", sentence, name=doc[i:end].text, appositive=_appositive(reader, end)
         )
     return None
+
+
+def _sector_noun(reader: _Reader, i: int) -> bool:
+    """Whether a sector noun follows a country name at ``i``: "U.S. troops", "Kenya police"."""
+    word = reader.words.get(i)
+    return bool(word and word.entry and word.entry.kind in ("group", "context"))
 
 
 def _demonym(
@@ -317,21 +323,32 @@ def _sentence_country(reader: _Reader, start: int, end: int) -> str | None:
     """The country named nearest tokens ``start``-``end`` in their sentence, places first.
 
     A city, or a country or capital after a place preposition ("in Kano", "in
-    Somalia"), says where the actor is; a demonym or a named actor elsewhere
-    in the sentence ("Nigerian troops killed militants") is the next best.
+    Somalia"), says where the actor is; a demonym elsewhere in the sentence
+    ("Nigerian troops killed militants") is the next best. A country that
+    acts in the sentence says nothing of where the actor is ("Italy
+    recognised the rebels"), and one far from it in a long sentence often
+    belongs to another clause: past ``_NEAR`` tokens the article decides.
     """
     sentence = reader.sentence_of[start]
     countries = reader.knowledge.country_names
     found: list[tuple[bool, int, str]] = []  # (not a place, distance, code)
     for match in reader.names.values():
         code = match.entry.actor.code
-        if reader.sentence_of[match.start] == sentence and code in countries:
-            place = match.entry.kind != "adjective" and reader.is_place(match.start)
-            found.append((not place, _distance(match.start, match.end, start, end), code))
+        if reader.sentence_of[match.start] != sentence or code not in countries:
+            continue
+        demonym = match.entry.kind in ("adjective", "people")
+        distance = _distance(match.start, match.end, start, end)
+        if (demonym or reader.is_place(match.start)) and distance <= _NEAR:
+            found.append((demonym, distance, code))
     for city_start, city_end, code in reader.cities:
-        if reader.sentence_of[city_start] == sentence:
-            found.append((False, _distance(city_start, city_end, start, end), code))
+        distance = _distance(city_start, city_end, start, end)
+        if reader.sentence_of[city_start] == sentence and distance <= _NEAR:
+            found.append((False, distance, code))
     return min(found)[2] if found else None
+
+
+# How many tokens from a generic actor a place or demonym may lie to say where it is.
+_NEAR = 12
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -393,7 +410,7 @@ def _starts_a_clause(doc: Doc, phrase: Phrase) -> bool:
 
 
 def _as_int(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdecimal() else None
 
 
 def span_tokens(span: Span) -> tuple[int, int]:
