@@ -31,7 +31,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from ..actors import Actor, ActorMemory, resolve_span
+from ..actors import UNKNOWN_CODE, Actor, ActorMemory, resolve_span
 from ..models import Article, Event, Evidence
 from ..time import TimeValue, clause_date
 from . import find_mentions
@@ -186,7 +186,7 @@ def _place(
     if not named:
         resolved = resolve_span(span, published, memory)
         named = list(resolved) if isinstance(resolved, tuple) else [resolved] if resolved else []
-    countries = [actor.code for actor in named if actor.sector != "IGO" and actor.code != "---"]
+    countries = [a.code for a in named if a.sector != "IGO" and a.code != UNKNOWN_CODE]
     return name, countries[0] if countries else None
 
 
