@@ -164,14 +164,14 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         if end < len(doc) and doc[end].lower_ in _TRAILING and doc[end - 1].like_num is False:
             end += 1
         # "the year" + "3000": the model leaves out a year it finds unlikely.
-        if end < len(doc) and doc[end - 1].lower_ == "year" and doc[end].text.isdigit():
+        if end < len(doc) and doc[end - 1].lower_ == "year" and doc[end].text.isdecimal():
             end += 1
         merged.append((start, end))
     return merged
 
 
 def _is_day_number(token: Token) -> bool:
-    return token.text.isdigit() and 1 <= int(token.text) <= 31
+    return token.text.isdecimal() and 1 <= int(token.text) <= 31
 
 
 def _joins(doc: Doc, left: tuple[int, int], right: tuple[int, int], lex: Lexicon) -> bool:

@@ -114,7 +114,7 @@ def numeric_date(text: str) -> date | None:
 
 
 def _number(word: str, lex: Lexicon) -> float | None:
-    if word.isdigit():
+    if word.isdecimal():
         return float(word)
     if word in lex.numbers:
         return lex.numbers[word]
@@ -136,9 +136,9 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
             if p.month is None and nxt not in ("century", "quarter", "half"):
                 p.day = int(word)
                 continue
-        if word.isdigit():
+        if word.isdecimal():
             value = int(word)
-            if prev == "," and len(word) == 3 and pending is not None and words[i - 2].isdigit():
+            if prev == "," and len(word) == 3 and pending is not None and words[i - 2].isdecimal():
                 pending = pending * 1000 + value  # digits in groups: "7,000"
                 continue
             if prev == "year" and p.count is None and pending is None:
