@@ -93,6 +93,20 @@ def test_files_a_fifo_is_written_into_not_replaced(tmp_path, events):
     assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["events.pipe"]
 
 
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="no /dev/fd on this system")
+def test_files_an_open_descriptor_is_written_into(tmp_path, events):
+    read_end, write_end = os.pipe()
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(os.fdopen(read_end, "rb").read()))
+    reader.start()
+    try:
+        assert export_file(events, f"/dev/fd/{write_end}", "jsonl") == 4
+    finally:
+        os.close(write_end)
+    reader.join(timeout=10)
+    assert len(received[0].decode().splitlines()) == 4
+
+
 def test_files_a_symlink_is_followed_and_its_target_replaced(tmp_path, events):
     target = tmp_path / "exports" / "events.jsonl"
     target.parent.mkdir()

@@ -5,7 +5,9 @@
 - A symbolic link is followed: what it points to is replaced the same way,
   and the link stays a link.
 - A device or a named pipe (``/dev/stdout``, a FIFO) is written straight
-  into: there is nothing to replace, and replacing it would break it.
+  into: there is nothing to replace, and replacing it would break it. So is
+  an open file descriptor named through ``/dev/stdout`` or ``/dev/fd/N``,
+  whatever it holds.
 
 A write that fails (a full disk, a file-size limit, a device that refuses
 it) is an :class:`~dateline.errors.ExportError` naming the output.
@@ -14,6 +16,7 @@ it) is an :class:`~dateline.errors.ExportError` naming the output.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,12 +38,15 @@ def export_file(events: Iterable[Event], path: str | Path, output_format: str) -
     """
     check_format(output_format)
     named = Path(path)
-    target = Path(os.path.realpath(named))
-    if target.is_dir():
+    try:
+        mode: int | None = os.stat(named).st_mode  # through any links
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
         raise ConfigError(f"cannot write {named}: it is a folder")
-    if target.exists() and not target.is_file():
-        return _write_through(events, named, target, output_format)
-    return _replace(events, named, target, output_format)
+    if mode is not None and (not stat.S_ISREG(mode) or _names_a_descriptor(named)):
+        return _write_through(events, named, output_format)
+    return _replace(events, named, Path(os.path.realpath(named)), output_format)
 
 
 def export_stream(events: Iterable[Event], stream: IO[Any], output_format: str) -> int:
@@ -68,10 +74,22 @@ def _open_options(output_format: str) -> dict[str, str | None]:
     return {"mode": "w", "encoding": "utf-8", "newline": ""}
 
 
-def _write_through(events: Iterable[Event], named: Path, target: Path, output_format: str) -> int:
-    """Write into a device or a named pipe as it is."""
+def _names_a_descriptor(named: Path) -> bool:
+    """Whether ``named`` leads through /proc or /dev/fd (``/dev/stdout``) to an open descriptor."""
+    current = str(named)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if current.startswith(("/proc/", "/dev/fd/")):
+            return True
+        if not os.path.islink(current):
+            return False
+        current = os.path.join(os.path.dirname(current), os.readlink(current))
+    return False
+
+
+def _write_through(events: Iterable[Event], named: Path, output_format: str) -> int:
+    """Write into a device, a named pipe or an open descriptor as it is."""
     try:
-        with open(target, **_open_options(output_format)) as stream:  # type: ignore[call-overload]
+        with open(named, **_open_options(output_format)) as stream:  # type: ignore[call-overload]
             return write_events(events, stream, output_format)
     except OSError as error:
         raise ExportError(f"cannot write {named}: {_reason(error)}") from None
