@@ -89,6 +89,7 @@ _FLAT_TAGS = frozenset(
         "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "noscript",
     }
 )  # fmt: skip
+_PARSER_DEPTH = 256  # libxml2's limit on nesting, without its "huge" option
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
 
 
@@ -110,6 +111,9 @@ def flatten_deep_html(html: str) -> str:
 def _too_deep(html: str) -> bool:
     from lxml import etree
     from lxml import html as lxml_html
+
+    if html.count("<") < _PARSER_DEPTH:
+        return False  # too few tags to nest that deep: no need to parse
 
     parser = lxml_html.HTMLParser()
     try:
