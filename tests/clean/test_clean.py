@@ -122,15 +122,28 @@ def test_clean_keeps_a_given_sentence_without_final_punctuation_whole():
 
 
 def test_clean_never_refuses_a_given_text_for_its_length():
-    article = clean(_raw("Police fired tear gas at students in the capital.", given=True), Settings())
+    article = clean(
+        _raw("Police fired tear gas at students in the capital.", given=True), Settings()
+    )
     assert article.body == "Police fired tear gas at students in the capital."
 
 
 def test_clean_keeps_a_given_lead_when_the_title_is_given_too():
-    text = SURRENDER + "\n\nThe army said the rebels would be disarmed and sent home within a month."
+    text = (
+        SURRENDER + "\n\nThe army said the rebels would be disarmed and sent home within a month."
+    )
     article = clean(_raw(text, given=True, title_hint="Rebels surrender"), Settings())
     assert article.title == "Rebels surrender"
     assert article.body.startswith(SURRENDER)
+
+
+def test_clean_keeps_a_long_unpunctuated_lead_of_a_given_text_without_a_title():
+    lead = SURRENDER + "\n\nThe army said the rebels would be disarmed within a month."
+    article = clean(_raw(lead, given=True), Settings())
+    assert article.body.startswith(SURRENDER) and article.title is None
+    headed = clean(_raw("Rebels surrender in the north\n\n" + lead, given=True), Settings())
+    assert headed.title == "Rebels surrender in the north"
+    assert headed.body.startswith(SURRENDER)
 
 
 def test_clean_drops_the_repeated_title_of_a_given_text():

@@ -17,6 +17,7 @@ def test_title_headlines_are_short_and_unfinished():
 
 def test_title_body_lines_are_prose():
     assert is_body_like("Mali's junta said on Tuesday it would leave the regional bloc.")
+    assert is_body_like("NATO chief Rasmussen : `` We are there to protect civilians . ''")
     assert not is_body_like("Mali leaves regional bloc")
 
 

@@ -66,9 +66,7 @@ def clean(raw: RawDocument, settings: Settings) -> Article:
         outlet=raw.outlet_hint,
         url=raw.url_hint,
     )
-    if not cleaned.body.strip() or (
-        not raw.given and len(cleaned.body) < settings.min_body_chars
-    ):
+    if not cleaned.body.strip() or (not raw.given and len(cleaned.body) < settings.min_body_chars):
         raise CleanError(
             f"no article text found (the cleaned body has {len(cleaned.body)} characters, "
             f"fewer than min_body_chars={settings.min_body_chars})",

@@ -17,8 +17,8 @@ The steps, in order:
 A text given as the article itself (``given``: a record's text field,
 standard input) is read leniently: without prose there is no head, so every
 line is body; a title given with it is not looked for in the text (only its
-repeats are dropped); and when cleaning would leave nothing, the text is
-kept whole.
+repeats are dropped), and without one only a short first line is taken for
+its headline; and when cleaning would leave nothing, the text is kept whole.
 """
 
 from __future__ import annotations
@@ -97,6 +97,10 @@ _URL_LINE = re.compile(
 _SOURCE_LINE = re.compile(
     r"^(?:source|sources|kaynak|источник|fuente|quelle)\s*:\s*(.{2,60})$", re.I
 )
+# The first line of a given text is its headline only when short: a longer one
+# without final punctuation is its lead ("Forty rebels surrendered ..., the
+# ministry said on Sunday").
+_GIVEN_HEADLINE_WORDS = 14
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -132,7 +136,8 @@ def clean_text(
     if given and title:
         content = _take_title(content, body_start, found, take=False)[1]
     else:
-        title, content = _take_title(content, body_start, found)
+        most = _GIVEN_HEADLINE_WORDS if given else None
+        title, content = _take_title(content, body_start, found, max_words=most)
     paragraphs = [line for _, line in content if not (title and is_near_duplicate(line, title))]
     place, paragraphs = _take_dateline(paragraphs, found)
     if given and not paragraphs:
@@ -204,7 +209,12 @@ def _read_byline_line(line: str, found: _Found) -> bool:
 
 
 def _take_title(
-    content: list[tuple[int, str]], body_start: int, found: _Found, *, take: bool = True
+    content: list[tuple[int, str]],
+    body_start: int,
+    found: _Found,
+    *,
+    take: bool = True,
+    max_words: int | None = None,
 ) -> tuple[str | None, list[tuple[int, str]]]:
     """Drop head navigation, pick the headline (when ``take``), and return it with the
     remaining lines."""
@@ -223,7 +233,7 @@ def _take_title(
         if glued:
             found.site = found.site or outlet_from_site_text(glued[0])
             line = glued[1]
-        if take and title is None and is_headline_like(line):
+        if take and title is None and is_headline_like(line, max_words=max_words):
             title = line
             continue
         kept.append((index, line))

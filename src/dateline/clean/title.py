@@ -13,21 +13,23 @@ _MAX_HEADLINE_CHARS = 220
 _MIN_SENTENCE_WORDS = 8
 _MIN_PARAGRAPH_WORDS = 30
 _SIMILAR = 0.9
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$|[\"”»]$")
+# A closing quote may stand apart, as in tokenized text ("our focus . ''").
+_SENTENCE_END = re.compile(r"[.!?…](?:\s?[\"'”’»)])*$|[\"”»]$")
 # Braces, markup, assignments and calls: what scripts, style sheets and JSON
 # print and headlines never do.
 _CODE = re.compile(r"[{}<>]|\w\s*=\s*\S|=>|\bfunction\s*\(|\w\.\w+\(|;\s*$")
 
 
-def is_headline_like(line: str) -> bool:
+def is_headline_like(line: str, *, max_words: int | None = None) -> bool:
     """Whether a line can be a headline: short, capitalised, not a finished sentence.
 
     A trailing bracketed tag ("[UPDATE]", "(VIDEO)") is allowed; a line ending
-    in a full stop is a sentence, not a headline.
+    in a full stop is a sentence, not a headline. ``max_words`` lowers the
+    longest headline allowed.
     """
     text = line.strip()
     words = text.split()
-    if not (_MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS):
+    if not (_MIN_HEADLINE_WORDS <= len(words) <= (max_words or _MAX_HEADLINE_WORDS)):
         return False
     if len(text) > _MAX_HEADLINE_CHARS or text.endswith((".", ",", ":", ";")):
         return False
