@@ -51,7 +51,9 @@ class Settings:
     max_file_mb: float = _setting(
         50.0, "Inputs (files, downloads) larger than this many megabytes are refused."
     )
-    http_timeout: float = _setting(20.0, "Seconds to wait for a URL before giving up.")
+    http_timeout: float = _setting(
+        20.0, "Seconds a download of a URL may take in all before it is given up."
+    )
     user_agent: str = _setting(
         "Dateline/0.1 (+https://example.org/dateline)", "User-Agent sent when fetching URLs."
     )
