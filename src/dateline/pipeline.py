@@ -15,14 +15,20 @@ Analyse, step by step (for every stored article not analysed yet, in
 ingestion order, so that people learned in one article are known in the
 next):
 
-1. ``nlp.parse_many``: spaCy parses the bodies in batches;
-2. ``time.tag_doc``: every date in the text, read against the publication day;
+1. ``nlp.parse_each``: spaCy parses the bodies in batches (in worker processes
+   that die with this one, for large inputs);
+2. ``time.tag_doc``: every date in the text, read against the publication day
+   (without one, only the dates the text spells out);
 3. ``actors.resolve_doc``: actor mentions, learning new people as it goes;
 4. ``events.coding.code_events``: PLOVER events with resolved actors and dates;
 5. ``timeline.summary.build.dated_sentences_of``: each sentence with its days;
 6. ``store.queries.save_analysis``: one transaction per article, which links
    each event to the event it tells of (``link``) and marks the article
    analysed; an interrupted run resumes with the next article.
+
+Any failure in steps 1 to 5 is the article's: it is reported, recorded
+(``store.queries.record_failure``) and not tried again until asked, and the
+run goes on.
 """
 
 from __future__ import annotations
