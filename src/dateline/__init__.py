@@ -17,14 +17,24 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .api import Store
     from .errors import DatelineError
+    from .extract import extract
     from .models import Article, RawDocument
     from .settings import Settings, load_settings
 
-__all__ = ["Article", "DatelineError", "RawDocument", "Settings", "Store", "load_settings"]
+__all__ = [
+    "Article",
+    "DatelineError",
+    "RawDocument",
+    "Settings",
+    "Store",
+    "extract",
+    "load_settings",
+]
 
 _HOMES = {
     "Store": ".api",
     "DatelineError": ".errors",
+    "extract": ".extract",
     "Article": ".models",
     "RawDocument": ".models",
     "Settings": ".settings",

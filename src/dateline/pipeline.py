@@ -47,6 +47,7 @@ from tqdm import tqdm
 from .actors import ActorMemory, ActorMention, LearnedPerson, resolve_doc
 from .clean import clean
 from .errors import CleanError, DatelineError, ParseError, SourceError, StoreError
+from .events.coder import load_coder
 from .events.coding import code_events
 from .models import Article, DatedSentence, Event
 from .nlp import parse_each
@@ -66,9 +67,9 @@ from .timeline.summary.build import dated_sentences_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .events.similarity import SentenceTyper
+    from .events.coder import EventCoder
 
-__all__ = ["Analysis", "IngestReport", "analyse", "ingest"]
+__all__ = ["Analysis", "ArticleAnalysis", "IngestReport", "analyse", "analyse_article", "ingest"]
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +213,9 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class _Result:
+class ArticleAnalysis:
+    """What the analysis of one article found, before it is stored."""
+
     mentions: list[ActorMention]
     learned: list[LearnedPerson]
     events: list[Event]
@@ -242,7 +245,7 @@ def analyse(
         memory = ActorMemory(select_learned_people(connection))
     if not pending:
         return Analysis()
-    typer = _sentence_typer(settings)
+    coder = load_coder(settings)
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
     done = 0
     failures: list[str] = []
@@ -255,7 +258,7 @@ def analyse(
             try:
                 if parsed.error is not None:
                     raise ParseError(parsed.error)
-                _save(engine, article, _analyse_one(article, parsed.doc, memory, typer))
+                _save(engine, article, analyse_article(article, parsed.doc, memory, coder))
                 done += 1
             except StoreError:
                 raise  # the database, not the article: nothing more can be stored
@@ -268,9 +271,10 @@ def analyse(
     return Analysis(done, tuple(failures), tuple(notes))
 
 
-def _analyse_one(
-    article: Article, doc: Doc, memory: ActorMemory, typer: SentenceTyper | None
-) -> _Result:
+def analyse_article(
+    article: Article, doc: Doc, memory: ActorMemory, coder: EventCoder | None
+) -> ArticleAnalysis:
+    """Date, resolve and code one parsed article; ``memory`` learns its people."""
     published = article.published_date
     if published is None:
         # No day to read relative dates against: keep only the dates the text spells out.
@@ -279,12 +283,12 @@ def _analyse_one(
         time_values = tag_doc(doc, published)
     mentions = resolve_doc(doc, published, memory, source=article.id)
     learned = memory.taught_here()
-    events = code_events(doc, article, memory, time_values, anchor=published, typer=typer)
+    events = code_events(doc, article, memory, time_values, anchor=published, coder=coder)
     dated = dated_sentences_of(doc, article.id, published, time_values)
-    return _Result(mentions, learned, events, dated)
+    return ArticleAnalysis(mentions, learned, events, dated)
 
 
-def _save(engine: Engine, article: Article, result: _Result) -> None:
+def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
     """Store one article's analysis. A database that cannot be written raises StoreError;
     data of the article that cannot be stored raises SQLAlchemy's error."""
     try:
@@ -319,14 +323,6 @@ def _one_line(text: str, width: int = 300) -> str:
 
 def _absolute(values: Sequence[TimeValue]) -> list[TimeValue]:
     return [value for value in values if value.anchoring == "absolute"]
-
-
-def _sentence_typer(settings: Settings) -> SentenceTyper | None:
-    if not settings.event_embeddings:
-        return None
-    from .events.similarity import SentenceTyper
-
-    return SentenceTyper()
 
 
 def _short(location: str, width: int = 40) -> str:

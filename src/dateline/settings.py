@@ -60,10 +60,10 @@ class Settings:
     fetch_feed_links: bool = _setting(
         True, "Fetch the linked page of a feed entry whose own text is only a summary."
     )
-    event_embeddings: bool = _setting(
-        False,
-        "Ask sentence embeddings (MiniLM) for the event type of sentences the trigger "
-        "lexicon misses; needs the 'embeddings' extra and about 8 s to load.",
+    coder_model: str = _setting(
+        "default",
+        "The learned event coder: 'default' (the one shipped), the folder of one made by "
+        "'dateline coder train', or 'none' for the trigger lexicon alone.",
     )
     min_body_chars: int = _setting(
         200,

@@ -14,6 +14,7 @@ import click
 from ..errors import DatelineError
 from ..log import configure
 from .articles import articles
+from .coder import coder
 from .evaluate import evaluate
 from .export import export
 from .ingest import ingest
@@ -37,7 +38,7 @@ def cli(verbose: int) -> None:
     configure(verbose)
 
 
-for command in (ingest, articles, timeline, export, evaluate):
+for command in (ingest, articles, timeline, export, evaluate, coder):
     cli.add_command(command)
 
 

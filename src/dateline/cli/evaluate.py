@@ -130,3 +130,35 @@ def evaluate_tls_command(
     from ..evaluate.tls import evaluate_tls
 
     _print_report(evaluate_tls(directory, build_settings(None, setting_pairs)), as_json)
+
+
+@evaluate.command("coder", context_settings=CONTEXT_SETTINGS)
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev"]),
+    default="all",
+    show_default=True,
+    help="Score every sentence, or only the fixed development fifth that training leaves out.",
+)
+@settings_options
+@json_option
+def evaluate_coder_command(
+    labels: Path, split: str, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Score the event coder on a labelled JSONL file (sentence, type; source, target optional).
+
+    Each sentence is coded on its own; its prediction is the type of its
+    most confident event that is not negated. Per-type precision, recall and
+    F1, macro-F1, accuracy and the share of sentences with no event;
+    EVALUATION.md section 2b. A gold YIELD accepts CONCEDE or RETREAT.
+
+    \b
+    Example:
+        dateline eval coder ../shared/data/plover-train/plv_train.jsonl --split dev
+        dateline eval coder my_labels.jsonl --setting coder_model none
+    """
+    from ..evaluate.coder import evaluate_coder
+
+    settings = build_settings(None, setting_pairs)
+    _print_report(evaluate_coder(labels, settings, split=split, progress=True), as_json)

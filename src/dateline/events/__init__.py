@@ -10,7 +10,10 @@ nothing to it. For each sentence:
    speaker, and applies PLOVER's recodings (future meeting -> AGREE, ...);
 4. :mod:`.magnitude` counts the killed, injured, displaced, arrested and
    crowds;
-5. mentions of one act in one sentence ("were killed ... in attacks") are
+5. with the learned coder (:mod:`.coder`), every sentence's type
+   probabilities: they arbitrate the lexicon's type, add the acts it
+   missed, and are each mention's confidence;
+6. mentions of one act in one sentence ("were killed ... in attacks") are
    merged, and each gets its CAMEO code, Goldstein score and confidence.
 
 Dates (time stage) and resolved actors (actors stage) are added later by the
@@ -22,11 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .coder import NO_EVENT, EventCoder, TypeProbabilities
 from .lexicon import DEFAULT_PREPS
 from .magnitude import find_magnitude
 from .ontology import EventType, event_type, event_types
 from .roles import find_roles
-from .similarity import SentenceTyper
 from .status import apply_plover_rules, find_status, is_historical
 from .triggers import find_triggers
 from .values import EventMention, EventTrigger, Magnitude, RoleSpans, SpanRef, StatusInfo
@@ -35,12 +38,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "EventCoder",
     "EventMention",
     "EventTrigger",
     "EventType",
     "Magnitude",
     "RoleSpans",
-    "SentenceTyper",
     "StatusInfo",
     "event_type",
     "event_types",
@@ -48,9 +51,14 @@ __all__ = [
     "is_historical",
 ]
 
-_BASE_CONFIDENCE = {"phrase": 0.8, "verb": 0.7, "noun": 0.55, "embedding": 0.45}
-# Shorter sentences are headlines or page text, too thin to embed reliably.
-_MIN_TYPED_WORDS = 5
+# Without the learned coder, how sure each kind of lexicon match is.
+_BASE_CONFIDENCE = {"phrase": 0.8, "verb": 0.7, "noun": 0.55, "learned": 0.5}
+# Shorter sentences are headlines or page text, too thin to type.
+_MIN_TYPED_WORDS = 4
+# How sure the learned coder must be to add an event the lexicon missed, and
+# to overrule the lexicon's type (measured on the development fifth of PLV).
+ADD_PROBABILITY = 0.35
+OVERRULE_PROBABILITY = 0.6
 # Which event types a sentence's counts belong to.
 _MAGNITUDE_TYPES = {
     "killed": {"ASSAULT"},
@@ -70,20 +78,20 @@ class _Reading:
     info: StatusInfo
     type: str
     mode: str | None
+    probability: float | None = None  # the learned coder's, when it was asked
 
 
-def find_mentions(doc: Doc, *, typer: SentenceTyper | None = None) -> list[EventMention]:
+def find_mentions(doc: Doc, *, coder: EventCoder | None = None) -> list[EventMention]:
     """Every event mention of a parsed text, in text order.
 
-    With a :class:`~dateline.events.similarity.SentenceTyper`, sentences no
-    lexicon entry matched get the embedding's second opinion.
+    With an :class:`~dateline.events.coder.EventCoder`, the learned coder
+    reads every sentence beside the lexicon (:func:`_consult`).
     """
     by_sentence: dict[int, list[_Reading]] = {}
     for trigger in find_triggers(doc):
         by_sentence.setdefault(trigger.anchor.sent.start, []).append(_read(trigger))
-    if typer is not None:
-        for trigger in _second_opinions(doc, typer, set(by_sentence)):
-            by_sentence.setdefault(trigger.anchor.sent.start, []).append(_read(trigger))
+    if coder is not None:
+        by_sentence = _consult(doc, coder, by_sentence)
     mentions: list[EventMention] = []
     for readings in by_sentence.values():
         sent = readings[0].trigger.anchor.sent
@@ -93,31 +101,71 @@ def find_mentions(doc: Doc, *, typer: SentenceTyper | None = None) -> list[Event
     return sorted(mentions, key=lambda m: (m.start, m.trigger_start))
 
 
-def _second_opinions(doc: Doc, typer: SentenceTyper, done: set[int]) -> list[EventTrigger]:
-    """Triggers at the main verb of sentences the lexicon missed, typed by embeddings."""
-    sentences = [
-        sent
-        for sent in doc.sents
-        if sent.start not in done
-        and sent.root.pos_ in ("VERB", "AUX")
-        and sum(not t.is_punct for t in sent) >= _MIN_TYPED_WORDS
-    ]
-    triggers = []
-    for sent, guess in zip(sentences, typer.guess([s.text for s in sentences]), strict=True):
-        if guess is not None:
-            triggers.append(
-                EventTrigger(
-                    type=guess.type,
-                    mode=None,
-                    kind="embedding",
-                    anchor=sent.root,
-                    start=sent.root.i,
-                    end=sent.root.i + 1,
-                    preps=DEFAULT_PREPS,
-                    label=f"embedding:{guess.score}",
-                )
-            )
-    return triggers
+def _consult(
+    doc: Doc, coder: EventCoder, by_sentence: dict[int, list[_Reading]]
+) -> dict[int, list[_Reading]]:
+    """The lexicon's readings with the learned coder's word on each sentence.
+
+    - A reading's confidence becomes the coder's calibrated probability of
+      its type, so that among several acts of a sentence the likeliest leads.
+    - Where the coder is sure of a type the lexicon did not find, the
+      sentence's main reading takes that type (its roles, status and date
+      stay what the rules read).
+    - A sentence the lexicon missed gets an event at its main verb when the
+      coder is sure enough that it reports an act, and of which type.
+    """
+    sentences = [sent for sent in doc.sents if sent.start in by_sentence or _may_report_act(sent)]
+    consulted: dict[int, list[_Reading]] = {}
+    for sent, found in zip(sentences, coder.probabilities(sentences), strict=True):
+        readings = by_sentence.get(sent.start)
+        if readings:
+            consulted[sent.start] = _arbitrate(readings, found)
+            continue
+        name, probability = found.best()
+        if probability >= ADD_PROBABILITY and found.of(NO_EVENT) < probability:
+            reading = _read(_learned_trigger(sent, name, probability))
+            consulted[sent.start] = [
+                replace(reading, probability=found.of(reading.type) or probability)
+            ]
+    return dict(sorted(consulted.items()))
+
+
+def _may_report_act(sent: Span) -> bool:
+    """A sentence with a verb and a few words: a headline fragment or a caption reports nothing."""
+    words = sum(not t.is_punct and not t.is_space for t in sent)
+    return words >= _MIN_TYPED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _arbitrate(readings: list[_Reading], found: TypeProbabilities) -> list[_Reading]:
+    name, probability = found.best()
+    known = {r.type for r in readings}
+    if name not in known and probability >= OVERRULE_PROBABILITY:
+        main = min(readings, key=lambda r: _depth(r.trigger.anchor))
+        retyped = _read(replace(main.trigger, type=name, mode=None, kind="learned"))
+        readings = [retyped if r is main else r for r in readings]
+    return [replace(r, probability=found.of(r.type)) for r in readings]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _learned_trigger(sent: Span, name: str, probability: float) -> EventTrigger:
+    """A trigger at the main verb of a sentence only the learned coder typed."""
+    root = sent.root
+    return EventTrigger(
+        type=name,
+        mode=None,
+        kind="learned",
+        anchor=root,
+        start=root.i,
+        end=root.i + 1,
+        preps=DEFAULT_PREPS,
+        label=f"learned:{probability:.2f}",
+    )
 
 
 def _read(trigger: EventTrigger) -> _Reading:
@@ -170,7 +218,13 @@ def _combine(keeper: _Reading, other: _Reading) -> _Reading:
         recipients=keeper.roles.recipients or other.roles.recipients,
         place=keeper.roles.place or other.roles.place,
     )
-    return replace(keeper, roles=roles, mode=keeper.mode or other.mode)
+    probabilities = [p for p in (keeper.probability, other.probability) if p is not None]
+    return replace(
+        keeper,
+        roles=roles,
+        mode=keeper.mode or other.mode,
+        probability=max(probabilities) if probabilities else None,
+    )
 
 
 def _mention(reading: _Reading, sent: Span, magnitude: Magnitude) -> EventMention:
@@ -208,7 +262,11 @@ def _mention(reading: _Reading, sent: Span, magnitude: Magnitude) -> EventMentio
 
 
 def _confidence(reading: _Reading) -> float:
-    """A score in (0, 1): lexicon certainty, raised by found roles, lowered by doubt."""
+    """The learned coder's calibrated probability of the reading's type; without
+    the coder, a score in (0, 1): lexicon certainty, raised by found roles,
+    lowered by doubt."""
+    if reading.probability is not None:
+        return round(min(max(float(reading.probability), 0.01), 0.99), 2)
     score = _BASE_CONFIDENCE[reading.trigger.kind]
     if reading.roles.actors:
         score += 0.1

@@ -35,7 +35,7 @@ from ..actors import UNKNOWN_CODE, Actor, ActorMemory, resolve_span
 from ..models import Article, Event, Evidence
 from ..time import TimeValue, clause_date
 from . import find_mentions
-from .similarity import SentenceTyper
+from .coder import EventCoder
 from .status import is_historical
 from .values import EventMention, SpanRef
 
@@ -49,7 +49,7 @@ def code_events(
     time_values: Sequence[TimeValue],
     *,
     anchor: date | None,
-    typer: SentenceTyper | None = None,
+    coder: EventCoder | None = None,
 ) -> list[Event]:
     """The coded events of one parsed article, in text order.
 
@@ -60,7 +60,7 @@ def code_events(
     "none").
     """
     events = []
-    for mention in find_mentions(doc, typer=typer):
+    for mention in find_mentions(doc, coder=coder):
         event = _code(doc, article, mention, memory, time_values, anchor)
         if event is not None:
             events.append(event)

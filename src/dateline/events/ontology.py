@@ -22,6 +22,7 @@ __all__ = [
     "contexts",
     "event_type",
     "event_types",
+    "older_roots",
 ]
 
 PLOVER_FILE = "plover.yaml"
@@ -105,6 +106,19 @@ def check_mode(type_name: str, mode: str | None, *, source: str = PLOVER_FILE) -
 def background_examples() -> tuple[str, ...]:
     """Sentences that report no act (opinion, background, page text)."""
     return tuple(str(e) for e in load_yaml(PLOVER_FILE).get("background_examples") or ())
+
+
+@lru_cache(maxsize=1)
+def older_roots() -> dict[str, tuple[str, ...]]:
+    """Older PLOVER roots that today's codebook splits, with their parts
+    (YIELD: CONCEDE when declared, RETREAT when carried out)."""
+    data = load_yaml(PLOVER_FILE).get("older_roots") or {}
+    roots = {str(name): tuple(str(p) for p in parts) for name, parts in data.items()}
+    for name, parts in roots.items():
+        unknown = [p for p in parts if p not in event_types()]
+        if not parts or unknown:
+            raise KnowledgeError(f"older root {name}: unknown parts {unknown}", source=PLOVER_FILE)
+    return roots
 
 
 @lru_cache(maxsize=1)

@@ -27,8 +27,8 @@ __all__ = [
     "TriggerKind",
 ]
 
-# "embedding": no lexicon entry matched; the sentence embedding's second opinion.
-TriggerKind = Literal["verb", "noun", "phrase", "embedding"]
+# "learned": the learned coder's type (a sentence the lexicon missed, or overruled).
+TriggerKind = Literal["verb", "noun", "phrase", "learned"]
 # What a verb's direct object, or an event noun's "of" phrase, stands for.
 ObjectRole = Literal["recipient", "actor", "theme"]
 # How participants map to roles: the usual subject/object reading, a host

@@ -14,15 +14,18 @@ import io
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import KnowledgeError
 
-__all__ = ["knowledge_files", "load_jsonl", "load_tsv", "load_yaml", "month_names"]
+__all__ = ["KNOWLEDGE_DIR", "knowledge_files", "load_jsonl", "load_tsv", "load_yaml", "month_names"]
 
 MONTHS_FILE = "month_names.yaml"
+# The folder itself, for knowledge that is not a text file (the event coder's weights).
+KNOWLEDGE_DIR = Path(__file__).resolve().parent
 
 
 def knowledge_files() -> list[str]:

@@ -1,0 +1,175 @@
+"""Score the event coder on labelled sentences (EVALUATION.md section 2b).
+
+The labelled file is JSONL with at least ``sentence`` and ``type`` (the
+fields of PLV's ``plv_train.jsonl``; ``id``, ``source`` and ``target`` are
+optional). Each sentence is coded on its own, as its own article with no
+publication date; its prediction is the type of its most confident event
+that is not negated, or none. Printed: per-type precision, recall and F1,
+macro-F1 over the types present in the gold, accuracy (some event of the
+sentence has the gold type) and the share of sentences with no event.
+
+A gold ``YIELD`` (PLOVER's older name) accepts ``CONCEDE`` or ``RETREAT``.
+
+:func:`~dateline.events.labels.development_split` is the one definition of
+the fixed development fifth: training (``dateline coder train``) leaves it
+out, ``--split dev`` scores only it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from ..events.labels import LabelledSentence, development_split, read_labels
+from ..events.ontology import older_roots
+from ..settings import Settings
+
+__all__ = [
+    "CoderReport",
+    "LabelledSentence",
+    "development_split",
+    "evaluate_coder",
+    "read_labels",
+    "score_coder",
+]
+
+
+@dataclass(frozen=True)
+class TypeScore:
+    """Precision, recall and F1 of one gold type."""
+
+    type: str
+    gold: int
+    predicted: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class CoderReport:
+    """Per-type scores, macro-F1, accuracy and the share of sentences with no event."""
+
+    sentences: int
+    per_type: tuple[TypeScore, ...]
+    accurate: int  # sentences with some event of the gold type
+    without_event: int
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(s.f1 for s in self.per_type) / len(self.per_type) if self.per_type else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.accurate / self.sentences if self.sentences else 0.0
+
+    @property
+    def no_event(self) -> float:
+        return self.without_event / self.sentences if self.sentences else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentences": self.sentences,
+            "macro_f1": round(self.macro_f1, 4),
+            "accuracy": round(self.accuracy, 4),
+            "no_event": round(self.no_event, 4),
+            "types": {
+                s.type: {
+                    "gold": s.gold,
+                    "predicted": s.predicted,
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                }
+                for s in self.per_type
+            },
+        }
+
+    def table(self) -> str:
+        lines = [f"{'type':<10} {'gold':>5} {'pred':>5} {'prec':>6} {'recall':>6} {'F1':>6}"]
+        for s in self.per_type:
+            lines.append(
+                f"{s.type:<10} {s.gold:>5} {s.predicted:>5} "
+                f"{s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}"
+            )
+        lines += [
+            "",
+            f"sentences {self.sentences}",
+            f"macro-F1  {self.macro_f1:.3f}   [dev target >= 0.75]",
+            f"accuracy  {self.accuracy:.3f}",
+            f"no event  {self.no_event:.3f}   [dev target <= 0.10]",
+        ]
+        return "\n".join(lines)
+
+
+def score_coder(
+    items: Sequence[LabelledSentence],
+    code: Callable[[list[str]], Iterable[Sequence[tuple[str, float]]]],
+) -> CoderReport:
+    """Score ``code``, which gives for each sentence its non-negated events as
+    (type, confidence) pairs, against the gold types of ``items``."""
+    gold_types = {item.type for item in items}
+    gold: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    accurate = without = 0
+    for item, events in zip(items, code([item.sentence for item in items]), strict=True):
+        gold[item.type] += 1
+        types = [_as_gold(kind, gold_types) for kind, _ in events]
+        if not events:
+            without += 1
+            continue
+        if item.type in types:
+            accurate += 1
+        best = _as_gold(max(events, key=lambda event: event[1])[0], gold_types)
+        predicted[best] += 1
+        if best == item.type:
+            correct[best] += 1
+    per_type = tuple(
+        TypeScore(kind, gold[kind], predicted[kind], correct[kind]) for kind in sorted(gold_types)
+    )
+    return CoderReport(len(items), per_type, accurate, without)
+
+
+def _as_gold(kind: str, gold_types: set[str]) -> str:
+    """A predicted type in the gold's vocabulary (CONCEDE is YIELD where the gold says YIELD)."""
+    if kind in gold_types:
+        return kind
+    for root, parts in older_roots().items():
+        if kind in parts and root in gold_types:
+            return root
+    return kind
+
+
+def evaluate_coder(
+    path: Path, settings: Settings, *, split: str = "all", progress: bool = False
+) -> CoderReport:
+    """Read a labelled file, code its sentences (all, or the development fifth), score them."""
+    from ..extract import coded_types, extract_many
+
+    items = read_labels(path)
+    if split == "dev":
+        items = development_split(items)[1]
+
+    def code(sentences: list[str]) -> Iterable[Sequence[tuple[str, float]]]:
+        events = extract_many(sentences, settings=settings)
+        bar = tqdm(events, total=len(sentences), unit="sentence", disable=not progress, leave=False)
+        return [coded_types(found) for found in bar]
+
+    return score_coder(items, code)

@@ -1,0 +1,89 @@
+"""``dateline.extract``: the events of texts, without a database.
+
+The same stages as an ingest (clean, parse, time, actors, events), run on
+texts held in memory: what a notebook, an evaluation or a test calls.
+
+>>> events = extract("Police fired tear gas at protesters in Nairobi on Monday.",
+...                  published="2024-06-25")                    # doctest: +SKIP
+>>> [(e.type, e.date) for e in events]                          # doctest: +SKIP
+[('COERCE', '2024-06-24')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from .actors import ActorMemory
+from .clean import clean
+from .errors import CleanError
+from .events.coder import EventCoder, load_coder
+from .models import Article, Event, RawDocument
+from .nlp import parse_many
+from .pipeline import analyse_article
+from .settings import Settings, load_settings
+
+__all__ = ["extract", "extract_many"]
+
+
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> list[Event]:
+    """The coded events of one text, in text order.
+
+    ``published`` (ISO 8601) anchors relative dates ("on Monday"); without
+    it, only dates the text spells out are known.
+    """
+    return next(extract_many([text], published=published, title=title, settings=settings))
+
+
+def extract_many(
+    texts: Iterable[str],
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Iterator[list[Event]]:
+    """The events of each text, one list per text, in order; each text is its own article
+    (nothing learned in one is used in the next). An empty text has no events."""
+    settings = settings or load_settings()
+    coder = load_coder(settings)
+    articles = [
+        _article(text, number, published, title, settings) for number, text in enumerate(texts)
+    ]
+    bodies = (article.body if article else "" for article in articles)
+    for article, doc in zip(
+        articles, parse_many(bodies, settings, size_hint=len(articles)), strict=True
+    ):
+        yield _events_of(article, doc, coder) if article else []
+
+
+def _article(
+    text: str, number: int, published: str | None, title: str | None, settings: Settings
+) -> Article | None:
+    raw = RawDocument(
+        source="<text>",
+        file=f"text-{number}",
+        text=text,
+        title_hint=title,
+        published_hint=published,
+        given=True,
+    )
+    try:
+        return clean(raw, settings)
+    except CleanError:
+        return None
+
+
+def _events_of(article: Article, doc: Doc, coder: EventCoder | None) -> list[Event]:
+    return analyse_article(article, doc, ActorMemory(), coder).events
+
+
+def coded_types(events: Sequence[Event]) -> list[tuple[str, float]]:
+    """(type, confidence) of each event that is not negated: what ``eval coder`` scores."""
+    return [(event.type, event.confidence) for event in events if event.status != "negated"]
