@@ -58,7 +58,9 @@ _MIN_TYPED_WORDS = 4
 # How sure the learned coder must be to add an event the lexicon missed, and
 # to overrule the lexicon's type (measured on the development fifth of PLV).
 ADD_PROBABILITY = 0.35
-OVERRULE_PROBABILITY = 0.6
+OVERRULE_PROBABILITY = 0.45
+# The statuses of an act that is coded (a hypothetical one is a topic, not an act).
+_STANDING = frozenset({"occurred", "future", "historical", "negated"})
 # Which event types a sentence's counts belong to.
 _MAGNITUDE_TYPES = {
     "killed": {"ASSAULT"},
@@ -111,22 +113,20 @@ def _consult(
     - Where the coder is sure of a type the lexicon did not find, the
       sentence's main reading takes that type (its roles, status and date
       stay what the rules read).
-    - A sentence the lexicon missed gets an event at its main verb when the
-      coder is sure enough that it reports an act, and of which type.
+    - A sentence where the lexicon read no act that stands (none, or only
+      hypothetical ones: "called X to discuss") gets one at its main verb
+      when the coder is sure enough that it reports an act, and of which type.
     """
     sentences = [sent for sent in doc.sents if sent.start in by_sentence or _may_report_act(sent)]
     consulted: dict[int, list[_Reading]] = {}
-    for sent, found in zip(sentences, coder.probabilities(sentences), strict=True):
-        readings = by_sentence.get(sent.start)
+    triggers = [[r.trigger for r in by_sentence.get(sent.start, ())] for sent in sentences]
+    for sent, found in zip(sentences, coder.probabilities(sentences, triggers), strict=True):
+        readings = _arbitrate(by_sentence.get(sent.start, []), found)
+        if not any(r.info.status in _STANDING for r in readings):
+            # Nothing the lexicon read stands: the act, if any, is the main verb's.
+            readings += _main_verb_reading(sent, found, {r.trigger.anchor.i for r in readings})
         if readings:
-            consulted[sent.start] = _arbitrate(readings, found)
-            continue
-        name, probability = found.best()
-        if probability >= ADD_PROBABILITY and found.of(NO_EVENT) < probability:
-            reading = _read(_learned_trigger(sent, name, probability))
-            consulted[sent.start] = [
-                replace(reading, probability=found.of(reading.type) or probability)
-            ]
+            consulted[sent.start] = readings
     return dict(sorted(consulted.items()))
 
 
@@ -136,7 +136,18 @@ def _may_report_act(sent: Span) -> bool:
     return words >= _MIN_TYPED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
+def _main_verb_reading(sent: Span, found: TypeProbabilities, taken: set[int]) -> list[_Reading]:
+    """The learned coder's act at the sentence's main verb, when it is sure enough."""
+    name, probability = found.best()
+    if probability < ADD_PROBABILITY or found.of(NO_EVENT) >= probability or sent.root.i in taken:
+        return []
+    reading = _read(_learned_trigger(sent, name, probability))
+    return [replace(reading, probability=found.of(reading.type) or probability)]
+
+
 def _arbitrate(readings: list[_Reading], found: TypeProbabilities) -> list[_Reading]:
+    if not readings:
+        return []
     name, probability = found.best()
     known = {r.type for r in readings}
     if name not in known and probability >= OVERRULE_PROBABILITY:

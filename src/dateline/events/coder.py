@@ -9,10 +9,9 @@ A multinomial logistic regression over two views of a sentence:
 
 Its probabilities are calibrated (a temperature fitted on held-out folds).
 ``NONE`` is the probability that the sentence reports no political act. The
-lexicon's own reading is not an input: measured on the development fifth of
-PLV, the types the lexicon found, given as features, made the model worse
-(it learned to echo them); the two are combined in
-:func:`dateline.events.find_mentions` instead.
+types the lexicon matched are features among the others (see
+:mod:`.features`); :func:`dateline.events.find_mentions` then combines the
+two readings.
 
 A model is a folder with ``coder.json`` (classes, vocabulary, settings,
 figures) and ``coder.npz`` (weights); the shipped one lives in
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from ..settings import Settings
+    from .values import EventTrigger
 
 __all__ = [
     "MODEL_FILES",
@@ -116,12 +116,18 @@ class EventCoder:
             folder / "coder.npz", idf=self._idf, coef=self._coef, intercept=self._intercept
         )
 
-    def probabilities(self, sentences: Sequence[Span]) -> list[TypeProbabilities]:
-        """For each parsed sentence, the probability of each class."""
+    def probabilities(
+        self, sentences: Sequence[Span], triggers: Sequence[Sequence[EventTrigger]]
+    ) -> list[TypeProbabilities]:
+        """For each parsed sentence, given the lexicon's triggers in it, the
+        probability of each class."""
         if not sentences:
             return []
         matrix = self.design_matrix(
-            [sentence_features(sent) for sent in sentences],
+            [
+                sentence_features(sent, found)
+                for sent, found in zip(sentences, triggers, strict=True)
+            ],
             [sent.text for sent in sentences],
         )
         return [

@@ -13,11 +13,14 @@ other stages what it means, through their public functions only:
 An event whose date lies years before its article is ``historical``
 background. A hypothetical act ("talks to provide aid", "obliged X to
 withdraw") is dropped, as a careful coder would: it is a topic, not
-something that happened, was promised or was refused. A mention with no
-actor at all is kept only when it is dated by its own words: it cannot be
-an event of its own (nobody says who acted), but the link stage lets it
-corroborate an event another sentence names ("the agreement reached on 10
-November" beside "the leaders signed the statement on November 10").
+something that happened, was promised or was refused. A role span that
+names someone the actors stage does not know ("Nirmal Jain") is an actor of
+unknown country (``---``). A mention with no actor at all is kept when it
+is dated by its own words (the link stage lets it corroborate an event
+another sentence names: "the agreement reached on 10 November" beside "the
+leaders signed the statement on November 10"), or when the learned coder is
+sure of it (the acts of one-sentence records often name no one: "Shops
+closed as workers went on strike").
 
 A visit's recipient is the host: when the text names only the place
 ("talks held in Doha"), the place's country is the recipient.
@@ -33,13 +36,17 @@ from spacy.tokens import Doc, Span
 
 from ..actors import UNKNOWN_CODE, Actor, ActorMemory, resolve_span
 from ..models import Article, Event, Evidence
-from ..time import TimeValue, clause_date
+from ..time import ClauseDate, TimeValue, clause_date
 from . import find_mentions
 from .coder import EventCoder
 from .status import is_historical
 from .values import EventMention, SpanRef
 
 __all__ = ["code_events"]
+
+# How sure the learned coder must be to keep an act whose actors nobody names.
+UNNAMED_CONFIDENCE = 0.7
+_NAME_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def code_events(
@@ -90,7 +97,7 @@ def _code(
     if trigger is None:  # offsets come from this doc's tokens, so this cannot happen
         return None
     when = clause_date(trigger, time_values, anchor)
-    if not actors and not recipients and (when is None or when.source != "expression"):
+    if not (actors or recipients or _dated_by_its_words(when) or _sure(mention)):
         return None
     place_name, place_country = _place(doc, mention.place, published, memory)
     if _hosted_by_place(mention, actors, recipients, place_country):
@@ -137,6 +144,15 @@ def _code(
     )
 
 
+def _dated_by_its_words(when: ClauseDate | None) -> bool:
+    return when is not None and when.source == "expression"
+
+
+def _sure(mention: EventMention) -> bool:
+    """An act the learned coder is sure of stands without a named actor."""
+    return mention.confidence >= UNNAMED_CONFIDENCE
+
+
 def _actors(
     doc: Doc,
     spans: Sequence[SpanRef],
@@ -149,11 +165,20 @@ def _actors(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = resolve_span(span, published, memory, place=place)
+        resolved = resolve_span(span, published, memory, place=place) or _unknown(span)
         for actor in resolved if isinstance(resolved, tuple) else (resolved,):
             if actor is not None and actor not in found:
                 found.append(actor)
     return tuple(found)
+
+
+def _unknown(span: Span) -> Actor | None:
+    """A name nobody knows ("Reliance Jio", "Nirmal Jain") is an actor of unknown country."""
+    names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _NAME_KINDS]
+    if not names:
+        return None
+    start, end = names[0].i, names[-1].i + 1
+    return Actor(UNKNOWN_CODE, None, name=span.doc[start:end].text)
 
 
 def _hosted_by_place(

@@ -9,7 +9,11 @@ strings (a linear model weighs each one):
 - ``v:`` the lemma of every verb, ``r:`` the sentence's main verb;
 - ``vo:`` a verb with its object or its preposition's object ("fire|gas",
   "fire_at|minibus"), the pairs that name an act most plainly;
-- ``e:`` the kinds of named entity present (a GPE acting on an ORG).
+- ``e:`` the kinds of named entity present (a GPE acting on an ORG);
+- ``lex:`` the types the trigger lexicon matched in the sentence, and
+  ``lexroot:`` the one matched at its main verb: the lexicon's word, which
+  the model learns to weigh (measured on PLV's training part, five folds:
+  macro-F1 0.67 without, 0.69 with).
 
 Numbers, punctuation and proper names are left to the entity kinds: the
 coder must learn what was done, not who did it.
@@ -17,10 +21,13 @@ coder must learn what was done, not who did it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from .values import EventTrigger
 
 __all__ = ["sentence_features"]
 
@@ -29,8 +36,9 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "xcomp", "
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "ADP", "PART", "AUX"})
 
 
-def sentence_features(sent: Span) -> list[str]:
-    """The feature strings of one parsed sentence (or any span of a parsed doc)."""
+def sentence_features(sent: Span, triggers: Iterable[EventTrigger] = ()) -> list[str]:
+    """The feature strings of one parsed sentence (or any span of a parsed doc), with
+    the lexicon's ``triggers`` in it."""
     lemmas = [_lemma(token) for token in sent if _is_content(token)]
     features = [f"w:{lemma}" for lemma in lemmas]
     features += [f"b:{first}_{second}" for first, second in zip(lemmas, lemmas[1:], strict=False)]
@@ -53,6 +61,10 @@ def sentence_features(sent: Span) -> list[str]:
             elif child.dep_ == "prt":
                 features.append(f"v:{verb}_{child.lower_}")
     features += sorted({f"e:{entity.label_}" for entity in sent.ents})
+    for trigger in triggers:
+        features.append(f"lex:{trigger.type}")
+        if trigger.anchor.i == sent.root.i:
+            features.append(f"lexroot:{trigger.type}")
     return features
 
 

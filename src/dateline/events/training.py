@@ -214,16 +214,18 @@ def read_sentences(
 
     from ..nlp import parse_many
     from . import find_mentions
+    from .triggers import find_triggers
 
     weights = weights if weights is not None else [1.0] * len(texts)
     docs = parse_many(texts, settings, size_hint=len(texts))
     bar = tqdm(docs, total=len(texts), unit="sentence", disable=not progress, leave=False)
     examples = []
     for doc, label, weight in zip(bar, labels, weights, strict=True):
+        triggers = find_triggers(doc)
         found = tuple(sorted({m.type for m in find_mentions(doc)}))
         examples.append(
             TrainingExample(
-                features=tuple(sentence_features(doc[:])),
+                features=tuple(sentence_features(doc[:], triggers)),
                 text=doc.text,
                 rule_types=found,
                 label=label,
