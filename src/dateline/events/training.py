@@ -266,18 +266,22 @@ def train_from_files(
     settings: Settings,
     *,
     negatives: Sequence[Path] | None = None,
+    more: Sequence[Path] = (),
     guides: Sequence[TrainingExample] = (),
     embeddings: bool = False,
     leave_out_dev: bool = True,
     progress: bool = False,
 ) -> EventCoder:
     """A coder trained on a labels file (less its development fifth, unless told),
-    and the sentences that report no act (``negatives``, by default the
-    shipped ones); ``guides`` only help to split older roots
+    the labelled sentences of the files in ``more`` (all of them), and the
+    sentences that report no act (``negatives``, by default the shipped
+    ones); ``guides`` only help to split older roots
     (:func:`resolve_older_roots`)."""
     items = read_labels(labels)
     if leave_out_dev:
         items = development_split(items)[0]
+    for path in more:
+        items += read_labels(path)
     texts = [item.sentence for item in items]
     kinds = [item.type for item in items]
     for path in negatives if negatives is not None else [SHIPPED_NEGATIVES]:

@@ -1,0 +1,79 @@
+"""Scoring the event coder on labelled sentences (EVALUATION.md 2b), without a model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.errors import SourceError
+from dateline.evaluate.coder import score_coder
+from dateline.events.labels import LabelledSentence, development_split, read_labels
+
+
+def _items(*pairs: tuple[str, str]) -> list[LabelledSentence]:
+    return [LabelledSentence(str(n), text, kind) for n, (text, kind) in enumerate(pairs)]
+
+
+def test_coder_score_takes_the_most_confident_event_and_counts_silence():
+    items = _items(("a", "ASSAULT"), ("b", "CONSULT"), ("c", "CONSULT"), ("d", "ASSAULT"))
+    answers = {
+        "a": [("CONSULT", 0.3), ("ASSAULT", 0.9)],
+        "b": [("CONSULT", 0.8)],
+        "c": [],
+        "d": [("CONSULT", 0.7), ("ASSAULT", 0.2)],
+    }
+    report = score_coder(items, lambda texts: [answers[t] for t in texts])
+    scores = {s.type: s for s in report.per_type}
+    assert scores["ASSAULT"].predicted == 1 and scores["ASSAULT"].correct == 1
+    assert scores["CONSULT"].predicted == 2 and scores["CONSULT"].correct == 1
+    assert report.no_event == 0.25
+    assert report.accuracy == 0.75  # "d" has an ASSAULT, though not its most confident
+    assert report.macro_f1 == pytest.approx((2 / 3 + 1 / 2) / 2)
+
+
+def test_coder_score_lets_a_gold_yield_accept_concede_or_retreat():
+    items = _items(("a", "YIELD"), ("b", "YIELD"), ("c", "REJECT"))
+    answers = {"a": [("RETREAT", 0.9)], "b": [("CONCEDE", 0.6)], "c": [("CONCEDE", 0.6)]}
+    report = score_coder(items, lambda texts: [answers[t] for t in texts])
+    scores = {s.type: s for s in report.per_type}
+    assert scores["YIELD"].correct == 2
+    assert scores["REJECT"].correct == 0
+    assert "CONCEDE" not in scores
+
+
+def test_coder_development_split_is_a_fixed_fifth():
+    items = _items(*((f"s{n}", "ASSAULT") for n in range(100)))
+    train, dev = development_split(items)
+    assert len(dev) == 20 and len(train) == 80
+    assert {i.id for i in dev} == {i.id for i in development_split(list(reversed(items)))[1]}
+    assert not {i.id for i in dev} & {i.id for i in train}
+
+
+def test_coder_labels_read_with_optional_roles(tmp_path):
+    path = tmp_path / "labels.jsonl"
+    rows = [
+        {"id": "x1", "sentence": "Rebels shelled the town.", "type": "assault", "source": ["Rebels"]},
+        {"sentence": "The envoy met the king.", "type": "CONSULT", "target": "the king"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    first, second = read_labels(path)
+    assert (first.id, first.type, first.source) == ("x1", "ASSAULT", ("Rebels",))
+    assert (second.id, second.target) == ("2", ("the king",))
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"sentence": "x"', "malformed JSON"),
+        ('["a list"]', "JSON object"),
+        ('{"type": "ASSAULT"}', "sentence"),
+        ('{"sentence": "Troops fired."}', "type"),
+    ],
+)
+def test_coder_labels_name_the_bad_line(tmp_path, line, reason):
+    path = tmp_path / "labels.jsonl"
+    path.write_text('{"sentence": "ok", "type": "AID"}\n' + line + "\n")
+    with pytest.raises(SourceError, match=reason) as error:
+        read_labels(path)
+    assert "labels.jsonl:2" in str(error.value)
