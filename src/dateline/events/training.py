@@ -267,6 +267,7 @@ def train_from_files(
     *,
     negatives: Sequence[Path] | None = None,
     more: Sequence[Path] = (),
+    more_weight: float = 1.0,
     guides: Sequence[TrainingExample] = (),
     embeddings: bool = False,
     leave_out_dev: bool = True,
@@ -280,19 +281,23 @@ def train_from_files(
     items = read_labels(labels)
     if leave_out_dev:
         items = development_split(items)[0]
+    weights = [1.0] * len(items)
     for path in more:
-        items += read_labels(path)
+        extra = read_labels(path)
+        items += extra
+        weights += [more_weight] * len(extra)
     texts = [item.sentence for item in items]
     kinds = [item.type for item in items]
     for path in negatives if negatives is not None else [SHIPPED_NEGATIVES]:
         for item in read_labels(path):
             texts.append(item.sentence)
             kinds.append(NO_EVENT)
+            weights.append(1.0)
     unknown = sorted(set(kinds) - set(event_types()) - set(older_roots()) - {NO_EVENT})
     if unknown:
         raise SourceError(f"unknown PLOVER type(s): {', '.join(unknown)}", source=str(labels))
     examples = resolve_older_roots(
-        read_sentences(texts, kinds, settings, progress=progress), guides
+        read_sentences(texts, kinds, settings, weights=weights, progress=progress), guides
     )
     vectors = _embeddings(examples) if embeddings else None
     return fit_coder(
