@@ -110,6 +110,8 @@ on out-of-fold predictions (temperature {meta["temperature"]}).
 
 - {meta["data"]["labels"]} (PLV, Hu et al., ACL 2024: news sentences labelled
   with PLOVER roots by political scientists);
+- {meta["data"]["codebook"]} (written for Dateline to the PLOVER codebook,
+  30 sentences a type: PLV alone is small and drifts from the codebook);
 - {meta["data"]["negatives"]} (sentences that report no act, written for Dateline);
 - {meta["data"]["guides"]} (only to split PLV's YIELD into CONCEDE and RETREAT).
 
@@ -121,7 +123,7 @@ Examples per class: {", ".join(f"{k} {v}" for k, v in meta["examples"].items())}
 The development fifth of `plv_train.jsonl` (never trained on), through the
 whole pipeline (`dateline eval coder ../shared/data/plover-train/plv_train.jsonl --split dev`):
 macro-F1 {figures["macro_f1"]:.3f}, accuracy {figures["accuracy"]:.3f}, no event on
-{figures["no_event"]:.1%} of the sentences.
+{figures["no_event"]:.1%} of the sentences. How each choice was measured: `docs/coder.md`.
 
 | type | gold | precision | recall | F1 |
 |---|---|---|---|---|

@@ -137,12 +137,34 @@ def _may_report_act(sent: Span) -> bool:
 
 
 def _main_verb_reading(sent: Span, found: TypeProbabilities, taken: set[int]) -> list[_Reading]:
-    """The learned coder's act at the sentence's main verb, when it is sure enough."""
+    """The learned coder's act at the sentence's main verb, when it is sure enough: the
+    clause the root reports where that reading stands ("officials said [the talks
+    will resume]", "it is envisaged that [the group will carry out the work]"),
+    else the root."""
     name, probability = found.best()
-    if probability < ADD_PROBABILITY or found.of(NO_EVENT) >= probability or sent.root.i in taken:
+    if probability < ADD_PROBABILITY or found.of(NO_EVENT) >= probability:
         return []
-    reading = _read(_learned_trigger(sent, name, probability))
-    return [replace(reading, probability=found.of(reading.type) or probability)]
+    readings = [
+        _read(_learned_trigger(verb, name, probability))
+        for verb in _main_verbs(sent.root)
+        if verb.i not in taken
+    ]
+    chosen = [r for r in readings if r.info.status in _STANDING] or readings
+    if not chosen:
+        return []
+    return [replace(chosen[0], probability=found.of(chosen[0].type) or probability)]
+
+
+def _main_verbs(root: Token) -> list[Token]:
+    """The clauses a root reports, innermost first, then the root."""
+    verbs = [root]
+    while (clause := _reported_clause(verbs[-1])) is not None:
+        verbs.append(clause)
+    return verbs[::-1]
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _arbitrate(readings: list[_Reading], found: TypeProbabilities) -> list[_Reading]:
@@ -164,16 +186,15 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _learned_trigger(sent: Span, name: str, probability: float) -> EventTrigger:
-    """A trigger at the main verb of a sentence only the learned coder typed."""
-    root = sent.root
+def _learned_trigger(verb: Token, name: str, probability: float) -> EventTrigger:
+    """A trigger at a verb of a sentence only the learned coder typed."""
     return EventTrigger(
         type=name,
         mode=None,
         kind="learned",
-        anchor=root,
-        start=root.i,
-        end=root.i + 1,
+        anchor=verb,
+        start=verb.i,
+        end=verb.i + 1,
         preps=DEFAULT_PREPS,
         label=f"learned:{probability:.2f}",
     )
