@@ -240,8 +240,16 @@ def _is_part_of(part: Token, whole: Token) -> bool:
     if part.pos_ == "NOUN":
         return True
     # "were killed and hundreds of others injured": a conjunct or participle,
-    # never a separate clause ("after Hamas attacked", an advcl).
-    return part.dep_ == "conj" or (part.dep_ == "acl" and part.tag_ == "VBN")
+    # never a separate clause ("after Hamas attacked", an advcl); "fought a war that
+    # killed thousands": a relative clause whose subject is the act itself.
+    return (
+        part.dep_ == "conj"
+        or (part.dep_ == "acl" and part.tag_ == "VBN")
+        or (
+            part.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in part.children)
+        )
+    )
 
 
 def _combine(keeper: _Reading, other: _Reading) -> _Reading:

@@ -112,7 +112,7 @@ def page_document(fetched: Fetched, settings: Settings) -> RawDocument:
 
 def _read_limited(response: httpx.Response, url: str, settings: Settings, deadline: float) -> bytes:
     length = response.headers.get("content-length", "")
-    if length.isdigit():
+    if length.isascii() and length.isdigit():
         too_big = check_size(int(length), url, settings)
         if too_big:
             raise too_big
