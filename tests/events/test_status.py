@@ -171,3 +171,16 @@ def test_status_a_question_reports_no_act(mentions_of):
     assert quoted.status == "hypothetical"
     told = only(mentions_of("Gaddafi's forces shelled Misrata on Sunday."), "ASSAULT")
     assert told.status == "occurred"
+
+
+@pytest.mark.slow
+def test_status_root_with_its_own_to_is_no_endless_plan(nlp):
+    # Found ingesting Timeline17: a fragment whose root carries its own "to" was read
+    # as a plan of itself, over and over (RecursionError), once the learned coder put
+    # an act at that root.
+    from dateline.events import find_mentions
+    from dateline.events.coder import load_coder
+    from dateline.settings import Settings
+
+    doc = nlp("To always be good Muslims .")
+    assert isinstance(find_mentions(doc, coder=load_coder(Settings())), list)

@@ -135,6 +135,8 @@ def _verb_status(verb: Token, grammar: Grammar) -> Status:
         lemma = head.lemma_.lower()
         if verb.dep_ == "acl" or head.pos_ in ("NOUN", "PROPN"):
             return "hypothetical"
+        if head.i == verb.i:  # a root with its own "to": a headline fragment ("To be decided")
+            return "hypothetical"
         planned = head.pos_ in ("VERB", "AUX") and (lemma in grammar.future_verbs or lemma == "be")
         if not planned and (lemma in grammar.wish_verbs or head.lower_ in grammar.wish_verbs):
             return "hypothetical"
