@@ -11,14 +11,12 @@ texts held in memory: what a notebook, an evaluation or a test calls.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-
-from spacy.tokens import Doc
+from collections.abc import Iterable, Iterator
 
 from .actors import ActorMemory
 from .clean import clean
 from .errors import CleanError
-from .events.coder import EventCoder, load_coder
+from .events.coder import load_coder
 from .models import Article, Event, RawDocument
 from .nlp import parse_many
 from .pipeline import analyse_article
@@ -60,7 +58,7 @@ def extract_many(
     for article, doc in zip(
         articles, parse_many(bodies, settings, size_hint=len(articles)), strict=True
     ):
-        yield _events_of(article, doc, coder) if article else []
+        yield analyse_article(article, doc, ActorMemory(), coder).events if article else []
 
 
 def _article(
@@ -78,12 +76,3 @@ def _article(
         return clean(raw, settings)
     except CleanError:
         return None
-
-
-def _events_of(article: Article, doc: Doc, coder: EventCoder | None) -> list[Event]:
-    return analyse_article(article, doc, ActorMemory(), coder).events
-
-
-def coded_types(events: Sequence[Event]) -> list[tuple[str, float]]:
-    """(type, confidence) of each event that is not negated: what ``eval coder`` scores."""
-    return [(event.type, event.confidence) for event in events if event.status != "negated"]

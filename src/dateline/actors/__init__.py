@@ -57,6 +57,10 @@ __all__ = [
 ]
 
 
+# Entity kinds that make an unresolved span a name worth keeping.
+_NAME_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
 def resolve_doc(
     doc: Doc,
     published: date | None,
@@ -94,7 +98,8 @@ def resolve_span(
     people it stood for at that point of the text. Otherwise the span is
     read on its own.
 
-    A generic actor ("gunmen") counts only where the span names nobody else
+    A name the knowledge and the document leave unknown is an actor of
+    unknown country (``---``) with that name. A generic actor ("gunmen") counts only where the span names nobody else
     ("al-Shabaab fighters" are al-Shabaab); when its sentence named no
     country it takes the dateline ``place``'s, else the one the document
     names most, else keeps the unknown code.
@@ -117,8 +122,16 @@ def resolve_span(
         # ("his Romanian counterpart" without the name after it) for the mention it overlaps.
         actors = resolve_pronoun(span, memory) or _overlapping(span, memory)
     if not actors:
-        return None
+        return _unknown_name(span)
     return actors[0] if len(actors) == 1 else actors
+
+
+def _unknown_name(span: Span) -> Actor | None:
+    """A name nobody knows ("Reliance Jio", "Nirmal Jain") is an actor of unknown country."""
+    names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _NAME_KINDS]
+    if not names:
+        return None
+    return Actor(UNKNOWN_CODE, None, name=span.doc[names[0].i : names[-1].i + 1].text)
 
 
 def _with_country(

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .gazetteer import NameMatch, WordMatch, match_cities, match_names, match_words
+from .generic import modifies, nearest_country, shared_country
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
 from .memory import NAME_PARTICLES
 
@@ -282,9 +283,9 @@ def _generic(reader: _Reader, start: int, word: WordMatch, sentence: int) -> Phr
         return None  # the noun only qualifies another: "a police station", "the army post"
     if doc[start].lower_ in _POSSESSIVES or any(c.dep_ == "poss" for c in last.children):
         return None  # "its troops" are someone's named before: a pronoun's work
-    while start > 0 and _modifies(doc[start - 1], word):  # "unidentified attackers"
+    while start > 0 and modifies(doc[start - 1], word):  # "unidentified attackers"
         start -= 1
-    code = _shared_country(reader, last) or _sentence_country(reader, word.start, word.end)
+    code = shared_country(reader, last) or nearest_country(reader, word.start, word.end)
     return Phrase(
         start,
         word.end,
@@ -294,65 +295,6 @@ def _generic(reader: _Reader, start: int, word: WordMatch, sentence: int) -> Phr
         word=entry,
         is_place=reader.is_place(word.start),
     )
-
-
-def _modifies(token: Token, word: WordMatch) -> bool:
-    """Whether ``token`` is a plain modifier of the generic noun: "suspected", "masked"."""
-    return (
-        token.dep_ in ("amod", "compound")
-        and word.start <= token.head.i < word.end
-        and (token.text.islower() or (bool(token.is_sent_start) and token.pos_ != "PROPN"))
-        and token.is_alpha
-        and not token.ent_type_
-    )
-
-
-def _shared_country(reader: _Reader, noun: Token) -> str | None:
-    """The country of the noun a generic one is coordinated with: "Armenian troops and civilians"."""
-    if noun.dep_ != "conj":
-        return None
-    head = noun.head
-    for token in (*head.lefts, head):
-        match = reader.names.get(token.i)
-        if match and match.entry.kind in ("adjective", "country"):
-            return match.entry.actor.code
-    return None
-
-
-def _sentence_country(reader: _Reader, start: int, end: int) -> str | None:
-    """The country named nearest tokens ``start``-``end`` in their sentence, places first.
-
-    A city, or a country or capital after a place preposition ("in Kano", "in
-    Somalia"), says where the actor is; a demonym elsewhere in the sentence
-    ("Nigerian troops killed militants") is the next best. A country that
-    acts in the sentence says nothing of where the actor is ("Italy
-    recognised the rebels"), and one far from it in a long sentence often
-    belongs to another clause: past ``_NEAR`` tokens the article decides.
-    """
-    sentence = reader.sentence_of[start]
-    countries = reader.knowledge.country_names
-    found: list[tuple[bool, int, str]] = []  # (not a place, distance, code)
-    for match in reader.names.values():
-        code = match.entry.actor.code
-        if reader.sentence_of[match.start] != sentence or code not in countries:
-            continue
-        demonym = match.entry.kind in ("adjective", "people")
-        distance = _distance(match.start, match.end, start, end)
-        if (demonym or reader.is_place(match.start)) and distance <= _NEAR:
-            found.append((demonym, distance, code))
-    for city_start, city_end, code in reader.cities:
-        distance = _distance(city_start, city_end, start, end)
-        if reader.sentence_of[city_start] == sentence and distance <= _NEAR:
-            found.append((False, distance, code))
-    return min(found)[2] if found else None
-
-
-# How many tokens from a generic actor a place or demonym may lie to say where it is.
-_NEAR = 12
-
-
-def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(a_start - b_end, b_start - a_end, 0)
 
 
 def _of_countries(reader: _Reader, i: int) -> tuple[tuple[str, ...], int] | None:

@@ -61,7 +61,7 @@ def train_command(
 ) -> None:
     """Train the event classifier on LABELS, JSONL with 'sentence' and 'type' per line.
 
-    The fields are those of PLV's plv_train.jsonl ('source' and 'target'
+    The fields are those of the PLV data set ('source' and 'target'
     are optional); types are PLOVER's (YIELD, the older root, is split into
     CONCEDE and RETREAT). Point Dateline at the model with the setting
     coder_model.

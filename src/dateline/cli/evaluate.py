@@ -155,7 +155,7 @@ def evaluate_coder_command(
 
     \b
     Example:
-        dateline eval coder ../shared/data/plover-train/plv_train.jsonl --split dev
+        dateline eval coder labels.jsonl --split dev
         dateline eval coder my_labels.jsonl --setting coder_model none
     """
     from ..evaluate.coder import evaluate_coder

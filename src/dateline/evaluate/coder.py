@@ -1,8 +1,8 @@
 """Score the event coder on labelled sentences (EVALUATION.md section 2b).
 
 The labelled file is JSONL with at least ``sentence`` and ``type`` (the
-fields of PLV's ``plv_train.jsonl``; ``id``, ``source`` and ``target`` are
-optional). Each sentence is coded on its own, as its own article with no
+fields of the PLV data set, Hu et al. 2024; ``id``, ``source`` and
+``target`` are optional). Each sentence is coded on its own, as its own article with no
 publication date; its prediction is the type of its most confident event
 that is not negated, or none. Printed: per-type precision, recall and F1,
 macro-F1 over the types present in the gold, accuracy (some event of the
@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+def _share(part: float, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
 @dataclass(frozen=True)
 class TypeScore:
     """Precision, recall and F1 of one gold type."""
@@ -50,11 +54,11 @@ class TypeScore:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return _share(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+        return _share(self.correct, self.gold)
 
     @property
     def f1(self) -> float:
@@ -73,15 +77,15 @@ class CoderReport:
 
     @property
     def macro_f1(self) -> float:
-        return sum(s.f1 for s in self.per_type) / len(self.per_type) if self.per_type else 0.0
+        return _share(sum(s.f1 for s in self.per_type), len(self.per_type))
 
     @property
     def accuracy(self) -> float:
-        return self.accurate / self.sentences if self.sentences else 0.0
+        return _share(self.accurate, self.sentences)
 
     @property
     def no_event(self) -> float:
-        return self.without_event / self.sentences if self.sentences else 0.0
+        return _share(self.without_event, self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,7 +165,7 @@ def evaluate_coder(
     path: Path, settings: Settings, *, split: str = "all", progress: bool = False
 ) -> CoderReport:
     """Read a labelled file, code its sentences (all, or the development fifth), score them."""
-    from ..extract import coded_types, extract_many
+    from ..extract import extract_many
 
     items = read_labels(path)
     if split == "dev":
@@ -170,6 +174,9 @@ def evaluate_coder(
     def code(sentences: list[str]) -> Iterable[Sequence[tuple[str, float]]]:
         events = extract_many(sentences, settings=settings)
         bar = tqdm(events, total=len(sentences), unit="sentence", disable=not progress, leave=False)
-        return [coded_types(found) for found in bar]
+        return [
+            [(event.type, event.confidence) for event in found if event.status != "negated"]
+            for found in bar
+        ]
 
     return score_coder(items, code)

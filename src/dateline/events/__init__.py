@@ -144,15 +144,15 @@ def _main_verb_reading(sent: Span, found: TypeProbabilities, taken: set[int]) ->
     name, probability = found.best()
     if probability < ADD_PROBABILITY or found.of(NO_EVENT) >= probability:
         return []
-    readings = [
-        _read(_learned_trigger(verb, name, probability))
-        for verb in _main_verbs(sent.root)
-        if verb.i not in taken
-    ]
-    chosen = [r for r in readings if r.info.status in _STANDING] or readings
-    if not chosen:
+    chosen = None
+    for verb in _main_verbs(sent.root):
+        if verb.i not in taken:
+            chosen = _read(_learned_trigger(verb, name, probability))
+            if chosen.info.status in _STANDING:
+                break
+    if chosen is None:
         return []
-    return [replace(chosen[0], probability=found.of(chosen[0].type) or probability)]
+    return [replace(chosen, probability=found.of(chosen.type) or probability)]
 
 
 def _main_verbs(root: Token) -> list[Token]:

