@@ -68,7 +68,7 @@ def _event_type(entry: Any) -> EventType:
             f"{name}: quad_class must be one of {sorted(_QUAD_CLASSES)}", source=PLOVER_FILE
         )
     cameo = str(entry.get("cameo", ""))
-    if not (cameo.isdigit() and len(cameo) == 2 and 1 <= int(cameo) <= 20):
+    if not (cameo.isascii() and cameo.isdigit() and len(cameo) == 2 and 1 <= int(cameo) <= 20):
         raise KnowledgeError(f"{name}: cameo must be a root code '01'..'20'", source=PLOVER_FILE)
     goldstein = entry.get("goldstein")
     if not isinstance(goldstein, int | float) or not -10 <= goldstein <= 10:
