@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -27,15 +28,17 @@ __all__ = [
     "analyses",
     "analysis_failures",
     "articles",
+    "event_actors",
     "event_mention_codes",
     "event_mentions",
-    "learned_people",
+    "events",
     "metadata",
+    "proposed_people",
     "sentences",
     "store_info",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -105,19 +108,25 @@ actor_mentions = Table(
     Index("ix_actor_mentions_code", "code"),
 )
 
-learned_people = Table(
-    "learned_people",
+proposed_people = Table(
+    "proposed_people",
     metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
     Column("name", Text, primary_key=True),
     Column("record", Text, nullable=False, comment="JSON: actor, evidence, how"),
-    Column("source_doc", String(32), comment="the article that taught it"),
+    Index("ix_proposed_people_name", "name"),
+    comment="people each article taught (titles, appositions); merged when read, in no order",
 )
 
 event_mentions = Table(
     "event_mentions",
     metadata,
     Column("id", String(32), primary_key=True, comment="hash of article id and offsets"),
-    Column("event_id", String(32), nullable=False, comment="the event it tells of (link stage)"),
+    Column(
+        "event_id",
+        String(32),
+        comment="the event it tells of (link stage); null: names no actor and corroborates none",
+    ),
     Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
@@ -167,4 +176,53 @@ event_mention_codes = Table(
     Column("long", Boolean, nullable=False, comment="spans more than a week"),
     Index("ix_event_mention_codes_lookup", "code", "long", "date"),
     comment="actor codes and days of each mention, so linking finds candidates by index",
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True, comment="the smallest id of its mentions"),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("quad_class", String(24)),
+    Column("status", String(16), nullable=False),
+    Column("date", String(32), comment="first day, ISO"),
+    Column("date_end", String(32)),
+    Column("date_precision", String(16)),
+    Column("date_source", String(16)),
+    Column("first_day", Date, comment="date as a day, for range filters"),
+    Column("last_day", Date, comment="date_end (or date) as a day"),
+    Column("sort_day", Date, nullable=False, comment="first_day; undated events sort last"),
+    Column("contexts", Text, nullable=False, default="[]", comment="JSON list"),
+    Column("speaker", Text),
+    Column("place_name", Text),
+    Column("place_country", String(16)),
+    Column("magnitude", Text, nullable=False, default="{}", comment="JSON object"),
+    Column("confidence", Float, nullable=False),
+    Column("cameo", String(4)),
+    Column("goldstein", Float),
+    Column("sources", Integer, nullable=False, comment="distinct outlets (or articles)"),
+    Column("mention_count", Integer, nullable=False),
+    Column("has_recipients", Boolean, nullable=False),
+    Column("disagreements", Text, nullable=False, default="[]", comment="JSON list"),
+    Index("ix_events_sort", "sort_day", "id"),
+    Index("ix_events_type_sort", "type", "sort_day", "id"),
+    Index("ix_events_last_day", "last_day"),
+    comment="each real event, merged from its mentions (link stage)",
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", String(32), ForeignKey("events.id"), primary_key=True),
+    Column("role", String(12), primary_key=True, comment="actor or recipient"),
+    Column("position", Integer, primary_key=True, comment="most often named first"),
+    Column("code", String(16), nullable=False),
+    Column("sector", String(8)),
+    Column("name", Text),
+    Column("office", Text),
+    Column("contexts", Text, nullable=False, default="[]", comment="JSON list"),
+    Index("ix_event_actors_code", "code", "role", "event_id"),
+    Index("ix_event_actors_sector", "sector", "event_id"),
+    comment="the actors and recipients of each event, for the filters",
 )

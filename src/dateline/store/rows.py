@@ -1,0 +1,204 @@
+"""Models to table rows and back: what the write side stores, the read side reads.
+
+An event is stored twice over: each of its mentions in ``event_mentions``
+(one coded sentence, as the pipeline made it), and the event merged from all
+of them in ``events`` and ``event_actors``, so that a reader gets an event
+without reading its neighbours' mentions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from ..actors import Actor
+from ..errors import KnowledgeError
+from ..events.ontology import event_type
+from ..models import Event, Evidence
+
+__all__ = [
+    "actor_rows",
+    "event_from_row",
+    "event_row",
+    "evidence_from_row",
+    "mention_from_row",
+    "mention_row",
+]
+
+# Undated events sort after every dated one.
+UNDATED = date.max
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """The ``events`` row of a merged event."""
+    first = _day(event.date)
+    last = _day(event.date_end) or first
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "quad_class": _quad_class(event.type),
+        "status": event.status,
+        "date": event.date,
+        "date_end": event.date_end,
+        "date_precision": event.date_precision,
+        "date_source": event.date_source,
+        "first_day": first,
+        "last_day": last,
+        "sort_day": first or UNDATED,
+        "contexts": json.dumps(list(event.contexts)),
+        "speaker": event.speaker,
+        "place_name": event.place_name,
+        "place_country": event.place_country,
+        "magnitude": json.dumps(dict(event.magnitude)),
+        "confidence": event.confidence,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "sources": event.sources,
+        "mention_count": len(event.mentions),
+        "has_recipients": bool(event.recipients),
+        "disagreements": json.dumps(list(event.disagreements), ensure_ascii=False),
+    }
+
+
+def actor_rows(event: Event) -> list[dict[str, Any]]:
+    """The ``event_actors`` rows of a merged event, in the order the event lists them."""
+    return [
+        {
+            "event_id": event.id,
+            "role": role,
+            "position": position,
+            "code": actor.code,
+            "sector": actor.sector,
+            "name": actor.name,
+            "office": actor.office,
+            "contexts": json.dumps(list(actor.contexts)),
+        }
+        for role, group in (("actor", event.actors), ("recipient", event.recipients))
+        for position, actor in enumerate(group)
+    ]
+
+
+def event_from_row(
+    row: Mapping[str, Any], actors: Iterable[Mapping[str, Any]], mentions: Iterable[Evidence]
+) -> Event:
+    """The event of an ``events`` row, its ``event_actors`` rows and its mentions' evidence."""
+    ordered = sorted(actors, key=lambda a: (a["role"] != "actor", a["position"]))
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        mode=row["mode"],
+        actors=tuple(_actor(a) for a in ordered if a["role"] == "actor"),
+        recipients=tuple(_actor(a) for a in ordered if a["role"] == "recipient"),
+        date=row["date"],
+        date_end=row["date_end"],
+        date_precision=row["date_precision"],
+        date_source=row["date_source"],
+        status=row["status"],
+        mentions=tuple(mentions),
+        contexts=tuple(json.loads(row["contexts"] or "[]")),
+        speaker=row["speaker"],
+        place_name=row["place_name"],
+        place_country=row["place_country"],
+        magnitude=tuple(json.loads(row["magnitude"] or "{}").items()),
+        confidence=row["confidence"],
+        cameo=row["cameo"],
+        goldstein=row["goldstein"],
+        disagreements=tuple(json.loads(row["disagreements"] or "[]")),
+    )
+
+
+def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[str, Any]:
+    """The ``event_mentions`` row of a one-mention event, told of by event ``event_id``."""
+    [evidence] = mention.mentions
+    return {
+        "id": mention.id,
+        "event_id": event_id,
+        "article_id": article_id,
+        "type": mention.type,
+        "mode": mention.mode,
+        "contexts": json.dumps(list(mention.contexts)),
+        "actors": json.dumps([a.to_dict() for a in mention.actors], ensure_ascii=False),
+        "recipients": json.dumps([a.to_dict() for a in mention.recipients], ensure_ascii=False),
+        "date": mention.date,
+        "date_end": mention.date_end,
+        "date_precision": mention.date_precision,
+        "date_source": mention.date_source,
+        "status": mention.status,
+        "speaker": mention.speaker,
+        "place_name": mention.place_name,
+        "place_country": mention.place_country,
+        "magnitude": json.dumps(dict(mention.magnitude)),
+        "confidence": mention.confidence,
+        "cameo": mention.cameo,
+        "goldstein": mention.goldstein,
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+        "trigger": evidence.trigger,
+    }
+
+
+def evidence_from_row(row: Mapping[str, Any]) -> Evidence:
+    """The evidence of an ``event_mentions`` row joined with its article's
+    ``file``, ``url``, ``published`` and ``outlet``."""
+    return Evidence(
+        doc=row["article_id"],
+        file=row["file"],
+        sentence=row["sentence"],
+        start=row["start"],
+        end=row["end"],
+        trigger=row["trigger"],
+        url=row["url"],
+        published=row["published"],
+        outlet=row["outlet"],
+    )
+
+
+def mention_from_row(row: Mapping[str, Any]) -> Event:
+    """The one-mention event of an ``event_mentions`` row joined with its article's
+    ``file``, ``url``, ``published`` and ``outlet``."""
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        mode=row["mode"],
+        actors=tuple(Actor.from_dict(a) for a in json.loads(row["actors"])),
+        recipients=tuple(Actor.from_dict(a) for a in json.loads(row["recipients"])),
+        date=row["date"],
+        date_end=row["date_end"],
+        date_precision=row["date_precision"],
+        date_source=row["date_source"],
+        status=row["status"],
+        mentions=(evidence_from_row(row),),
+        contexts=tuple(json.loads(row["contexts"])),
+        speaker=row["speaker"],
+        place_name=row["place_name"],
+        place_country=row["place_country"],
+        magnitude=tuple(json.loads(row["magnitude"]).items()),
+        confidence=row["confidence"],
+        cameo=row["cameo"],
+        goldstein=row["goldstein"],
+    )
+
+
+def _actor(row: Mapping[str, Any]) -> Actor:
+    return Actor(
+        code=row["code"],
+        sector=row["sector"],
+        name=row["name"],
+        office=row["office"],
+        contexts=tuple(json.loads(row["contexts"] or "[]")),
+    )
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def _quad_class(type_name: str) -> str | None:
+    try:
+        return event_type(type_name).quad_class
+    except KnowledgeError:
+        return None
