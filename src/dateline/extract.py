@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .actors import ActorMemory
 from .clean import clean
 from .errors import CleanError
-from .events.coder import load_coder
+from .link import assemble
 from .models import Article, Event, RawDocument
 from .nlp import parse_many
 from .pipeline import analyse_article
@@ -32,7 +31,10 @@ def extract(
     title: str | None = None,
     settings: Settings | None = None,
 ) -> list[Event]:
-    """The coded events of one text, in text order.
+    """The events of one text: :func:`~dateline.pipeline.analyse_article` on it, its
+    mentions linked into events (several sentences about one act are one
+    event; an act nobody is named in is an event of its own), in date order,
+    undated last.
 
     ``published`` (ISO 8601) anchors relative dates ("on Monday"); without
     it, only dates the text spells out are known.
@@ -50,7 +52,6 @@ def extract_many(
     """The events of each text, one list per text, in order; each text is its own article
     (nothing learned in one is used in the next). An empty text has no events."""
     settings = settings or load_settings()
-    coder = load_coder(settings)
     articles = [
         _article(text, number, published, title, settings) for number, text in enumerate(texts)
     ]
@@ -58,7 +59,10 @@ def extract_many(
     for article, doc in zip(
         articles, parse_many(bodies, settings, size_hint=len(articles)), strict=True
     ):
-        yield analyse_article(article, doc, ActorMemory(), coder).events if article else []
+        if article is None:
+            yield []
+            continue
+        yield assemble(analyse_article(article, doc, settings=settings).events, keep_unplaced=True)
 
 
 def _article(

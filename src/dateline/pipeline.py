@@ -11,20 +11,23 @@ Ingest, step by step:
 
 Errors of one input are collected in the report and the batch goes on.
 
-Analyse, step by step (for every stored article not analysed yet, in
-ingestion order, so that people learned in one article are known in the
-next):
+Analyse, step by step, for every stored article not analysed yet (each on
+its own: what one article teaches about people is proposed for the corpus,
+never used in the next, so an article's analysis is the same whatever came
+before it):
 
 1. ``nlp.parse_each``: spaCy parses the bodies in batches (in worker processes
    that die with this one, for large inputs);
 2. ``time.tag_doc``: every date in the text, read against the publication day
    (without one, only the dates the text spells out);
-3. ``actors.resolve_doc``: actor mentions, learning new people as it goes;
+3. ``actors.resolve_doc``: actor mentions, learning the article's people as it goes;
 4. ``events.coding.code_events``: PLOVER events with resolved actors and dates;
 5. ``timeline.summary.build.dated_sentences_of``: each sentence with its days;
-6. ``store.queries.save_analysis``: one transaction per article, which links
-   each event to the event it tells of (``link``) and marks the article
-   analysed; an interrupted run resumes with the next article.
+6. ``store.queries.save_analysis``: one transaction per article, under the
+   link lock: the ``link`` stage decides which stored events its mentions
+   tell of (join, start, merge; the same events whatever the order of
+   arrival) and the store applies that; the article is marked analysed, so
+   an interrupted run resumes with the next article.
 
 Any failure in steps 1 to 5 is the article's: it is reported, recorded
 (``store.queries.record_failure``) and not tried again until asked, and the
@@ -51,14 +54,13 @@ from .events.coder import load_coder
 from .events.coding import code_events
 from .models import Article, DatedSentence, Event
 from .nlp import parse_each
-from .settings import Settings
+from .settings import Settings, load_settings
 from .sources import FieldMap, expand_inputs, read_location
 from .store.queries import (
     add_articles,
     forget_failures,
     record_failure,
     save_analysis,
-    select_learned_people,
     select_unanalysed,
 )
 from .time import TimeValue, tag_doc
@@ -66,8 +68,6 @@ from .timeline.summary.build import dated_sentences_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from .events.coder import EventCoder
 
 __all__ = ["Analysis", "ArticleAnalysis", "IngestReport", "analyse", "analyse_article", "ingest"]
 
@@ -214,12 +214,14 @@ class Analysis:
 
 @dataclass(frozen=True)
 class ArticleAnalysis:
-    """What the analysis of one article found, before it is stored."""
+    """What the analysis of one article found, before it is stored: its event mentions
+    (one coded sentence each, not yet linked), actor mentions, dated sentences and
+    the people it proposes (learned from titles and appositions)."""
 
-    mentions: list[ActorMention]
-    learned: list[LearnedPerson]
     events: list[Event]
+    actor_mentions: list[ActorMention]
     dated: list[DatedSentence]
+    people: list[LearnedPerson]
 
 
 # Absolute dates read the same against any day; an undated article is tagged against this
@@ -242,10 +244,8 @@ def analyse(
             forget_failures(connection)
     with engine.connect() as connection:
         pending = list(select_unanalysed(connection))
-        memory = ActorMemory(select_learned_people(connection))
     if not pending:
         return Analysis()
-    coder = load_coder(settings)
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
     done = 0
     failures: list[str] = []
@@ -258,34 +258,42 @@ def analyse(
             try:
                 if parsed.error is not None:
                     raise ParseError(parsed.error)
-                _save(engine, article, analyse_article(article, parsed.doc, memory, coder))
+                _save(engine, article, analyse_article(article, parsed.doc, settings=settings))
                 done += 1
             except StoreError:
                 raise  # the database, not the article: nothing more can be stored
             except Exception as error:  # noqa: BLE001 - no failure of one article stops the run
                 failures.append(_fail(engine, article, error))
-                # What it taught before failing was not kept: forget it, as a re-run would.
-                with engine.connect() as connection:
-                    memory = ActorMemory(select_learned_people(connection))
             bar.update(1)
     return Analysis(done, tuple(failures), tuple(notes))
 
 
 def analyse_article(
-    article: Article, doc: Doc, memory: ActorMemory, coder: EventCoder | None
+    article: Article,
+    doc: Doc,
+    known_people: Iterable[LearnedPerson] = (),
+    settings: Settings | None = None,
 ) -> ArticleAnalysis:
-    """Date, resolve and code one parsed article; ``memory`` learns its people."""
+    """Date, resolve and code one parsed article: a function of its arguments alone.
+
+    ``known_people`` are people to recognise beside those of the knowledge
+    files (the pipeline passes none, so that no article's analysis depends on
+    another's); the people the article itself teaches are in the result.
+    ``settings`` chooses the event coder (``coder_model``).
+    """
+    coder = load_coder(settings or load_settings())
+    memory = ActorMemory(known_people)
     published = article.published_date
     if published is None:
         # No day to read relative dates against: keep only the dates the text spells out.
         time_values = _absolute(tag_doc(doc, _ANY_DAY))
     else:
         time_values = tag_doc(doc, published)
-    mentions = resolve_doc(doc, published, memory, source=article.id)
-    learned = memory.taught_here()
+    actor_mentions = resolve_doc(doc, published, memory, source=article.id)
+    people = memory.taught_here()
     events = code_events(doc, article, memory, time_values, anchor=published, coder=coder)
     dated = dated_sentences_of(doc, article.id, published, time_values)
-    return ArticleAnalysis(mentions, learned, events, dated)
+    return ArticleAnalysis(events, actor_mentions, dated, people)
 
 
 def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
@@ -293,9 +301,16 @@ def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
     data of the article that cannot be stored raises SQLAlchemy's error."""
     try:
         with engine.begin() as connection:
-            save_analysis(
-                connection, article.id, result.mentions, result.learned, result.events, result.dated
+            stored = save_analysis(
+                connection,
+                article.id,
+                result.actor_mentions,
+                result.people,
+                result.events,
+                result.dated,
             )
+        if not stored:
+            log.info("%s was analysed by another process meanwhile", article.id)
     except IntegrityError:
         log.info("%s was analysed by another process meanwhile", article.id)
     except OperationalError as error:

@@ -1,55 +1,343 @@
 """The ``link`` stage: one real-world event, one record, with all its mentions.
 
-Each coded mention is compared with the events stored before it whose
-types are compatible and whose dates lie near its own (the store looks them
-up through indexed columns: no all-pairs comparison), and joins the best
-fitting one, or starts a new event. Mentions of an article are linked in
-text order, so several sentences of one article about one phone call
-become one event, and the same call told by four outlets becomes one event
-with four sources. Old articles are never reprocessed: a new mention only
-reads what is stored.
+Two mentions tell of one event when :func:`.rules.match_score` says they may
+(a compatible type, actors in common, dates that agree, shared wording
+across articles). An event is a connected group of such mentions: whatever
+order the articles arrive in, alone or all at once, the groups are the
+same. A mention that names no actor only joins the event of the named
+mention it corroborates best (the same day, shared wording); it never
+starts an event, and never joins two.
 
-:mod:`.rules` says when a mention fits an event; :mod:`.merge` builds the
-event record from its mentions.
+:func:`link` takes new mentions and the stored mentions near them and
+returns decisions (start an event, join one, merge several) for the store
+to apply; :func:`assemble` links and merges mentions held in memory (one
+text, or a whole database when relinking). An event's id is the smallest
+id of its named mentions, so it is a function of its mentions too.
+
+:mod:`.rules` says when mentions fit; :mod:`.merge` builds the event record
+from its mentions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..models import Event
 from .merge import merge_mentions
-from .rules import corroborates, link_rules, match_score, type_group
+from .rules import corroboration, link_rules, match_score, type_group
 
-__all__ = ["candidate_window", "choose_event", "merge_mentions", "type_group"]
+__all__ = [
+    "SHORT_EVENT_DAYS",
+    "Stored",
+    "Links",
+    "assemble",
+    "candidate_window",
+    "codes_of",
+    "event_of",
+    "group_mentions",
+    "link",
+    "merge_mentions",
+    "type_group",
+]
+
+
+@dataclass(frozen=True)
+class Links:
+    """The outcome of one linking step.
+
+    ``events``: every event of the regions the new mentions touched, id -> the
+    ids of its named mentions (new and stored); they replace the stored events
+    in ``retired``. ``placed``: for each mention naming no actor that was
+    looked at, the event it corroborates (None: none). ``regions``: the region
+    of every mention in either.
+    """
+
+    events: Mapping[str, tuple[str, ...]]
+    placed: Mapping[str, str | None]
+    regions: Mapping[str, str | None]
+    retired: tuple[str, ...]
+
+    def event_of(self) -> dict[str, str | None]:
+        """Mention id -> the id of its event (None: it belongs to none)."""
+        found: dict[str, str | None] = dict(self.placed)
+        for event_id, keys in self.events.items():
+            found.update(dict.fromkeys(keys, event_id))
+        return found
+
+
+def codes_of(mention: Event) -> frozenset[str]:
+    """The actor codes a mention names (actors and recipients)."""
+    return frozenset(actor.code for actor in (*mention.actors, *mention.recipients))
 
 
 def candidate_window(mention: Event) -> tuple[str, str] | None:
-    """The dates (ISO, inclusive) an event must touch to be a candidate for ``mention``."""
+    """The days (ISO, inclusive) a mention's span must touch to be linked with ``mention``.
+
+    The window is as wide on both sides, so that two mentions find each other
+    whichever arrives first.
+    """
+    span = _span(mention)
+    if span is None:
+        return None
+    reach = _reach()
+    return (span[0] - reach).isoformat(), (span[1] + reach).isoformat()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored mention as linking sees it: the mention, its event and its region."""
+
+    mention: Event
+    event_id: str | None
+    region: str | None
+
+
+def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
+    """Decide which events the ``new`` mentions tell of.
+
+    A region is a group of named mentions joined by pairs that may be one
+    event (:func:`linked`); its events are found by reading its mentions in
+    one fixed order (:func:`region_events`), so they depend on the region's
+    mentions alone, never on the order they came in. A mention naming no
+    actor joins the event of the named mention it corroborates best.
+
+    ``stored`` must hold, for each new named mention, the stored named
+    mentions near it (sharing a code, in its :func:`candidate_window`) with
+    every other mention of their regions; and for each mention naming no actor
+    (new, or stored near a new named mention), the stored named mentions it
+    may corroborate.
+    """
+    by_id = {s.mention.id: s for s in stored}
+    named_stored = [s.mention for s in stored if codes_of(s.mention)]
+    named_new = [m for m in new if codes_of(m)]
+    groups = _Groups()
+    for item in stored:
+        if item.region is not None and codes_of(item.mention):
+            groups.join(("region", item.region), ("mention", item.mention.id))
+    index = _CodeIndex([*named_stored, *named_new])
+    for mention in named_new:
+        groups.add(("mention", mention.id))
+        for other in index.near(mention):
+            if other.id != mention.id and linked(mention, other):
+                groups.join(("mention", mention.id), ("mention", other.id))
+    members: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for mention in (*named_stored, *named_new):
+        members[groups.find(("mention", mention.id))].append(mention)
+    new_ids = {m.id for m in named_new}
+    events: dict[str, tuple[str, ...]] = {}
+    regions: dict[str, str | None] = {}
+    event_of_named = {s.mention.id: s.event_id for s in stored if codes_of(s.mention)}
+    retired: set[str] = set()
+    for found in members.values():
+        if not new_ids & {m.id for m in found}:
+            continue  # a region no new mention joined stays as it is
+        region = min(m.id for m in found)
+        for event_id, told in region_events(found).items():
+            events[event_id] = tuple(sorted(m.id for m in told))
+            for mention in told:
+                regions[mention.id] = region
+                event_of_named[mention.id] = event_id
+        retired.update(by_id[m.id].event_id or "" for m in found if m.id in by_id)
+    placed: dict[str, str | None] = {}
+    named_all = [*named_stored, *named_new]
+    unnamed = [m for m in new if not codes_of(m)]
+    unnamed += [s.mention for s in stored if not codes_of(s.mention)]
+    for mention in unnamed:
+        anchor = best_corroborated(mention, named_all)
+        placed[mention.id] = None if anchor is None else event_of_named[anchor.id]
+        regions[mention.id] = (
+            None
+            if anchor is None
+            else regions.get(anchor.id, by_id[anchor.id].region if anchor.id in by_id else None)
+        )
+        if mention.id in by_id and by_id[mention.id].event_id != placed[mention.id]:
+            retired.add(by_id[mention.id].event_id or "")
+    retired.discard("")
+    return Links(events, placed, regions, tuple(sorted(retired)))
+
+
+def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
+    """The events of one region's named mentions: each mention, read in a fixed order
+    (by publication, article and place in the text), joins the event it fits best
+    (:func:`~.rules.match_score`) or starts one. Event id: its smallest mention id."""
+    ordered = sorted(mentions, key=_reading_order)
+    index = _CodeIndex(ordered)
+    event_of_mention: dict[str, int] = {}
+    told: list[list[Event]] = []
+    for mention in ordered:
+        nearby = {event_of_mention[o.id] for o in index.near(mention) if o.id in event_of_mention}
+        best: tuple[float, int] | None = None
+        for number in sorted(nearby):
+            score = match_score(mention, told[number])
+            if score is not None and (best is None or score > best[0]):
+                best = (score, number)
+        if best is None:
+            told.append([mention])
+            event_of_mention[mention.id] = len(told) - 1
+        else:
+            told[best[1]].append(mention)
+            event_of_mention[mention.id] = best[1]
+    return {min(m.id for m in found): found for found in told}
+
+
+def group_mentions(mentions: Iterable[Event]) -> tuple[dict[str, list[Event]], list[Event]]:
+    """The events told by ``mentions`` held in memory (event id -> its mentions), and the
+    mentions naming no actor that corroborate nothing."""
+    mentions = list(mentions)
+    by_id = {m.id: m for m in mentions}
+    found: dict[str, list[Event]] = defaultdict(list)
+    unplaced = []
+    for key, event_id in link(mentions, ()).event_of().items():
+        if event_id is None:
+            unplaced.append(by_id[key])
+        else:
+            found[event_id].append(by_id[key])
+    return found, unplaced
+
+
+def assemble(mentions: Iterable[Event], *, keep_unplaced: bool = False) -> list[Event]:
+    """The events told by ``mentions`` (one-mention events, e.g. those of one text), each
+    merged from its mentions, in date order (undated last). With ``keep_unplaced``,
+    a mention naming no actor that corroborates nothing is an event of its own."""
+    groups, unplaced = group_mentions(mentions)
+    events = [event_of(key, found) for key, found in groups.items()]
+    if keep_unplaced:
+        events += unplaced
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def event_of(event_id: str, mentions: Iterable[Event]) -> Event:
+    """The event ``event_id`` merged from its mentions, read in one fixed order (by
+    publication, article and place in the text), so the record never depends on
+    the order they were stored in."""
+    ordered = sorted(mentions, key=_reading_order)
+    return replace(merge_mentions(ordered), id=event_id)
+
+
+def linked(a: Event, b: Event) -> bool:
+    """Whether two named mentions may tell of one event (the same answer either way round)."""
+    first, second = (a, b) if a.id <= b.id else (b, a)
+    return match_score(first, [second]) is not None
+
+
+def best_corroborated(mention: Event, named: Iterable[Event]) -> Event | None:
+    """The named mention that ``mention`` (naming no actor) corroborates best: the most
+    shared wording, then the smallest id."""
+    best: tuple[float, str, Event] | None = None
+    for other in named:
+        score = corroboration(mention, other)
+        if score is not None and (best is None or (-score, other.id) < (-best[0], best[1])):
+            best = (score, other.id, other)
+    return best[2] if best else None
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _reading_order(mention: Event) -> tuple[str, str, int, str]:
+    evidence = mention.mentions[0]
+    return (evidence.published or "~", evidence.doc, evidence.start, mention.id)
+
+
+def _reach() -> timedelta:
+    rules = link_rules()
+    return timedelta(days=max(rules.day_tolerance, rules.published_window))
+
+
+def _span(mention: Event) -> tuple[date, date] | None:
     if mention.date is None:
         return None
-    rules = link_rules()
-    reach = max(rules.day_tolerance, rules.published_window)
-    start = date.fromisoformat(mention.date) - timedelta(days=reach)
-    end = date.fromisoformat(mention.date_end or mention.date) + timedelta(days=rules.day_tolerance)
-    return start.isoformat(), end.isoformat()
+    first = date.fromisoformat(mention.date[:10])
+    last = date.fromisoformat(mention.date_end[:10]) if mention.date_end else first
+    return first, max(first, last)
 
 
-def choose_event(mention: Event, candidates: Mapping[str, Sequence[Event]]) -> str | None:
-    """The id of the event (among ``candidates``: id -> its mentions) that ``mention``
-    tells of, or None when it is a new event.
+class _Groups:
+    """Union-find over ("event", id) and ("mention", id) nodes."""
 
-    A mention naming no actor only joins an event it corroborates (the same day,
-    shared wording); it never starts one.
-    """
-    if not mention.actors and not mention.recipients:
-        return next(
-            (key for key, found in candidates.items() if corroborates(mention, found)), None
-        )
-    best: tuple[float, str] | None = None
-    for event_id, mentions in candidates.items():
-        score = match_score(mention, mentions)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, event_id)
-    return best[1] if best else None
+    def __init__(self) -> None:
+        self._parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, node: tuple[str, str]) -> None:
+        self._parent.setdefault(node, node)
+
+    def find(self, node: tuple[str, str]) -> tuple[str, str]:
+        self.add(node)
+        root = node
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[node] != root:
+            self._parent[node], node = root, self._parent[node]
+        return root
+
+    def join(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self._parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def members(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for node in self._parent:
+            found[self.find(node)].append(node)
+        return found
+
+
+# Mentions spanning more than this many days are "long": few, and scanned apart, so
+# that the common short ones are found by a narrow search of a sorted list.
+SHORT_EVENT_DAYS = 7
+
+
+# Mentions spanning more than this many days are "long": few, and scanned apart, so
+# that the common short ones are found by a narrow search of a sorted list.
+SHORT_EVENT_DAYS = 7
+
+
+class _CodeIndex:
+    """Named mentions by actor code and first day, to find those near a mention."""
+
+    def __init__(self, mentions: Iterable[Event]) -> None:
+        self._short: dict[str, list[tuple[date, str, Event]]] = defaultdict(list)
+        self._long: dict[str, list[Event]] = defaultdict(list)
+        for mention in mentions:
+            span = _span(mention)
+            if span is None:
+                continue
+            long = (span[1] - span[0]).days > SHORT_EVENT_DAYS
+            for code in codes_of(mention):
+                if long:
+                    self._long[code].append(mention)
+                else:
+                    self._short[code].append((span[0], mention.id, mention))
+        for entries in self._short.values():
+            entries.sort(key=lambda entry: (entry[0], entry[1]))
+
+    def near(self, mention: Event) -> Iterable[Event]:
+        """Mentions sharing a code with ``mention`` whose span touches its window, each once."""
+        span = _span(mention)
+        if span is None:
+            return []
+        reach = _reach()
+        start, end = span[0] - reach, span[1] + reach
+        earliest = start - timedelta(days=SHORT_EVENT_DAYS)
+        found: dict[str, Event] = {}
+        for code in codes_of(mention):
+            entries = self._short.get(code, [])
+            low = bisect.bisect_left(entries, (earliest, ""), key=lambda e: (e[0], e[1]))
+            for first, key, other in entries[low:]:
+                if first > end:
+                    break
+                if _touches(other, start, end):
+                    found[key] = other
+            for other in self._long.get(code, []):
+                if _touches(other, start, end):
+                    found[other.id] = other
+        return found.values()
+
+
+def _touches(mention: Event, start: date, end: date) -> bool:
+    span = _span(mention)
+    return span is not None and span[0] <= end and span[1] >= start

@@ -30,7 +30,7 @@ from ..errors import KnowledgeError
 from ..knowledge import load_yaml
 from ..models import Event
 
-__all__ = ["LinkRules", "corroborates", "link_rules", "match_score", "type_group"]
+__all__ = ["LinkRules", "corroboration", "link_rules", "match_score", "type_group"]
 
 LINK_FILE = "link.yaml"
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
@@ -98,30 +98,26 @@ def match_score(mention: Event, event: Sequence[Event]) -> float | None:
     return similarity + (1.0 if same_article else 0.0) + (0.5 if timing == "dated" else 0.0)
 
 
-def corroborates(mention: Event, event: Sequence[Event]) -> bool:
-    """Whether a mention that names no actor tells of ``event``: a compatible type, shared
-    wording (``published_similarity``), and dates the text gives that agree.
+def corroboration(mention: Event, other: Event) -> float | None:
+    """How well a mention that names no actor corroborates the named mention ``other``
+    (its shared wording), or None when it cannot tell of the same event.
 
-    A mention of one day must name the very day one of the event's mentions gives
-    (neither dated by publication only); a mention of a vaguer span ("in September
-    2020, fighting resumed") may join only an event that itself lasts several days
-    and overlaps that span.
+    It needs a compatible type, shared wording (``published_similarity``), and
+    dates the texts give that agree: a mention of one day must name the very
+    day ``other`` gives (neither dated by publication only); a mention of a
+    vaguer span ("in September 2020, fighting resumed") may corroborate only
+    an act that itself lasts several days and overlaps that span.
     """
     rules = link_rules()
     mine = _span(mention)
-    if mention.date_source != "expression" or mine is None:
-        return False
-    vague = mine[0] != mine[1]
-    fitting = [
-        other
-        for other in event
-        if other.date_source != "published"
-        and _kinds_agree(mention, other, rules)
-        and _dates_corroborate(mine, _span(other), vague=vague)
-    ]
-    return any(
-        _similarity(mention, other, rules) >= rules.published_similarity for other in fitting
-    )
+    if mention.date_source != "expression" or mine is None or other.date_source == "published":
+        return None
+    if not _kinds_agree(mention, other, rules):
+        return None
+    if not _dates_corroborate(mine, _span(other), vague=mine[0] != mine[1]):
+        return None
+    similarity = _similarity(mention, other, rules)
+    return similarity if similarity >= rules.published_similarity else None
 
 
 def _dates_corroborate(

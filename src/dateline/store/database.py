@@ -5,6 +5,8 @@ sure it is Dateline's: an empty file, a new one, or one whose tables are
 Dateline's (``store_info`` marks a Dateline database). Another program's
 database is refused, so that Dateline never adds its tables to it. Reading
 (``create=False``) never creates a database: a mistyped path is an error.
+A database of an earlier schema is upgraded in place, with a copy kept
+(:mod:`.migrations`).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
+from .linking import LINK_LOCK
+from .migrations import stored_version, upgrade
 from .schema import SCHEMA_VERSION, metadata, store_info
 
 __all__ = ["database_url", "open_engine"]
@@ -53,8 +57,16 @@ def open_engine(value: str, *, create: bool = True) -> Engine:
         _check_sqlite_file(url.database, value, create=create)
         _configure_sqlite(engine, url.database)
     try:
+        found = stored_version(engine)
+        if found is not None and found > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database was written by a newer Dateline (schema {found}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade Dateline"
+            )
+        if found is not None and found < SCHEMA_VERSION:
+            upgrade(engine, found)
         metadata.create_all(engine)
-        _check_version(engine)
+        _mark(engine)
     except OperationalError as error:
         raise StoreError(f"cannot open database {_safe(url_text)}: {error.orig}") from None
     except SQLAlchemyError as error:
@@ -113,20 +125,18 @@ def _configure_sqlite(engine: Engine, database: str | None) -> None:
         cursor.close()
 
 
-def _check_version(engine: Engine) -> None:
-    with engine.begin() as connection:
-        found = connection.execute(
-            select(store_info.c.value).where(store_info.c.key == "schema_version")
-        ).scalar()
-        if found is None:
-            connection.execute(
-                store_info.insert().values(key="schema_version", value=str(SCHEMA_VERSION))
-            )
-        elif int(found) > SCHEMA_VERSION:
-            raise StoreError(
-                f"the database was written by a newer Dateline (schema {found}, "
-                f"this one knows {SCHEMA_VERSION}); upgrade Dateline"
-            )
+def _mark(engine: Engine) -> None:
+    """Write the rows every Dateline database has: its schema version, the link lock."""
+    for key, value in (("schema_version", str(SCHEMA_VERSION)), (LINK_LOCK, "free")):
+        try:
+            with engine.begin() as connection:
+                known = connection.execute(
+                    select(store_info.c.key).where(store_info.c.key == key)
+                ).first()
+                if known is None:
+                    connection.execute(store_info.insert().values(key=key, value=value))
+        except IntegrityError:
+            pass  # another process opening the new database wrote it first
 
 
 def _safe(url: str) -> str:

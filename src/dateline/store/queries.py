@@ -4,6 +4,7 @@ writes SQL."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -12,13 +13,13 @@ from sqlalchemy import Connection, func, select
 
 from ..actors import ActorMention, LearnedPerson
 from ..models import Article, DatedSentence, Event, day_of
-from .event_queries import save_events
+from .linking import lock_links, save_mentions
 from .schema import (
     actor_mentions,
     analyses,
     analysis_failures,
     articles,
-    learned_people,
+    proposed_people,
     sentences,
 )
 
@@ -170,46 +171,65 @@ def save_analysis(
     connection: Connection,
     article_id: str,
     mentions: Sequence[ActorMention],
-    learned: Sequence[LearnedPerson],
+    people: Sequence[LearnedPerson],
     events: Sequence[Event] = (),
     dated: Sequence[DatedSentence] = (),
-) -> None:
-    """Store one article's actor mentions, the people it taught, its events (each linked to
-    the event it tells of) and its dated sentences; mark it analysed."""
+) -> bool:
+    """Store one article's actor mentions, the people it taught, its event mentions (each
+    linked to the event it tells of) and its dated sentences; mark it analysed.
+
+    Takes the link lock first, so writers take turns. Returns False, writing
+    nothing, when another process stored the article's analysis meanwhile.
+    """
+    lock_links(connection)
+    done = connection.execute(
+        select(analyses.c.article_id).where(analyses.c.article_id == article_id)
+    ).first()
+    if done:
+        return False
     if dated:
         connection.execute(sentences.insert(), [_sentence_row(s) for s in dated])
-    save_events(connection, article_id, events)
+    save_mentions(connection, article_id, events)
     if mentions:
         connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])
-    known = set(
+    taught = {person.name: person for person in people}
+    if taught:
         connection.execute(
-            select(learned_people.c.name).where(
-                learned_people.c.name.in_([p.name for p in learned])
-            )
-        ).scalars()
-    )
-    new = [person for person in learned if person.name not in known]
-    if new:
-        connection.execute(
-            learned_people.insert(),
+            proposed_people.insert(),
             [
                 {
-                    "name": person.name,
+                    "article_id": article_id,
+                    "name": name,
                     "record": json.dumps(person.to_record(), ensure_ascii=False),
-                    "source_doc": person.source_doc,
                 }
-                for person in new
+                for name, person in taught.items()
             ],
         )
     connection.execute(
         analyses.insert().values(article_id=article_id, analysed_at=datetime.now(UTC))
     )
+    return True
 
 
 def select_learned_people(connection: Connection) -> list[LearnedPerson]:
-    """Every person learned from the corpus so far, with the article that taught it."""
-    rows = connection.execute(select(learned_people.c.record)).scalars()
-    return [LearnedPerson.from_record(json.loads(record)) for record in rows]
+    """Every person the stored articles taught, one per name, whatever order they came in.
+
+    Where articles disagree on who a name is, the reading most of them give
+    wins (ties: the one of the smallest article id), with that article as
+    its evidence.
+    """
+    query = select(
+        proposed_people.c.article_id, proposed_people.c.name, proposed_people.c.record
+    ).order_by(proposed_people.c.name, proposed_people.c.article_id)
+    readings: dict[str, list[LearnedPerson]] = {}
+    for _article_id, name, record in connection.execute(query):
+        readings.setdefault(name, []).append(LearnedPerson.from_record(json.loads(record)))
+    return [_agreed(found) for found in readings.values()]
+
+
+def _agreed(readings: list[LearnedPerson]) -> LearnedPerson:
+    votes = Counter(person.actor for person in readings)
+    return next(person for person in readings if votes[person.actor] == max(votes.values()))
 
 
 def select_actor_mentions(connection: Connection) -> Iterator[dict[str, Any]]:

@@ -127,6 +127,11 @@ event_mentions = Table(
         String(32),
         comment="the event it tells of (link stage); null: names no actor and corroborates none",
     ),
+    Column(
+        "region",
+        String(32),
+        comment="mentions joined by pairs that may be one event; linked again together",
+    ),
     Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
@@ -151,6 +156,7 @@ event_mentions = Table(
     Column("trigger", Text, nullable=False),
     Index("ix_event_mentions_article", "article_id"),
     Index("ix_event_mentions_event", "event_id"),
+    Index("ix_event_mentions_region", "region"),
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_type", "type"),
 )
