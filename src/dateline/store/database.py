@@ -12,11 +12,12 @@ A database of an earlier schema is upgraded in place, with a copy kept
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
@@ -57,21 +58,54 @@ def open_engine(value: str, *, create: bool = True) -> Engine:
         _check_sqlite_file(url.database, value, create=create)
         _configure_sqlite(engine, url.database)
     try:
-        found = stored_version(engine)
-        if found is not None and found > SCHEMA_VERSION:
-            raise StoreError(
-                f"the database was written by a newer Dateline (schema {found}, "
-                f"this one knows {SCHEMA_VERSION}); upgrade Dateline"
-            )
-        if found is not None and found < SCHEMA_VERSION:
-            upgrade(engine, found)
-        metadata.create_all(engine)
-        _mark(engine)
+        with _preparing(engine):
+            _prepare(engine)
     except OperationalError as error:
         raise StoreError(f"cannot open database {_safe(url_text)}: {error.orig}") from None
     except SQLAlchemyError as error:
         raise StoreError(f"cannot prepare database {_safe(url_text)}: {error}") from None
     return engine
+
+
+def _prepare(engine: Engine) -> None:
+    """Upgrade an older database, create what is missing, and mark it as Dateline's."""
+    found = stored_version(engine)
+    if found is not None and found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the database was written by a newer Dateline (schema {found}, "
+            f"this one knows {SCHEMA_VERSION}); upgrade Dateline"
+        )
+    if found is not None and found < SCHEMA_VERSION:
+        upgrade(engine, found)
+    try:
+        metadata.create_all(engine)
+    except OperationalError as error:
+        if "already exists" not in str(error.orig):
+            raise
+        metadata.create_all(engine)  # another process created some tables meanwhile
+    _mark(engine)
+
+
+# Any number: the PostgreSQL advisory lock that Dateline processes preparing one
+# database take in turn.
+_PREPARE_LOCK = 0x64617465
+
+
+@contextmanager
+def _preparing(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, hold a lock while preparing, so that two processes opening a new
+    (or old) database at once neither both create its tables nor both upgrade it."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _PREPARE_LOCK})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PREPARE_LOCK})
+            connection.commit()
 
 
 def _check_sqlite_file(database: str | None, value: str, *, create: bool) -> None:

@@ -1,0 +1,120 @@
+"""The event record does not depend on the order articles arrive in, nor on who writes.
+
+The seeds and the bundled samples are ingested in three orders, and by two
+ingests at once (into one SQLite file and into one PostgreSQL database):
+each gives exactly the events of one sequential run.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from dateline import Store
+from dateline.settings import Settings
+from dateline.store.schema import event_actors, event_mentions, events
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dateline" / "samples"
+
+
+def _inputs(shared_dir: Path) -> list[str]:
+    seeds = sorted(str(p) for p in (shared_dir / "seeds").glob("*.txt"))
+    samples = sorted(str(p) for p in SAMPLES.rglob("*") if p.is_file())
+    return seeds + samples
+
+
+def _snapshot(url: str) -> set[tuple]:
+    """Every event with its fields, actors and the offsets of its mentions."""
+    store = Store(Settings(db=url), create=False)
+    with store.engine.connect() as connection:
+        told: dict[str, list[tuple[str, int]]] = {}
+        for event_id, article, start in connection.execute(
+            select(event_mentions.c.event_id, event_mentions.c.article_id, event_mentions.c.start)
+        ):
+            if event_id is not None:
+                told.setdefault(event_id, []).append((article, start))
+        cast: dict[str, list[tuple]] = {}
+        for row in connection.execute(select(event_actors)).mappings():
+            cast.setdefault(row["event_id"], []).append(
+                (row["role"], row["position"], row["code"], row["sector"], row["name"])
+            )
+        rows = connection.execute(select(events)).mappings().all()
+    store.close()
+    return {
+        (
+            row["id"],
+            row["type"],
+            row["mode"],
+            row["date"],
+            row["date_end"],
+            row["status"],
+            row["place_name"],
+            row["confidence"],
+            row["disagreements"],
+            tuple(sorted(told[row["id"]])),
+            tuple(sorted(cast.get(row["id"], []))),
+        )
+        for row in rows
+    }
+
+
+def _ingest(url: str, groups: list[list[str]]) -> None:
+    store = Store(Settings(db=url))
+    for group in groups:
+        report = store.ingest(group)
+        assert not report.failures and not report.analysis_failures, report.summary()
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def sequential(shared_dir, tmp_path_factory) -> set[tuple]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('sequential') / 'one.db'}"
+    _ingest(url, [_inputs(shared_dir)])
+    found = _snapshot(url)
+    assert len(found) > 40  # the corpus makes events, several of many sources
+    assert any(len(event[9]) > 3 for event in found)
+    return found
+
+
+@pytest.mark.slow
+def test_three_orders_of_arrival_give_the_same_events(shared_dir, tmp_path, sequential):
+    inputs = _inputs(shared_dir)
+    shuffled = random.Random(3).sample(inputs, len(inputs))
+    for number, groups in enumerate(
+        ([[path] for path in reversed(inputs)], [shuffled[:7], shuffled[7:]])
+    ):
+        url = f"sqlite:///{tmp_path / f'order{number}.db'}"
+        _ingest(url, groups)
+        assert _snapshot(url) == sequential, f"order {number} differs"
+
+
+def _ingest_at_once(url: str, halves: list[list[str]]) -> None:
+    command = [sys.executable, "-m", "dateline", "ingest", "--db", url]
+    writers = [
+        subprocess.Popen([*command, *half], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for half in halves
+    ]
+    for writer in writers:
+        out, err = writer.communicate(timeout=600)
+        assert writer.returncode == 0, err.decode()
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_into_one_sqlite_file(shared_dir, tmp_path, sequential):
+    inputs = _inputs(shared_dir)
+    url = f"sqlite:///{tmp_path / 'both.db'}"
+    _ingest_at_once(url, [inputs[::2], inputs[1::2]])
+    assert _snapshot(url) == sequential
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_two_ingests_at_once_into_one_postgresql_database(shared_dir, postgres_url, sequential):
+    inputs = _inputs(shared_dir)
+    _ingest_at_once(postgres_url, [inputs[::2], inputs[1::2]])
+    assert _snapshot(postgres_url) == sequential
