@@ -19,6 +19,7 @@ from .evaluate import evaluate
 from .export import export
 from .ingest import ingest
 from .options import CONTEXT_SETTINGS
+from .relink import relink
 from .timeline import timeline
 
 __all__ = ["cli", "main"]
@@ -38,7 +39,7 @@ def cli(verbose: int) -> None:
     configure(verbose)
 
 
-for command in (ingest, articles, timeline, export, evaluate, coder):
+for command in (ingest, articles, timeline, export, relink, evaluate, coder):
     cli.add_command(command)
 
 

@@ -121,7 +121,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     index = _CodeIndex([*named_stored, *named_new])
     for mention in named_new:
         groups.add(("mention", mention.id))
-        for other in index.near(mention):
+        for other in index.near(mention, pairs=True):
             if other.id != mention.id and linked(mention, other):
                 groups.join(("mention", mention.id), ("mention", other.id))
     members: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -165,6 +165,8 @@ def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
     (by publication, article and place in the text), joins the event it fits best
     (:func:`~.rules.match_score`) or starts one. Event id: its smallest mention id."""
     ordered = sorted(mentions, key=_reading_order)
+    if len(ordered) == 1:
+        return {ordered[0].id: ordered}
     index = _CodeIndex(ordered)
     event_of_mention: dict[str, int] = {}
     told: list[list[Event]] = []
@@ -300,44 +302,55 @@ class _CodeIndex:
     """Named mentions by actor code and first day, to find those near a mention."""
 
     def __init__(self, mentions: Iterable[Event]) -> None:
-        self._short: dict[str, list[tuple[date, str, Event]]] = defaultdict(list)
-        self._long: dict[str, list[Event]] = defaultdict(list)
-        for mention in mentions:
+        # Per code: first days (for bisect) and (first, last, codes named, mention).
+        self._firsts: dict[str, list[date]] = defaultdict(list)
+        self._short: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
+        self._long: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
+        for mention in sorted(mentions, key=lambda m: m.id):
             span = _span(mention)
             if span is None:
                 continue
+            codes = codes_of(mention)
+            entry = (span[0], span[1], len(codes), mention)
             long = (span[1] - span[0]).days > SHORT_EVENT_DAYS
-            for code in codes_of(mention):
-                if long:
-                    self._long[code].append(mention)
-                else:
-                    self._short[code].append((span[0], mention.id, mention))
-        for entries in self._short.values():
-            entries.sort(key=lambda entry: (entry[0], entry[1]))
+            for code in codes:
+                (self._long if long else self._short)[code].append(entry)
+        for code, entries in self._short.items():
+            entries.sort(key=lambda entry: entry[0])
+            self._firsts[code] = [entry[0] for entry in entries]
 
-    def near(self, mention: Event) -> Iterable[Event]:
-        """Mentions sharing a code with ``mention`` whose span touches its window, each once."""
+    def near(self, mention: Event, *, pairs: bool = False) -> Iterable[Event]:
+        """Mentions sharing a code with ``mention`` whose span touches its window, each once.
+
+        With ``pairs``, only those sharing as many codes as two mentions of one
+        event must (two, or all of the one naming fewer).
+        """
         span = _span(mention)
         if span is None:
             return []
         reach = _reach()
         start, end = span[0] - reach, span[1] + reach
         earliest = start - timedelta(days=SHORT_EVENT_DAYS)
-        found: dict[str, Event] = {}
-        for code in codes_of(mention):
+        mine = codes_of(mention)
+        hits: dict[str, int] = defaultdict(int)
+        named: dict[str, tuple[int, Event]] = {}
+        for code in mine:
             entries = self._short.get(code, [])
-            low = bisect.bisect_left(entries, (earliest, ""), key=lambda e: (e[0], e[1]))
-            for first, key, other in entries[low:]:
+            position = bisect.bisect_left(self._firsts.get(code, []), earliest)
+            while position < len(entries):
+                first, last, count, other = entries[position]
+                position += 1
                 if first > end:
                     break
-                if _touches(other, start, end):
-                    found[key] = other
-            for other in self._long.get(code, []):
-                if _touches(other, start, end):
-                    found[other.id] = other
-        return found.values()
-
-
-def _touches(mention: Event, start: date, end: date) -> bool:
-    span = _span(mention)
-    return span is not None and span[0] <= end and span[1] >= start
+                if last >= start:
+                    hits[other.id] += 1
+                    named[other.id] = (count, other)
+            for first, last, count, other in self._long.get(code, []):
+                if first <= end and last >= start:
+                    hits[other.id] += 1
+                    named[other.id] = (count, other)
+        if not pairs:
+            return [other for _, other in named.values()]
+        return [
+            other for key, (count, other) in named.items() if hits[key] >= min(2, len(mine), count)
+        ]
