@@ -45,4 +45,8 @@ _HOMES = {
 def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         raise AttributeError(f"module 'dateline' has no attribute {name!r}")
-    return getattr(import_module(_HOMES[name], __name__), name)
+    value = getattr(import_module(_HOMES[name], __name__), name)
+    # Kept here, so that the next ``dateline.extract`` is the function, not the module of
+    # the same name that the import above bound to this package.
+    globals()[name] = value
+    return value

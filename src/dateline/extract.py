@@ -3,10 +3,13 @@
 The same stages as an ingest (clean, parse, time, actors, events), run on
 texts held in memory: what a notebook, an evaluation or a test calls.
 
->>> events = extract("Police fired tear gas at protesters in Nairobi on Monday.",
-...                  published="2024-06-25")                    # doctest: +SKIP
->>> [(e.type, e.date) for e in events]                          # doctest: +SKIP
-[('COERCE', '2024-06-24')]
+>>> events = extract(
+...     "Kenyan President William Ruto spoke by phone with Ethiopian Prime Minister "
+...     "Abiy Ahmed on Monday. The two leaders discussed the drought.",
+...     published="2024-06-25",
+... )
+>>> [(e.type, e.mode, e.date, [a.code for a in e.actors], len(e.mentions)) for e in events]
+[('CONSULT', 'phone', '2024-06-24', ['KEN', 'ETH'], 2)]
 """
 
 from __future__ import annotations
