@@ -160,6 +160,10 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     return Links(events, placed, regions, tuple(sorted(retired)))
 
 
+# A region this small is read without an index: each mention is tried on every event.
+_SMALL_REGION = 24
+
+
 def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
     """The events of one region's named mentions: each mention, read in a fixed order
     (by publication, article and place in the text), joins the event it fits best
@@ -167,11 +171,15 @@ def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
     ordered = sorted(mentions, key=_reading_order)
     if len(ordered) == 1:
         return {ordered[0].id: ordered}
-    index = _CodeIndex(ordered)
+    index = _CodeIndex(ordered) if len(ordered) > _SMALL_REGION else None
     event_of_mention: dict[str, int] = {}
     told: list[list[Event]] = []
     for mention in ordered:
-        nearby = {event_of_mention[o.id] for o in index.near(mention) if o.id in event_of_mention}
+        if index is None:
+            nearby = set(range(len(told)))
+        else:
+            near = index.near(mention)
+            nearby = {event_of_mention[o.id] for o in near if o.id in event_of_mention}
         best: tuple[float, int] | None = None
         for number in sorted(nearby):
             score = match_score(mention, told[number])
@@ -315,9 +323,12 @@ class _CodeIndex:
             long = (span[1] - span[0]).days > SHORT_EVENT_DAYS
             for code in codes:
                 (self._long if long else self._short)[code].append(entry)
+        # How far before a window a short mention touching it may start, per code.
+        self._longest: dict[str, timedelta] = {}
         for code, entries in self._short.items():
             entries.sort(key=lambda entry: entry[0])
             self._firsts[code] = [entry[0] for entry in entries]
+            self._longest[code] = max(entry[1] - entry[0] for entry in entries)
 
     def near(self, mention: Event, *, pairs: bool = False) -> Iterable[Event]:
         """Mentions sharing a code with ``mention`` whose span touches its window, each once.
@@ -330,12 +341,12 @@ class _CodeIndex:
             return []
         reach = _reach()
         start, end = span[0] - reach, span[1] + reach
-        earliest = start - timedelta(days=SHORT_EVENT_DAYS)
         mine = codes_of(mention)
         hits: dict[str, int] = defaultdict(int)
         named: dict[str, tuple[int, Event]] = {}
         for code in mine:
             entries = self._short.get(code, [])
+            earliest = start - self._longest.get(code, timedelta(0))
             position = bisect.bisect_left(self._firsts.get(code, []), earliest)
             while position < len(entries):
                 first, last, count, other = entries[position]
