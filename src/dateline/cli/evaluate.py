@@ -111,25 +111,60 @@ def evaluate_events_command(
 
 
 @evaluate.command("tls", context_settings=CONTEXT_SETTINGS)
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "directories",
+    metavar="DIRECTORY...",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "--db-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep each topic's database as DIR/<topic>.db and reuse it (default: a temporary one).",
+)
+@click.option(
+    "--without-chronologies",
+    is_flag=True,
+    help="Remove the topic's chronology articles first (one topic; several are scored both ways).",
+)
 @settings_options
 @json_option
 def evaluate_tls_command(
-    directory: Path, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+    directories: tuple[Path, ...],
+    db_dir: Path | None,
+    without_chronologies: bool,
+    setting_pairs: tuple[tuple[str, str], ...],
+    as_json: bool,
 ) -> None:
-    """Score summary timelines on a Timeline17-style topic in DIRECTORY.
+    """Score summary timelines on Timeline17-style topics, each in a DIRECTORY.
 
-    DIRECTORY holds articles.jsonl (id, time, text) and timelines.jsonl
+    A DIRECTORY holds articles.jsonl (id, time, text) and timelines.jsonl
     (gold timelines). Date F1 and alignment-based ROUGE-1/2 F1 (tilse),
-    averaged over the gold timelines; EVALUATION.md section 4.
+    averaged over the gold timelines, beside the busiest-days baseline (the
+    days with the most articles, each told by its first sentences);
+    EVALUATION.md section 4. With several DIRECTORY, leave one topic out:
+    each topic is summarised by a date ranker trained on the others, with
+    its chronology articles kept and removed.
 
     \b
     Example:
         dateline eval tls ../shared/data/t17-libya-reuters --json
+        dateline eval tls ../shared/data/t17-* --db-dir /tmp/tls
     """
-    from ..evaluate.tls import evaluate_tls
+    from ..evaluate.tls import evaluate_tls, evaluate_topics
 
-    _print_report(evaluate_tls(directory, build_settings(None, setting_pairs)), as_json)
+    settings = build_settings(None, setting_pairs)
+    if db_dir is not None:
+        db_dir.mkdir(parents=True, exist_ok=True)
+    dbs = [str(db_dir / f"{folder.name}.db") if db_dir else None for folder in directories]
+    if len(directories) == 1:
+        report = evaluate_tls(
+            directories[0], settings, db=dbs[0], without_chronologies=without_chronologies
+        )
+        _print_report(report, as_json)
+    else:
+        _print_report(evaluate_topics(directories, settings, dbs=dbs), as_json)
 
 
 @evaluate.command("coder", context_settings=CONTEXT_SETTINGS)

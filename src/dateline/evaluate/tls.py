@@ -1,4 +1,4 @@
-"""Score summary timelines on a Timeline17-style topic (EVALUATION.md section 4).
+"""Score summary timelines on Timeline17-style topics (EVALUATION.md section 4).
 
 A topic directory holds ``articles.jsonl`` (``id``, ``time`` = publication
 day, ``text``) and ``timelines.jsonl`` (gold timelines, each a list of
@@ -11,68 +11,52 @@ as many dates as the gold has, the gold's mean number of sentences per date
   (``align_date_content_costs_many_to_one``), with the Perl ROUGE-1.5.5
   that tilse ships.
 
-Scores are averaged over the topic's gold timelines.
+Scores are averaged over the topic's gold timelines. Beside them, the
+busiest-days baseline (:func:`~dateline.timeline.summary.busiest_days`) is
+scored the same way, so that a summary no better than counting articles
+shows at once. With several topics (:func:`evaluate_topics`), each is
+summarised by a date ranker trained on the others (leave one topic out),
+with its chronology articles kept and removed.
 """
 
 from __future__ import annotations
 
-import json
-import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..models import DatedSentence
 from ..settings import Settings
-from ..timeline.summary import TimelineEntry, dated_sentences_of, summarize
+from ..timeline.summary import DateRanker, TimelineEntry, busiest_days, summarize
+from .tls_topics import (
+    GoldTimeline,
+    Topic,
+    TopicArticle,
+    load_topic,
+    read_articles,
+    read_gold_timelines,
+    train_on,
+)
 
 __all__ = [
     "GoldTimeline",
+    "LeaveOneOutReport",
     "TimelineScore",
     "TlsReport",
     "TopicArticle",
     "evaluate_tls",
+    "evaluate_topics",
     "read_articles",
     "read_gold_timelines",
     "score_timeline",
+    "score_topic",
 ]
 
 # The targets of EVALUATION.md; DATEWISE, the best published method, is just below.
 TARGETS = {"date_f1": 0.60, "rouge_1": 0.13, "rouge_2": 0.04}
-
-
-@dataclass(frozen=True)
-class TopicArticle:
-    """One article of a topic: its id, publication day and text."""
-
-    id: str
-    published: date
-    text: str
-
-
-@dataclass(frozen=True)
-class GoldTimeline:
-    """A gold timeline: days in order, each with its sentences."""
-
-    entries: tuple[tuple[date, tuple[str, ...]], ...]
-
-    @property
-    def first(self) -> date:
-        return self.entries[0][0]
-
-    @property
-    def last(self) -> date:
-        return self.entries[-1][0]
-
-    @property
-    def sentences_per_date(self) -> int:
-        """The mean number of sentences per date, rounded (at least one)."""
-        total = sum(len(sentences) for _, sentences in self.entries)
-        return max(1, round(total / len(self.entries)))
+MEASURES = (("date_f1", "date F1"), ("rouge_1", "AR-1 F1"), ("rouge_2", "AR-2 F1"))
 
 
 @dataclass(frozen=True)
@@ -86,39 +70,48 @@ class TimelineScore:
     gold_dates: int
 
 
+def _mean(scores: Sequence[TimelineScore], field: str) -> float:
+    values = [getattr(score, field) for score in scores]
+    return sum(values) / len(values) if values else 0.0
+
+
 @dataclass(frozen=True)
 class TlsReport:
-    """Scores for every gold timeline of a topic, and their means."""
+    """Scores for every gold timeline of a topic, Dateline's and the baseline's, and their means."""
 
     topic: str
     articles: int
     timelines: tuple[TimelineScore, ...]
     seconds: float
-
-    def _mean(self, field: str) -> float:
-        values = [getattr(score, field) for score in self.timelines]
-        return sum(values) / len(values) if values else 0.0
+    baseline: tuple[TimelineScore, ...] = ()  # the busiest-days baseline, timeline by timeline
+    chronologies: str = "kept"  # or "removed": the topic without its chronology articles
+    ranker: str = "shipped"  # or "trained on ...": the date ranker that chose the days
 
     @property
     def date_f1(self) -> float:
-        return self._mean("date_f1")
+        return _mean(self.timelines, "date_f1")
 
     @property
     def rouge_1(self) -> float:
-        return self._mean("rouge_1")
+        return _mean(self.timelines, "rouge_1")
 
     @property
     def rouge_2(self) -> float:
-        return self._mean("rouge_2")
+        return _mean(self.timelines, "rouge_2")
+
+    def baseline_mean(self, field: str) -> float:
+        """The busiest-days baseline's mean of one measure."""
+        return _mean(self.baseline, field)
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data: means, targets and each timeline's scores."""
+        """The report as JSON-ready data: means, baseline, targets and each timeline's scores."""
         return {
             "topic": self.topic,
             "articles": self.articles,
-            "date_f1": round(self.date_f1, 4),
-            "rouge_1": round(self.rouge_1, 4),
-            "rouge_2": round(self.rouge_2, 4),
+            "chronologies": self.chronologies,
+            "ranker": self.ranker,
+            **{name: round(getattr(self, name), 4) for name, _ in MEASURES},
+            "baseline": {name: round(self.baseline_mean(name), 4) for name, _ in MEASURES},
             "targets": dict(TARGETS),
             "seconds": round(self.seconds, 1),
             "timelines": [
@@ -134,65 +127,73 @@ class TlsReport:
         }
 
     def table(self) -> str:
-        """The means against their targets, one measure a line."""
+        """The means beside the busiest-days baseline and the targets, one measure a line."""
         lines = [
             f"topic {self.topic}: {self.articles} articles, {len(self.timelines)} gold "
-            f"timeline(s), {self.seconds:.1f} s",
-            f"{'measure':<10} {'score':>7} {'target':>7}",
+            f"timeline(s), chronologies {self.chronologies}, ranker {self.ranker}, "
+            f"{self.seconds:.1f} s",
+            f"{'measure':<10} {'score':>7} {'busiest':>8} {'target':>7}",
         ]
-        for name, label in (("date_f1", "date F1"), ("rouge_1", "AR-1 F1"), ("rouge_2", "AR-2 F1")):
-            value, target = getattr(self, name), TARGETS[name]
-            mark = "ok" if value >= target else "below"
-            lines.append(f"{label:<10} {value:>7.3f} {target:>7.2f}  {mark}")
+        for name, label in MEASURES:
+            value, target, baseline = getattr(self, name), TARGETS[name], self.baseline_mean(name)
+            marks = ["ok" if value >= target else "below target"]
+            if value <= baseline:
+                marks.append("not above the busiest days")
+            lines.append(
+                f"{label:<10} {value:>7.3f} {baseline:>8.3f} {target:>7.2f}  {', '.join(marks)}"
+            )
         return "\n".join(lines)
 
 
-def read_articles(path: Path) -> Iterator[TopicArticle]:
-    """The articles of a topic's ``articles.jsonl``."""
-    for number, record in _json_lines(path):
-        try:
-            yield TopicArticle(
-                id=str(record["id"]),
-                published=date.fromisoformat(str(record["time"])[:10]),
-                text=str(record["text"]),
+@dataclass(frozen=True)
+class LeaveOneOutReport:
+    """Each topic scored with a ranker trained on the others, chronologies kept and removed."""
+
+    reports: tuple[TlsReport, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every report, as :meth:`TlsReport.to_dict` gives it."""
+        return {"leave_one_topic_out": [report.to_dict() for report in self.reports]}
+
+    def table(self) -> str:
+        """One line per topic and chronology setting: Dateline's means, then the baseline's."""
+        head = (
+            f"{'topic':<28} {'chronol.':<8} "
+            + " ".join(f"{label:>8}" for _, label in MEASURES)
+            + " | busiest: "
+            + " ".join(f"{label:>8}" for _, label in MEASURES)
+        )
+        lines = ["leave one topic out (each topic ranked by a ranker trained on the others)", head]
+        for report in self.reports:
+            ours = " ".join(f"{getattr(report, name):>8.3f}" for name, _ in MEASURES)
+            theirs = " ".join(f"{report.baseline_mean(name):>8.3f}" for name, _ in MEASURES)
+            short = [name for name, _ in MEASURES if getattr(report, name) < TARGETS[name]]
+            behind = [
+                name for name, _ in MEASURES if getattr(report, name) <= report.baseline_mean(name)
+            ]
+            note = "".join(
+                [
+                    f"  below target: {', '.join(short)}" if short else "",
+                    f"  not above busiest: {', '.join(behind)}" if behind else "",
+                ]
             )
-        except (KeyError, TypeError, ValueError) as error:
-            raise EvaluationError(
-                f"line {number}: an article needs 'id', 'time' (YYYY-MM-DD) and 'text' ({error})",
-                source=str(path),
-            ) from None
-
-
-def read_gold_timelines(path: Path) -> list[GoldTimeline]:
-    """The gold timelines of a topic's ``timelines.jsonl`` (one list of timelines, or one a line)."""
-    records: list[Any] = []
-    for _, record in _json_lines(path):
-        # Timeline17 writes all timelines as one JSON list; one timeline a line is read too.
-        is_many = isinstance(record, list) and record and _is_timeline(record[0])
-        records.extend(record if is_many else [record])
-    timelines = []
-    for number, record in enumerate(records, start=1):
-        try:
-            entries = tuple(
-                sorted(
-                    (date.fromisoformat(str(day)[:10]), tuple(str(s) for s in sentences))
-                    for day, sentences in record
-                )
+            lines.append(
+                f"{report.topic:<28} {report.chronologies:<8} {ours} |          {theirs}{note}"
             )
-        except (TypeError, ValueError) as error:
-            raise EvaluationError(
-                f"timeline {number}: expected [[date, [sentences]], ...] ({error})",
-                source=str(path),
-            ) from None
-        if entries:
-            timelines.append(GoldTimeline(entries))
-    if not timelines:
-        raise EvaluationError("no gold timelines found", source=str(path))
-    return timelines
+        targets = " ".join(f"{TARGETS[name]:>8.2f}" for name, _ in MEASURES)
+        lines.append(f"{'target':<28} {'':<8} {targets}")
+        return "\n".join(lines)
 
 
-def score_timeline(predicted: Sequence[TimelineEntry], gold: GoldTimeline) -> TimelineScore:
-    """Date F1 and alignment-based ROUGE-1/2 F1 of ``predicted``, as tilse computes them."""
+def score_timeline(
+    predicted: Sequence[TimelineEntry], gold: GoldTimeline, *, exact: bool = True
+) -> TimelineScore:
+    """Date F1 and alignment-based ROUGE-1/2 F1 of ``predicted``, as tilse computes them.
+
+    ``exact=False`` uses tilse's Python approximation of ROUGE instead of
+    the Perl script: a hundred times faster, close but not equal, for
+    experiments only.
+    """
     try:
         from tilse.data.timelines import GroundTruth, Timeline
         from tilse.evaluation import dates as tilse_dates
@@ -206,7 +207,9 @@ def score_timeline(predicted: Sequence[TimelineEntry], gold: GoldTimeline) -> Ti
         return TimelineScore(0.0, 0.0, 0.0, 0, gold_dates)
     prediction = Timeline({entry.date: list(entry.sentences) for entry in predicted})
     truth = GroundTruth([Timeline({day: list(sentences) for day, sentences in gold.entries})])
-    evaluator = tilse_rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
+    evaluator = tilse_rouge.TimelineRougeEvaluator(
+        measures=["rouge_1", "rouge_2"], rouge_computation="original" if exact else "reimpl"
+    )
     rouge = evaluator.evaluate_align_date_content_costs_many_to_one(prediction, truth)
     return TimelineScore(
         date_f1=tilse_dates.evaluate_dates(prediction, truth)["f_score"],
@@ -217,87 +220,81 @@ def score_timeline(predicted: Sequence[TimelineEntry], gold: GoldTimeline) -> Ti
     )
 
 
-def evaluate_tls(directory: Path, settings: Settings, *, through_store: bool = True) -> TlsReport:
-    """Summarise a Timeline17-style topic for each of its gold timelines and score the results.
-
-    The articles are ingested into a temporary SQLite store, as a user's
-    corpus would be, and the summary reads the store's dated sentences;
-    ``through_store=False`` parses them directly instead (faster: no event
-    coding), for experiments on the summary alone.
-    """
-    directory = Path(directory)
+def score_topic(
+    topic: Topic, *, ranker: DateRanker | None = None, seconds: float = 0.0, exact: bool = True
+) -> TlsReport:
+    """Summarise ``topic`` for each of its gold timelines; score it and the busiest days
+    (``exact=False``: with tilse's fast approximation of ROUGE, see :func:`score_timeline`)."""
     started = time.perf_counter()
-    golds = read_gold_timelines(directory / "timelines.jsonl")
-    articles = list(read_articles(directory / "articles.jsonl"))
-    if through_store:
-        sentences = stored_sentences(directory / "articles.jsonl", settings)
-    else:
-        sentences = topic_sentences(articles, settings)
-    scores = []
-    for gold in golds:
+    ours, baseline = [], []
+    for gold in topic.golds:
+        dates, per_date = len(gold.entries), gold.sentences_per_date
         predicted = summarize(
-            sentences,
-            dates=len(gold.entries),
-            per_date=gold.sentences_per_date,
+            topic.sentences,
+            dates=dates,
+            per_date=per_date,
             since=gold.first,
             until=gold.last,
+            events=topic.events,
+            ranker=ranker,
         )
-        scores.append(score_timeline(predicted, gold))
+        ours.append(score_timeline(predicted, gold, exact=exact))
+        busiest = busiest_days(
+            topic.sentences, dates=dates, per_date=per_date, since=gold.first, until=gold.last
+        )
+        baseline.append(score_timeline(busiest, gold, exact=exact))
+    about = ranker.about.get("trained_on") if ranker is not None else None
     return TlsReport(
-        topic=directory.name,
-        articles=len(articles),
-        timelines=tuple(scores),
-        seconds=time.perf_counter() - started,
+        topic=topic.name,
+        articles=topic.articles,
+        timelines=tuple(ours),
+        seconds=seconds + time.perf_counter() - started,
+        baseline=tuple(baseline),
+        chronologies=topic.chronologies,
+        ranker=f"trained on {', '.join(about)}" if about else "shipped",
     )
 
 
-def stored_sentences(articles_file: Path, settings: Settings) -> list[DatedSentence]:
-    """Ingest a topic's articles into a throw-away SQLite store and read its dated sentences."""
-    from ..api import Store
+def evaluate_tls(
+    directory: Path,
+    settings: Settings,
+    *,
+    db: str | None = None,
+    without_chronologies: bool = False,
+) -> TlsReport:
+    """Summarise a Timeline17-style topic for each of its gold timelines and score the results.
 
-    with tempfile.TemporaryDirectory(prefix="dateline-tls-") as folder:
-        store = Store(settings.replace(db=f"sqlite:///{Path(folder) / 'topic.db'}"))
-        store.ingest([str(articles_file)])
-        sentences = store.dated_sentences()
-        store.engine.dispose()  # let the folder go on every platform
-        return sentences
-
-
-def topic_sentences(articles: Sequence[TopicArticle], settings: Settings) -> list[DatedSentence]:
-    """Parse and date-tag a topic's articles into the sentences the summary reads.
-
-    The same records the analysis stage stores; built here directly so that
-    scoring a topic needs no database.
+    The articles are ingested into ``db`` (reused when it holds them
+    already) or a temporary SQLite store, as a user's corpus would be; the
+    summary reads the store's dated sentences and events, and days are
+    ranked by the shipped ranker.
     """
-    from ..nlp import parse_many
-
-    texts = (article.text for article in articles)
-    docs = parse_many(texts, settings, size_hint=len(articles))
-    sentences: list[DatedSentence] = []
-    for article, doc in zip(articles, docs, strict=True):
-        sentences.extend(dated_sentences_of(doc, article.id, article.published))
-    return sentences
+    started = time.perf_counter()
+    topic = load_topic(Path(directory), settings, db=db)
+    if without_chronologies:
+        topic = topic.without_chronologies()
+    return score_topic(topic, seconds=time.perf_counter() - started)
 
 
-def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvaluationError(
-            "missing; a topic directory needs articles.jsonl and timelines.jsonl",
-            source=str(path),
-        ) from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as error:
-            raise EvaluationError(
-                f"line {number}: not valid JSON ({error.msg})", source=str(path)
-            ) from None
+def evaluate_topics(
+    directories: Sequence[Path], settings: Settings, *, dbs: Sequence[str | None] = ()
+) -> LeaveOneOutReport:
+    """Leave one topic out: each topic summarised with a ranker trained on the others.
 
-
-def _is_timeline(value: Any) -> bool:
-    # A timeline is a list of [date, [sentences]] pairs; a pair starts with a date string.
-    return isinstance(value, list) and bool(value) and isinstance(value[0], list)
+    Each topic is scored with its chronology articles kept and removed; the
+    ranker is trained on the other topics in both forms.
+    """
+    if len(directories) < 2:
+        raise EvaluationError("leaving one topic out needs two topic folders or more")
+    dbs = list(dbs) + [None] * (len(directories) - len(dbs))
+    topics = [
+        load_topic(Path(directory), settings, db=db)
+        for directory, db in zip(directories, dbs, strict=True)
+    ]
+    forms = [(topic, topic.without_chronologies()) for topic in topics]
+    reports = []
+    for held, (kept, removed) in enumerate(forms):
+        others = [form for index, pair in enumerate(forms) if index != held for form in pair]
+        ranker = train_on(others)
+        reports += [score_topic(kept, ranker=ranker), score_topic(removed, ranker=ranker)]
+    return LeaveOneOutReport(tuple(reports))

@@ -2,23 +2,29 @@
 
 As in DATEWISE, a day's candidates are the sentences that name it and the
 opening sentences of the articles published that day (those that name no
-other day: a lead is about its own day unless it says otherwise). Among
-them, the sentences closest to the candidates' TF-IDF centroid say what
-most reports of that day say; a sentence too close to one already chosen
+other day: a lead is about its own day unless it says otherwise); to them
+Dateline adds the sentences its event coder read an event of that day in
+(the events' evidence). Among them, the sentences closest to the
+candidates' TF-IDF centroid say what most reports of that day say, and a
+sentence reporting an event of the day, the more so the more sources told
+it, is preferred; a sentence too close to one already chosen (on any day)
 adds nothing and is passed over.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ...models import DatedSentence
+from ...store.summary_queries import DayEvent
 from .chronology import entry_text, is_chronology_entry
-from .dates import mentioned_days
+from .features import mentioned_days
 from .text import Vector, centroid, cosine, idf_of, tfidf, words_of
 
 __all__ = ["Candidate", "SentencePicker", "candidates_by_day", "is_prose"]
@@ -31,6 +37,9 @@ MIN_WORDS = 6
 MAX_WORDS = 45
 # Two sentences this similar (cosine of TF-IDF vectors) tell the same thing.
 REDUNDANCY = 0.5
+# How much reporting an event of the day adds to a sentence's centrality (a
+# cosine): the full weight for the day's best-sourced event, less for others.
+EVENT_WEIGHT = 0.2
 
 # A sentence ends with a full stop, a question or exclamation mark, or a closing
 # quotation mark or bracket after one; headlines and page furniture do not.
@@ -46,6 +55,7 @@ class Candidate:
     sentence: DatedSentence
     words: tuple[str, ...]
     mentions_day: bool  # it names the day (rather than being a lead published on it)
+    event_sources: int = 0  # sources of the day's events it is evidence of
 
 
 def is_prose(sentence: DatedSentence, words: Sequence[str]) -> bool:
@@ -58,11 +68,14 @@ def is_prose(sentence: DatedSentence, words: Sequence[str]) -> bool:
 
 
 def candidates_by_day(
-    sentences: Iterable[DatedSentence], days: Iterable[date]
+    sentences: Sequence[DatedSentence],
+    days: Iterable[date],
+    events: Iterable[DayEvent] = (),
 ) -> dict[date, list[Candidate]]:
-    """For each of ``days``, the prose sentences that name it or lead an article of it."""
+    """For each of ``days``, the prose sentences that name it, lead an article of it, or
+    report one of its events."""
     wanted = set(days)
-    found: dict[date, list[Candidate]] = defaultdict(list)
+    found: dict[date, dict[tuple[str, int], Candidate]] = defaultdict(dict)
     for sentence in sentences:
         named = mentioned_days(sentence)
         is_lead = (
@@ -76,11 +89,48 @@ def candidates_by_day(
         words = tuple(words_of(sentence.text))
         if not is_prose(sentence, words):
             continue
+        key = (sentence.article_id, sentence.number)
         for day in named & wanted:
-            found[day].append(Candidate(sentence, words, mentions_day=True))
+            found[day][key] = Candidate(sentence, words, mentions_day=True)
         if is_lead and sentence.published is not None:
-            found[sentence.published].append(Candidate(sentence, words, mentions_day=False))
-    return dict(found)
+            found[sentence.published][key] = Candidate(sentence, words, mentions_day=False)
+    for day, sentence, sources in _evidence(sentences, wanted, events):
+        key = (sentence.article_id, sentence.number)
+        known = found[day].get(key)
+        if known is not None:
+            found[day][key] = replace(known, event_sources=known.event_sources + sources)
+            continue
+        words = tuple(words_of(sentence.text))
+        if is_prose(sentence, words):
+            found[day][key] = Candidate(sentence, words, mentions_day=False, event_sources=sources)
+    return {day: list(candidates.values()) for day, candidates in found.items()}
+
+
+def _evidence(
+    sentences: Sequence[DatedSentence], days: set[date], events: Iterable[DayEvent]
+) -> Iterable[tuple[date, DatedSentence, int]]:
+    """(day, sentence, sources) for each sentence an event of one of ``days`` was read in."""
+    by_article: dict[str, list[DatedSentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_article[sentence.article_id].append(sentence)
+    starts: dict[str, list[int]] = {}
+    for article, told in by_article.items():
+        told.sort(key=lambda sentence: sentence.start)
+        starts[article] = [sentence.start for sentence in told]
+    for event in events:
+        if event.first_day not in days:
+            continue
+        seen: set[tuple[str, int]] = set()
+        for article, start, _ in event.evidence:
+            if article not in starts:
+                continue
+            index = bisect.bisect_right(starts[article], start) - 1
+            if index < 0:
+                continue
+            sentence = by_article[article][index]
+            if start < sentence.end and (article, sentence.number) not in seen:
+                seen.add((article, sentence.number))
+                yield event.first_day, sentence, event.sources
 
 
 class SentencePicker:
@@ -99,12 +149,18 @@ class SentencePicker:
         """Up to ``count`` sentences from ``candidates``, most central first."""
         vectors = [tfidf(candidate.words, self._idf) for candidate in candidates]
         middle = centroid(vectors)
+        most = max((candidate.event_sources for candidate in candidates), default=0)
+
+        def worth(candidate: Candidate, vector: Vector) -> float:
+            sourced = math.log1p(candidate.event_sources) / math.log1p(most) if most else 0.0
+            return cosine(vector, middle) + EVENT_WEIGHT * sourced
+
         # A journalist's chronology entry for the day is already a timeline sentence.
         ranked = sorted(
             zip(candidates, vectors, strict=True),
             key=lambda pair: (
                 not (pair[0].mentions_day and is_chronology_entry(pair[0].sentence.text)),
-                -cosine(pair[1], middle),
+                -worth(*pair),
                 pair[0].sentence.text,
             ),
         )

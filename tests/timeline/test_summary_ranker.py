@@ -1,0 +1,183 @@
+"""The learnt date ranker, its shipped weights, events as evidence, and the busiest-days baseline."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from dateline.errors import KnowledgeError
+from dateline.models import DatedSentence
+from dateline.store.summary_queries import DayEvent
+from dateline.timeline.summary import busiest_days, fit_ranker, rank_days, summarize
+from dateline.timeline.summary.features import FEATURES, day_features
+from dateline.timeline.summary.ranker import RANKER_FILE, DateRanker, shipped_ranker
+
+D = date
+
+
+def sentence(
+    article: str, published: date, number: int, text: str, *days: date, start: int = 0
+) -> DatedSentence:
+    return DatedSentence(
+        article_id=article,
+        published=published,
+        number=number,
+        text=text,
+        start=start,
+        end=start + len(text),
+        dates=tuple((day, day, "day") for day in days),
+    )
+
+
+def test_summary_ranker_ships_and_loads_without_the_training_data(monkeypatch, tmp_path):
+    # The shipped weights come from the package, wherever the process runs.
+    monkeypatch.chdir(tmp_path)
+    shipped_ranker.cache_clear()
+    ranker = shipped_ranker()
+    assert ranker.features == FEATURES
+    assert ranker.about["trained_on"]  # it says what it learnt from
+    assert all(scale > 0 for scale in ranker.scale)
+    # Naming a day often, and long after, is a sign a timeline keeps it.
+    weights = dict(zip(ranker.features, ranker.weights, strict=True))
+    assert weights["mentioning_later"] + weights["mentioning_week_later"] > 0
+
+
+def test_summary_ranker_refuses_weights_for_other_features():
+    records = DateRanker(
+        features=("published",),
+        mean=(0.0,),
+        scale=(1.0,),
+        weights=(1.0,),
+        intercept=0.0,
+        about={},
+    ).to_records()
+    with pytest.raises(KnowledgeError, match="train_date_ranker"):
+        DateRanker.from_records(records, RANKER_FILE)
+    with pytest.raises(KnowledgeError, match="not a date ranker"):
+        DateRanker.from_records([{"model": "logistic"}, {"feature": "x"}], RANKER_FILE)
+
+
+def test_summary_ranker_round_trips_through_its_records():
+    ranker = shipped_ranker()
+    again = DateRanker.from_records(json.loads(json.dumps(ranker.to_records())), RANKER_FILE)
+    values = tuple(0.5 for _ in FEATURES)
+    assert again.score(values) == pytest.approx(ranker.score(values), abs=1e-4)
+
+
+def test_summary_ranker_fit_agrees_with_scikit_learn():
+    sklearn = pytest.importorskip("sklearn.linear_model")
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    rows = rng.normal(size=(300, len(FEATURES)))
+    labels = rows[:, 2] + 0.5 * rows[:, 5] + rng.normal(scale=0.5, size=300) > 1.0
+    ours = fit_ranker(rows.tolist(), labels.tolist(), l2=1.0)
+    standard = (rows - rows.mean(axis=0)) / rows.std(axis=0)
+    theirs = sklearn.LogisticRegression(C=1.0, class_weight="balanced", tol=1e-10, max_iter=1000)
+    theirs.fit(standard, labels)
+    assert np.allclose(ours.weights, theirs.coef_[0], atol=1e-3)
+    assert ours.intercept == pytest.approx(theirs.intercept_[0], abs=1e-3)
+
+
+def test_summary_ranker_fit_needs_both_kinds_of_day():
+    with pytest.raises(ValueError, match="both kinds"):
+        fit_ranker([[0.0] * len(FEATURES)] * 3, [False, False, False])
+
+
+def siege_corpus() -> list[DatedSentence]:
+    """A quiet siege reported daily, and the day a city fell, told for weeks afterwards."""
+    fall = D(2024, 3, 4)
+    corpus = []
+    # Ten wire briefs on March 10, none of them news a timeline keeps.
+    busy = D(2024, 3, 10)
+    for i in range(10):
+        corpus.append(
+            sentence(
+                f"brief{i}", busy, 0, f"Shelling continued around the port city, report {i} said."
+            )
+        )
+    # One report on the day, then later articles looking back on it.
+    corpus.append(
+        sentence(
+            "fall0", fall, 0, "Rebels captured the port city on Monday after a long siege.", fall
+        )
+    )
+    for i, later in enumerate((12, 19, 26, 33)):
+        corpus.append(
+            sentence(
+                f"look{i}",
+                fall + timedelta(days=later),
+                2,
+                "Since rebels captured the port city on March 4, aid has reached its people.",
+                fall,
+            )
+        )
+    return corpus
+
+
+def test_summary_ranker_finds_the_day_that_is_not_the_busiest():
+    corpus = siege_corpus()
+    assert busiest_days(corpus, dates=1, per_date=1)[0].date == D(2024, 3, 10)
+    assert rank_days(corpus)[0].day == D(2024, 3, 4)
+    assert summarize(corpus, dates=1, per_date=1)[0].date == D(2024, 3, 4)
+
+
+def test_summary_events_count_for_their_day_and_lend_their_evidence():
+    day, other = D(2022, 11, 2), D(2022, 11, 3)
+    corpus = [
+        sentence(
+            "p1", day, 0, "Officials met in Pretoria on a cool morning, reporters said.", start=0
+        ),
+        sentence(
+            "p1",
+            day,
+            6,
+            "The government and the rebels signed a peace agreement ending two years of war.",
+            start=400,
+        ),
+        sentence("p2", other, 0, "Markets in Addis Ababa were calm as traders waited for news."),
+    ]
+    signed = DayEvent(
+        event_id="e1",
+        type="AGREE",
+        quad_class="verbal_cooperation",
+        first_day=day,
+        last_day=day,
+        date_source="published",
+        goldstein=8.0,
+        sources=3,
+        mention_count=3,
+        evidence=(("p1", 410, 440),),
+    )
+    features = {found.day: found for found in day_features(corpus, [signed])}
+    assert features[day].counts["events"] == 1
+    assert features[day].counts["event_sources"] == 3
+    assert features[day].counts["goldstein"] == 8.0
+    assert features[other].counts["events"] == 0
+    # The signing is its day's sentence, though it is no lead and names no date.
+    entries = summarize(corpus, dates=1, per_date=1, events=[signed], since=day, until=day)
+    assert entries[0].sentences == (
+        "The government and the rebels signed a peace agreement ending two years of war.",
+    )
+
+
+def test_summary_busiest_days_take_each_article_lead_in_turn():
+    day = D(2020, 1, 8)
+    corpus = [
+        sentence("a", day, 0, "Iran fired missiles at two bases housing American troops in Iraq."),
+        sentence("a", day, 1, "No casualties were reported at either base, officials said later."),
+        sentence("b", day, 0, "IRAN STRIKES BACK"),  # a headline, not a sentence
+        sentence("b", day, 1, "A Ukrainian airliner crashed shortly after take-off from Tehran."),
+        sentence(
+            "c", D(2020, 1, 9), 0, "Oil prices fell as fears of a wider war receded on Thursday."
+        ),
+    ]
+    entries = busiest_days(corpus, dates=1, per_date=2)
+    assert [entry.date for entry in entries] == [day]
+    assert entries[0].sentences == (
+        "Iran fired missiles at two bases housing American troops in Iraq.",
+        "No casualties were reported at either base, officials said later.",
+    )
+    assert busiest_days(corpus, dates=1, per_date=1, since=D(2020, 1, 9))[0].date == D(2020, 1, 9)
