@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB := demo.db
-APT_PACKAGES := postgresql libxml-parser-perl
+APT_PACKAGES := postgresql libxml-parser-perl chromium
 
 .PHONY: install system-deps demo test test-fast lint format bench clean
 
@@ -18,16 +18,18 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,eval,train,embeddings,pandas,parquet]'
+	$(BIN)/pip install --quiet -e '.[dev,eval,train,embeddings,pandas,parquet,web]'
 	touch $(STAMP)
 
-# PostgreSQL (for the tests against a real server) and Perl's XML parser (for
-# tilse's ROUGE). Installed with apt-get when missing and we are root; the
-# tests that need them skip with a message when they cannot be had.
+# PostgreSQL (for the tests against a real server), Perl's XML parser (for
+# tilse's ROUGE) and Chromium (for the browser tests of the web app).
+# Installed with apt-get when missing and we are root; the tests that need
+# them skip with a message when they cannot be had.
 system-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	perl -MXML::Parser -e1 2>/dev/null || missing="$$missing libxml-parser-perl"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \

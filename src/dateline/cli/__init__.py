@@ -20,6 +20,7 @@ from .export import export
 from .ingest import ingest
 from .options import CONTEXT_SETTINGS
 from .relink import relink
+from .serve import serve
 from .timeline import timeline
 
 __all__ = ["cli", "main"]
@@ -39,7 +40,7 @@ def cli(verbose: int) -> None:
     configure(verbose)
 
 
-for command in (ingest, articles, timeline, export, relink, evaluate, coder):
+for command in (ingest, articles, timeline, export, relink, evaluate, coder, serve):
     cli.add_command(command)
 
 

@@ -1,0 +1,173 @@
+"""The app: one :class:`~dateline.api.Store` behind pages and a JSON API.
+
+1. :func:`create_app` opens the store and mounts the routers (pages, the
+   JSON API, downloads, the ingest form, the offline API docs) and the
+   static files shipped in the package;
+2. every response carries a Content-Security-Policy that allows nothing
+   but this origin and no inline script, and headers that keep the pages
+   out of frames and stop content sniffing;
+3. one set of handlers turns every error into a page (or, under ``/api``,
+   JSON) with a message: a Dateline error (a bad filter, a bad cursor) is
+   400, a bad parameter 422, an unknown id 404; never a traceback.
+
+Article text is hostile: templates escape everything (autoescape, and no
+``|safe`` on data anywhere).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..api import Store
+from ..errors import DatelineError
+from ..settings import Settings
+from .views import quad_of, safe_link
+
+__all__ = ["DEFAULT_MAX_UPLOAD", "create_app", "render"]
+
+HERE = Path(__file__).parent
+DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024  # bytes an ingest form may send
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+) -> FastAPI:
+    """The web app over the database of ``settings`` (or over ``store``)."""
+    from . import api_routes, docs, downloads, pages, profiles, uploads
+
+    app = FastAPI(
+        title="Dateline",
+        summary="A sourced, deduplicated, dated record of political events.",
+        version=_version(),
+        docs_url=None,  # FastAPI's pages load Swagger UI from a CDN: ours is served here
+        redoc_url=None,
+    )
+    app.state.store = store or Store(settings, create=False)
+    app.state.max_upload = max_upload
+    app.state.templates = templates()
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (pages, profiles, api_routes, downloads, uploads, docs):
+        app.include_router(module.router)
+    app.add_exception_handler(DatelineError, _dateline_error)
+    app.add_exception_handler(RequestValidationError, _bad_parameter)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
+    return app
+
+
+def templates() -> Jinja2Templates:
+    """The page templates, escaping every value they are given."""
+    environment = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True
+    )
+    environment.lstrip_blocks = True
+    environment.globals.update(quad_of=quad_of, safe_link=safe_link)
+    return Jinja2Templates(env=environment)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """The page ``name`` rendered with ``context``."""
+    engine: Jinja2Templates = request.app.state.templates
+    return engine.TemplateResponse(request, name, context, status_code=status_code)
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response, streamed ones included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in names]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# Errors ---------------------------------------------------------------------------
+
+
+def error_response(request: Request, status: int, message: str, **extra: Any) -> Response:
+    """An error as JSON under /api, as a page elsewhere."""
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"error": message, **extra}, status_code=status)
+    return render(request, "error.html", status_code=status, status=status, message=message)
+
+
+async def _dateline_error(request: Request, error: Exception) -> Response:
+    return error_response(request, 400, str(error))
+
+
+async def _bad_parameter(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = [_problem(item) for item in error.errors()]
+    return error_response(request, 422, "; ".join(problems), problems=problems)
+
+
+def _problem(item: Any) -> str:
+    where = [str(part) for part in item.get("loc", ()) if part not in ("query", "path", "body")]
+    given = item.get("input")
+    shown = f" (got {given!r})" if isinstance(given, str | int | float) else ""
+    return f"{'.'.join(where) or 'request'}: {item.get('msg', 'invalid')}{shown}"
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    if error.status_code == 404 and error.detail == "Not Found":
+        message = f"nothing at {request.url.path}"
+    else:
+        message = str(error.detail)
+    response = error_response(request, error.status_code, message)
+    for name, value in (error.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+async def _unexpected(request: Request, error: Exception) -> Response:
+    log.exception("error serving %s", request.url.path)
+    return error_response(request, 500, "internal error: the server log has the details")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dateline")
+    except PackageNotFoundError:
+        return "0"

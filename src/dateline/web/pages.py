@@ -1,0 +1,119 @@
+"""The pages that read the record: the timeline, an event, an article, the key dates.
+
+Each route parses its parameters, asks the store once (or once per
+source), and hands plain records to a template.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.util import find_spec
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..api import Store
+from ..errors import ConfigError
+from ..events.ontology import event_types
+from ..export import FORMATS
+from ..timeline.filters import QUAD_CLASSES, STATUSES
+from .app import render
+from .params import Filters, Paging, filters, paging, store_of
+from .views import marked_body, passages, timeline_view
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+
+def download_formats() -> tuple[str, ...]:
+    """The export formats this installation can write (parquet needs pyarrow)."""
+    return tuple(f for f in FORMATS if f != "parquet" or find_spec("pyarrow") is not None)
+
+
+@router.get("/", response_class=HTMLResponse)
+def timeline_page(
+    request: Request,
+    chosen: Annotated[Filters, Depends(filters)],
+    page: Annotated[Paging, Depends(paging)],
+    store: Annotated[Store, Depends(store_of)],
+) -> HTMLResponse:
+    """The timeline: events by day, filtered and paged."""
+    view = timeline_view(store, chosen, page)
+    keep = {"limit": page.limit if page.limit != 50 else None, "order": _order(page)}
+    return render(
+        request,
+        "timeline.html",
+        view=view,
+        filters=chosen,
+        paging=page,
+        next_url=chosen.url("/", after=view.next_cursor, **keep) if view.next_cursor else None,
+        previous_url=(
+            chosen.url("/", before=view.previous_cursor, **keep) if view.previous_cursor else None
+        ),
+        downloads=[(f, chosen.url(f"/download/{f}")) for f in download_formats()],
+        api_url=chosen.url("/api/events", **keep),
+        types=sorted(event_types()),
+        quads=QUAD_CLASSES,
+        statuses=STATUSES,
+    )
+
+
+def _order(page: Paging) -> str | None:
+    return "desc" if page.descending else None
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(
+    request: Request, event_id: str, store: Annotated[Store, Depends(store_of)]
+) -> HTMLResponse:
+    """One event with every source that tells it."""
+    event = store.event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event {event_id!r} in this database")
+    return render(request, "event.html", event=event, passages=passages(store, event))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request, article_id: str, store: Annotated[Store, Depends(store_of)]
+) -> HTMLResponse:
+    """One article, its event mentions marked and linked to their events."""
+    found = store.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r} in this database")
+    runs = marked_body(found.article.body, found.mentions)
+    return render(request, "article.html", article=found.article, found=found, runs=runs)
+
+
+@router.get("/summary", response_class=HTMLResponse)
+def summary_page(
+    request: Request,
+    store: Annotated[Store, Depends(store_of)],
+    dates: Annotated[int, Query(ge=1, le=100)] = 10,
+    sentences: Annotated[int, Query(ge=1, le=10)] = 1,
+    since: str | None = None,
+    until: str | None = None,
+) -> HTMLResponse:
+    """The key dates of the stored story, a few sentences each."""
+    first, last = _day(since, "since"), _day(until, "until")
+    entries = store.summary(dates=dates, sentences=sentences, since=first, until=last)
+    return render(
+        request,
+        "summary.html",
+        entries=entries,
+        dates=dates,
+        sentences=sentences,
+        since=since or "",
+        until=until or "",
+    )
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{name} {value!r} is not a date: give YYYY-MM-DD") from None

@@ -1,0 +1,135 @@
+"""Ingest from the browser: files uploaded or text pasted, run through the pipeline.
+
+1. a request larger than the app's ``max_upload`` is refused (413) before
+   its body is read, and again while the files are saved if it lied about
+   its length;
+2. a request sent by another site (its ``Origin`` is not this server) is
+   refused (403): a page elsewhere cannot make the browser add articles;
+3. the files are saved under their own base names (made safe) in a
+   temporary folder, the pasted text as ``pasted.txt``, and
+   :meth:`Store.ingest` reads them, one ingest at a time;
+4. the report page shows the counts, each refused input with its reason,
+   and links to the articles added.
+
+The POST answers when the ingest is done (the model loads on the first one).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from ..api import Store
+from .app import render
+from .params import store_of
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+_INGESTING = threading.Lock()
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _limit(request: Request) -> int:
+    limit: int = request.app.state.max_upload
+    return limit
+
+
+def _too_large(limit: int) -> HTTPException:
+    return HTTPException(413, f"the upload is larger than the limit of {_size(limit)}")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
+
+
+async def check_request(request: Request) -> None:
+    """Refuse a request from another site, or one larger than the limit, before reading it."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise HTTPException(403, f"an ingest must come from this site's own form, not {origin}")
+    if origin == "null":
+        raise HTTPException(403, "an ingest must come from this site's own form")
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > _limit(request) + 64 * 1024:
+        raise _too_large(_limit(request))
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_form(request: Request) -> HTMLResponse:
+    """The form: files to upload, or text to paste."""
+    return render(request, "ingest.html", limit=_size(_limit(request)))
+
+
+@router.post("/ingest", response_class=HTMLResponse, dependencies=[Depends(check_request)])
+def ingest_upload(
+    request: Request,
+    store: Annotated[Store, Depends(store_of)],
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    text: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Ingest the uploaded files and the pasted text; show the report."""
+    limit = _limit(request)
+    uploads = [upload for upload in files or () if upload.filename]
+    if not uploads and not text.strip():
+        raise HTTPException(400, "choose a file to upload or paste an article's text")
+    with tempfile.TemporaryDirectory(prefix="dateline-upload-") as folder:
+        paths = _save(uploads, text, Path(folder), limit)
+        with _INGESTING:
+            report = store.ingest([str(path) for path in paths])
+    # Messages name the saved files; the temporary folder means nothing to the reader.
+    unfold = lambda lines: [line.replace(f"{folder}/", "") for line in lines]  # noqa: E731
+    return render(
+        request,
+        "ingest_report.html",
+        report=report,
+        names=[path.name for path in paths],
+        failures=unfold(report.failures),
+        analysis_failures=unfold(report.analysis_failures),
+        notes=unfold(report.notes),
+    )
+
+
+def _save(uploads: list[UploadFile], text: str, folder: Path, limit: int) -> list[Path]:
+    """Write each upload (and the pasted text) into ``folder``; refuse more than ``limit``."""
+    total = 0
+    paths: list[Path] = []
+    taken: set[str] = set()
+    for upload in uploads:
+        path = folder / _safe_name(upload.filename or "upload", taken)
+        with path.open("wb") as out:
+            while chunk := upload.file.read(64 * 1024):
+                total += len(chunk)
+                if total > limit:
+                    raise _too_large(limit)
+                out.write(chunk)
+        paths.append(path)
+    if text.strip():
+        data = text.encode("utf-8")
+        total += len(data)
+        if total > limit:
+            raise _too_large(limit)
+        path = folder / _safe_name("pasted.txt", taken)
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def _safe_name(name: str, taken: set[str]) -> str:
+    """A base name of letters, digits, dots, dashes and underscores, unique in the folder."""
+    base = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip("._") or "upload"
+    base = base[-100:]
+    chosen, number = base, 1
+    while chosen in taken:
+        number += 1
+        chosen = f"{number}-{base}"
+    taken.add(chosen)
+    return chosen

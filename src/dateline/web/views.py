@@ -1,0 +1,191 @@
+"""What the pages show, built from the store's records before any template sees them.
+
+- :func:`timeline_view`: a page of events by day, with the cursors of the
+  pages before and after it;
+- :func:`passages`: each source of an event, its evidence sentence in its
+  paragraph of the article, the trigger word apart;
+- :func:`marked_body`: an article's body cut into runs of text, each with
+  the event mentions that cover it.
+
+Everything here is plain text; the templates escape it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from ..api import Store
+from ..errors import KnowledgeError
+from ..events.ontology import event_type
+from ..models import Article, Event, Evidence
+from ..store.event_queries import LinkedMention
+from .params import Filters, Paging, cursor_of
+
+__all__ = [
+    "Passage",
+    "Run",
+    "TimelineView",
+    "marked_body",
+    "passages",
+    "quad_of",
+    "safe_link",
+    "timeline_view",
+]
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """One page of the timeline."""
+
+    days: list[tuple[str, list[Event]]]
+    count: int
+    shown: int
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def timeline_view(store: Store, filters: Filters, paging: Paging) -> TimelineView:
+    """The page ``paging`` asks of the events ``filters`` asks, grouped by day."""
+    query = filters.query()
+    previous: str | None
+    after: str | None
+    if paging.before:
+        # The page before: read backwards from the cursor, then turn it round.
+        found, more = store.events_page(
+            query, limit=paging.limit, after=paging.before, descending=not paging.descending
+        )
+        found.reverse()
+        previous = cursor_of(found[0]) if more and found else None
+        after = cursor_of(found[-1]) if found else paging.before
+    else:
+        found, after = store.events_page(
+            query, limit=paging.limit, after=paging.after, descending=paging.descending
+        )
+        previous = cursor_of(found[0]) if paging.after and found else None
+    days = [
+        (day, list(group))
+        for day, group in groupby(found, key=lambda e: e.date[:10] if e.date else "undated")
+    ]
+    return TimelineView(days, store.count_events(query), len(found), after, previous)
+
+
+# An event's sources --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One source of an event: the evidence sentence in its paragraph.
+
+    ``before`` + ``lead`` + ``trigger`` + ``tail`` + ``after`` is the
+    paragraph; ``lead`` + ``trigger`` + ``tail`` the sentence. Without the
+    article's body (``found`` False) only the sentence is known.
+    """
+
+    evidence: Evidence
+    title: str | None
+    before: str
+    lead: str
+    trigger: str
+    tail: str
+    after: str
+    found: bool
+
+
+def passages(store: Store, event: Event) -> list[Passage]:
+    """Each mention of ``event`` with its paragraph, read from the stored article."""
+    bodies: dict[str, Article | None] = {}
+    shown = []
+    for evidence in event.mentions:
+        if evidence.doc not in bodies:
+            stored = store.article(evidence.doc)
+            bodies[evidence.doc] = stored.article if stored else None
+        shown.append(_passage(evidence, bodies[evidence.doc]))
+    return shown
+
+
+def _passage(evidence: Evidence, article: Article | None) -> Passage:
+    sentence = evidence.sentence
+    before = after = ""
+    found = False
+    if article is not None and 0 <= evidence.start < evidence.end <= len(article.body):
+        body = article.body
+        if _same_text(body[evidence.start : evidence.end], sentence):
+            sentence = body[evidence.start : evidence.end]
+            first = body.rfind("\n", 0, evidence.start) + 1
+            last = body.find("\n", evidence.end)
+            before = body[first : evidence.start]
+            after = body[evidence.end : last if last >= 0 else len(body)]
+            found = True
+    lead, trigger, tail = _split_trigger(sentence, evidence.trigger)
+    title = article.title if article else None
+    return Passage(evidence, title, before, lead, trigger, tail, after, found)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _split_trigger(sentence: str, trigger: str) -> tuple[str, str, str]:
+    """The sentence cut around the first whole-word occurrence of the trigger."""
+    if trigger.strip():
+        match = re.search(rf"(?<!\w){re.escape(trigger.strip())}(?!\w)", sentence, re.IGNORECASE)
+        if match:
+            return sentence[: match.start()], match.group(0), sentence[match.end() :]
+    return sentence, "", ""
+
+
+# An article's body ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of an article's body and the mentions that cover it (none: plain text)."""
+
+    text: str
+    mentions: tuple[LinkedMention, ...] = ()
+
+    @property
+    def event_id(self) -> str | None:
+        """The event the run links to: that of its first linked mention."""
+        return next((m.event_id for m in self.mentions if m.event_id), None)
+
+
+def marked_body(body: str, mentions: tuple[LinkedMention, ...]) -> list[Run]:
+    """``body`` cut at every mention's ends, each run with the mentions covering it."""
+    spans = [
+        (m, m.mention.mentions[0].start, m.mention.mentions[0].end)
+        for m in mentions
+        if m.mention.mentions and 0 <= m.mention.mentions[0].start < m.mention.mentions[0].end
+    ]
+    cuts = sorted(
+        {0, len(body), *(min(s, len(body)) for _, s, e in spans)}
+        | {min(e, len(body)) for _, s, e in spans}
+    )
+    runs = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = tuple(m for m, s, e in spans if s <= start and end <= e)
+        runs.append(Run(body[start:end], covering))
+    return runs
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` when it is a web address (http or https), else None: an article's URL is
+    data, and ``javascript:`` must never become a link."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def quad_of(type_name: str) -> str:
+    """The quad class of a PLOVER type ("unknown" for a type the codebook has dropped)."""
+    try:
+        return event_type(type_name).quad_class
+    except KnowledgeError:
+        return "unknown"
