@@ -25,8 +25,9 @@ def test_api_store_ingests_lists_and_remembers(tmp_path):
     assert store.ingest(str(tmp_path / "jeddah.txt")).unchanged == 1
     codes = {m["code"] for m in store.actor_mentions()}
     assert {"SDN", "SAU", "USA"} <= codes
-    frame = store.to_pandas()
-    assert list(frame["file"]) == ["jeddah.txt"]
+    frame = store.to_pandas()  # the events, one row each
+    assert list(frame["id"]) == [event.id for event in store.events()]
+    assert "CONSULT" in set(frame["type"])
     store.close()
 
 

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from . import pipeline
-from .actors import LearnedPerson
+from .actors import Actor, LearnedPerson
+from .errors import KnowledgeError
+from .events.ontology import event_type
 from .models import Article, DatedSentence, Event
 from .settings import Settings, load_settings
 from .sources import FieldMap
-from .store import open_engine
-from .store.event_queries import select_events
+from .store import event_queries, open_engine
+from .store.event_queries import ArticleMentions
 from .store.queries import (
     count_articles,
     select_actor_mentions,
@@ -25,12 +28,12 @@ from .store.queries import (
     select_failed,
     select_learned_people,
 )
-from .timeline import TimelineEntry, TimelineQuery, select, summarize
+from .timeline import TimelineEntry, TimelineQuery, summarize
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Store"]
+__all__ = ["EVENT_COLUMNS", "Store", "event_record"]
 
 
 class Store:
@@ -119,16 +122,92 @@ class Store:
         with self.engine.connect() as connection:
             return count_articles(connection)
 
-    def events(self, **filters: Any) -> list[Event]:
-        """Stored events in date order; filters: since, until, types."""
-        with self.engine.connect() as connection:
-            return list(select_events(connection, **filters))
+    def events(
+        self,
+        query: TimelineQuery | None = None,
+        *,
+        limit: int | None = None,
+        descending: bool = False,
+        **filters: Any,
+    ) -> list[Event]:
+        """Stored events answering ``query`` in date order (undated last; the reverse with
+        ``descending``), each with all its mentions; at most ``limit``.
 
-    def timeline(self, query: TimelineQuery | None = None, **filters: Any) -> list[Event]:
-        """Events in date order that answer ``query`` (or the same fields as keywords:
-        actors, dyad, types, quad_classes, since, until, outlet, text)."""
-        query = query or TimelineQuery(**filters)
-        return list(select(self.events(), query))
+        Filters are the fields of :class:`~dateline.timeline.TimelineQuery`, as a
+        query or as keywords (keywords win): actors, dyad, types, quad_classes,
+        sectors, statuses, since, until, outlet, text, include_negated. Negated
+        events are left out unless asked for.
+
+        >>> Store("sqlite:///:memory:").events(dyad="AZE,ARM", since="2020-11")
+        []
+        """
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return event_queries.select_events(
+                connection, query, limit=limit, descending=descending
+            )
+
+    def timeline(
+        self,
+        query: TimelineQuery | None = None,
+        *,
+        limit: int | None = None,
+        descending: bool = False,
+        **filters: Any,
+    ) -> list[Event]:
+        """The events of a timeline: the same as :meth:`events`."""
+        return self.events(query, limit=limit, descending=descending, **filters)
+
+    def events_page(
+        self,
+        query: TimelineQuery | None = None,
+        *,
+        limit: int = 50,
+        after: str | None = None,
+        descending: bool = False,
+        **filters: Any,
+    ) -> tuple[list[Event], str | None]:
+        """One page of :meth:`events` and the cursor of the next (None after the last).
+
+        Pass the cursor back as ``after`` for the next page; pages never repeat or
+        skip an event, however deep.
+
+        >>> store = Store("sqlite:///:memory:")
+        >>> page, after = store.events_page(limit=50)
+        >>> while after:                                  # doctest: +SKIP
+        ...     page, after = store.events_page(limit=50, after=after)
+        """
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return event_queries.events_page(
+                connection, query, limit=limit, after=after, descending=descending
+            )
+
+    def iter_events(
+        self, query: TimelineQuery | None = None, *, limit: int | None = None, **filters: Any
+    ) -> Iterator[Event]:
+        """The events of :meth:`events`, read a page at a time (for exports of any size)."""
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            found = event_queries.iter_events(connection, query)
+            yield from found if limit is None else islice(found, limit)
+
+    def count_events(self, query: TimelineQuery | None = None, **filters: Any) -> int:
+        """How many stored events answer ``query`` (the filters of :meth:`events`)."""
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return event_queries.count_events(connection, query)
+
+    def event(self, event_id: str) -> Event | None:
+        """The stored event ``event_id`` with all its mentions, or None."""
+        with self.engine.connect() as connection:
+            return event_queries.event(connection, event_id)
+
+    def article(self, article_id: str) -> ArticleMentions | None:
+        """The stored article ``article_id`` with the event mentions coded in it (each
+        with the id of the event it tells of), or None."""
+        with self.engine.connect() as connection:
+            return event_queries.article(connection, article_id)
 
     def summary(
         self,
@@ -159,17 +238,93 @@ class Store:
         with self.engine.connect() as connection:
             return select_learned_people(connection)
 
-    def to_pandas(self) -> pandas.DataFrame:
-        """The stored articles as a pandas DataFrame (needs the ``pandas`` extra)."""
+    def to_pandas(self, query: TimelineQuery | None = None, **filters: Any) -> pandas.DataFrame:
+        """The stored events (the filters of :meth:`events`) as a pandas DataFrame, one row
+        an event (needs the ``pandas`` extra).
+
+        Actors and recipients are lists of ``"CODE SECTOR name"`` labels; ``sources``
+        counts outlets, ``mentions`` sentences.
+
+        >>> frame = Store("sqlite:///:memory:").to_pandas()
+        >>> len(frame), list(frame.columns)  # doctest: +NORMALIZE_WHITESPACE
+        (0, ['id', 'type', 'mode', 'quad_class', 'date', 'date_end', 'date_precision',
+             'date_source', 'status', 'actors', 'recipients', 'speaker', 'place_name',
+             'place_country', 'magnitude', 'confidence', 'cameo', 'goldstein', 'sources',
+             'mentions', 'disagreements'])
+        """
         try:
             import pandas
         except ImportError:
             from .errors import ConfigError
 
             raise ConfigError("to_pandas needs pandas: pip install 'dateline[pandas]'") from None
-        return pandas.DataFrame([article.to_dict() for article in self.articles()])
+        rows = [event_record(e) for e in self.iter_events(query, **filters)]
+        return pandas.DataFrame(rows, columns=list(EVENT_COLUMNS))
 
     def close(self) -> None:
         """Release the database connections."""
         if "engine" in self.__dict__:
             self.engine.dispose()
+
+
+EVENT_COLUMNS = (
+    "id",
+    "type",
+    "mode",
+    "quad_class",
+    "date",
+    "date_end",
+    "date_precision",
+    "date_source",
+    "status",
+    "actors",
+    "recipients",
+    "speaker",
+    "place_name",
+    "place_country",
+    "magnitude",
+    "confidence",
+    "cameo",
+    "goldstein",
+    "sources",
+    "mentions",
+    "disagreements",
+)
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """An event as one flat record of :data:`EVENT_COLUMNS` (a row of :meth:`Store.to_pandas`)."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "quad_class": _quad_class(event.type),
+        "date": event.date,
+        "date_end": event.date_end,
+        "date_precision": event.date_precision,
+        "date_source": event.date_source,
+        "status": event.status,
+        "actors": [_label(a) for a in event.actors],
+        "recipients": [_label(a) for a in event.recipients],
+        "speaker": event.speaker,
+        "place_name": event.place_name,
+        "place_country": event.place_country,
+        "magnitude": dict(event.magnitude),
+        "confidence": event.confidence,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "sources": event.sources,
+        "mentions": len(event.mentions),
+        "disagreements": list(event.disagreements),
+    }
+
+
+def _label(actor: Actor) -> str:
+    return " ".join(part for part in (actor.code, actor.sector, actor.name) if part)
+
+
+def _quad_class(type_name: str) -> str | None:
+    try:
+        return event_type(type_name).quad_class
+    except KnowledgeError:
+        return None  # a type the codebook has dropped

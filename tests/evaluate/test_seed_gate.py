@@ -25,7 +25,9 @@ def report(tmp_path_factory):
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     store = Store(Settings(db=f"sqlite:///{db}"))
     store.ingest([str(SEEDS)])
-    return evaluate_events([event.to_dict() for event in store.events()], GOLD)
+    return evaluate_events(
+        [event.to_dict() for event in store.iter_events(include_negated=True)], GOLD
+    )
 
 
 def test_seed_gate_every_measure_meets_its_target(report):

@@ -106,7 +106,8 @@ def evaluate_events_command(
     from ..evaluate.events import evaluate_events
 
     store = Store(build_settings(db, setting_pairs), create=False)
-    records = [event.to_dict() for event in store.events()]
+    # Every event, negated ones too: the report counts them apart from precision.
+    records = [event.to_dict() for event in store.iter_events(include_negated=True)]
     _print_report(evaluate_events(records, gold), as_json)
 
 

@@ -9,6 +9,8 @@ import click
 
 from ..api import Store
 from ..export import FORMATS, export_file, export_stream, is_binary
+from ..timeline import TimelineQuery
+from .event_filters import event_filter_options
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
 
 __all__ = ["export"]
@@ -24,23 +26,14 @@ __all__ = ["export"]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (default: standard output; parquet needs a file).",
 )
-@click.option("--since", metavar="DATE", help="Only events on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--until", metavar="DATE", help="Only events on or before DATE.")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help="Only events of this PLOVER type (repeatable).",
-)
+@event_filter_options(negated_flag=False)
 def export(
     db: str | None,
     setting_pairs: tuple[tuple[str, str], ...],
     output_format: str,
     output: Path | None,
-    since: str | None,
-    until: str | None,
-    types: tuple[str, ...],
+    query: TimelineQuery,
+    limit: int | None,
 ) -> None:
     """Write the coded events with their evidence, as JSONL, CSV, Parquet or a GDELT-style table.
 
@@ -56,10 +49,16 @@ def export(
     is written whole or not at all; a link is followed, and a device or a
     named pipe is written into.
 
+    The filters are those of dateline timeline, but every status is
+    exported, negated included (the status field says which; --status
+    narrows). Events are read from the store a page at a time, so an export
+    of millions holds one page in memory.
+
     \b
     Example:
         dateline export --format jsonl -o events.jsonl
         dateline export --type ASSAULT --since 2023-09 | jq .date
+        dateline export --dyad ETH,ERI --from 2018 --to 2018 --format csv
         dateline export --format gdelt -o events.tsv
         dateline export --format parquet -o events.parquet
     """
@@ -69,7 +68,7 @@ def export(
             f"give one with -o, e.g. -o events.{output_format}"
         )
     store = Store(build_settings(db, setting_pairs), create=False)
-    events = store.events(since=since, until=until, types=types or None)
+    events = store.iter_events(query, limit=limit)
     if output is None:
         export_stream(events, sys.stdout, output_format)
         return

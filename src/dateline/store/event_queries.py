@@ -1,89 +1,268 @@
-"""The queries of events: storing mentions linked to their events, and reading events."""
+"""The queries that read events: a reader's question answered in SQL, a page at a time.
+
+1. a plan turns a :class:`~dateline.timeline.TimelineQuery` into conditions
+   on ``events``: actors, dyads and sectors through the (code, role,
+   event_id) and (sector, event_id) indexes of ``event_actors``, dates
+   through the (sort_day, id) index;
+2. :func:`select_events` reads one page of ``events`` rows in (sort_day, id)
+   order after a cursor (keyset paging: no OFFSET, so page 1,000 costs what
+   page 1 does), then the actors and the mentions of those events only, one
+   query each;
+3. :func:`event` and :func:`article` read one record with all its mentions.
+
+Nothing here writes: linking mentions into events is :mod:`.linking`.
+"""
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Connection, Select, and_, bindparam, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Select,
+    String,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import aliased
 
-from ..actors import Actor
-from ..link import candidate_window, choose_event, merge_mentions, type_group
-from ..models import Event, Evidence
-from .schema import articles, event_mention_codes, event_mentions
+from ..errors import ConfigError
+from ..models import Article, Event, Evidence
+from .dates import DayRange
+from .rows import UNDATED, article_from_row, event_from_row, evidence_from_row, mention_from_row
+from .schema import articles, event_actors, event_mentions, events
 
-__all__ = ["save_events", "select_events"]
+if TYPE_CHECKING:
+    from ..timeline.filters import TimelineQuery
 
+__all__ = [
+    "PAGE_SIZE",
+    "ArticleMentions",
+    "LinkedMention",
+    "count_events",
+    "cursor_of",
+    "event",
+    "events_page",
+    "iter_events",
+    "select_events",
+]
 
-def save_events(connection: Connection, article_id: str, events: Sequence[Event]) -> None:
-    """Store an article's coded mentions, each linked to the stored event it tells of
-    (or starting a new one)."""
-    for event in events:
-        candidates = _link_candidates(connection, event)
-        event_id = choose_event(event, candidates)
-        if event_id is None:
-            if not event.actors and not event.recipients:
-                continue  # corroborates nothing stored: no event of its own
-            event_id = event.id
-        connection.execute(event_mentions.insert(), [_event_row(article_id, event, event_id)])
-        codes = sorted({a.code for a in (*event.actors, *event.recipients)})
-        # Only an event's first mentions are indexed for linking (its representatives).
-        if codes and len(candidates.get(event_id, ())) < REPRESENTATIVES:
-            last = event.date_end or event.date
-            long = (
-                last is not None
-                and event.date is not None
-                and (date.fromisoformat(last) - date.fromisoformat(event.date)).days
-                > SHORT_EVENT_DAYS
-            )
-            connection.execute(
-                event_mention_codes.insert(),
-                [
-                    {
-                        "mention_id": event.id,
-                        "code": c,
-                        "date": event.date,
-                        "last": last,
-                        "long": long,
-                    }
-                    for c in codes
-                ],
-            )
+# Events read per query when a caller wants them all: enough to make each round
+# trip worth it, few enough that the IN lists of their actors and mentions stay
+# short (SQLite allows 32,766 parameters).
+PAGE_SIZE = 500
 
 
-# An event is found, when linking, through its first mentions only: a summit told
-# by five hundred outlets is recognised by its first ten as well as by all of
-# them, and the lookup stays small.
-REPRESENTATIVES = 10
+@dataclass(frozen=True)
+class LinkedMention:
+    """One event mention as coded in its sentence, and the event it tells of (None:
+    it names no actor and corroborates no event)."""
+
+    mention: Event
+    event_id: str | None
+
+
+@dataclass(frozen=True)
+class ArticleMentions:
+    """A stored article with the event mentions coded in it, in text order."""
+
+    article: Article
+    mentions: tuple[LinkedMention, ...]
+
+
+def count_events(connection: Connection, query: TimelineQuery) -> int:
+    """How many stored events answer ``query``."""
+    plan = _plan(connection, query)
+    return sum(
+        connection.execute(select(func.count()).select_from(events).where(*part)).scalar_one()
+        for part in plan.parts
+    )
 
 
 def select_events(
     connection: Connection,
+    query: TimelineQuery,
     *,
-    since: str | None = None,
-    until: str | None = None,
-    types: Iterable[str] | None = None,
+    limit: int | None = None,
+    after: str | None = None,
+    descending: bool = False,
+) -> list[Event]:
+    """Up to ``limit`` events (all without one) answering ``query``, after the cursor
+    ``after``, in (first day, id) order, undated last (first with ``descending``);
+    each with its actors and all its mentions."""
+    found = iter_events(
+        connection,
+        query,
+        after=after,
+        descending=descending,
+        page_size=min(limit, PAGE_SIZE) if limit else None,
+    )
+    return list(islice(found, limit) if limit is not None else found)
+
+
+def events_page(
+    connection: Connection,
+    query: TimelineQuery,
+    *,
+    limit: int = 50,
+    after: str | None = None,
+    descending: bool = False,
+) -> tuple[list[Event], str | None]:
+    """One page: up to ``limit`` events after the cursor ``after``, and the cursor of
+    the next page (None on the last page)."""
+    if limit < 1:
+        raise ConfigError(f"a page holds at least one event, not {limit}")
+    plan = _plan(connection, query)
+    rows = _page_rows(connection, plan, limit + 1, after, descending)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return _events_of(connection, rows), (_cursor(rows[-1]) if more else None)
+
+
+def iter_events(
+    connection: Connection,
+    query: TimelineQuery,
+    *,
+    after: str | None = None,
+    descending: bool = False,
+    page_size: int | None = None,
 ) -> Iterator[Event]:
-    """Stored events (each merged from all its mentions) in date order, undated last."""
-    grouped: dict[str, list[Event]] = {}
-    for row in connection.execute(
-        _mentions_query().order_by(articles.c.seq, event_mentions.c.start)
-    ).mappings():
-        grouped.setdefault(row["event_id"], []).append(_event(row))
-    wanted = set(types) if types else None
-    events = [merge_mentions(mentions) for mentions in grouped.values()]
-    events.sort(key=lambda e: (e.date is None, e.date or "", e.id))
-    for event in events:
-        if wanted is not None and event.type not in wanted:
-            continue
-        if since and (event.date_end or event.date or "") < since:
-            continue
-        if until and (event.date or "\uffff") > until + "\uffff":
-            continue
-        yield event
+    """Every event answering ``query`` after the cursor ``after``, read a page at a
+    time (:data:`PAGE_SIZE` events), so that an export of millions holds one page in
+    memory."""
+    page_size = page_size or PAGE_SIZE
+    plan = _plan(connection, query)
+    while True:
+        rows = _page_rows(connection, plan, page_size, after, descending)
+        yield from _events_of(connection, rows)
+        if len(rows) < page_size:
+            return
+        after = _cursor(rows[-1])
+
+
+def event(connection: Connection, event_id: str) -> Event | None:
+    """The stored event ``event_id`` with all its mentions, or None."""
+    rows = _rows(connection, select(events).where(events.c.id == event_id))
+    return _events_of(connection, rows)[0] if rows else None
+
+
+def article(connection: Connection, article_id: str) -> ArticleMentions | None:
+    """The stored article ``article_id`` with its event mentions (each with the event it
+    tells of), or None."""
+    found = _rows(connection, select(articles).where(articles.c.id == article_id))
+    if not found:
+        return None
+    told = (
+        _mentions_query()
+        .where(event_mentions.c.article_id == article_id)
+        .order_by(event_mentions.c.start, event_mentions.c.end, event_mentions.c.id)
+    )
+    mentions = tuple(
+        LinkedMention(mention_from_row(m), m["event_id"]) for m in _rows(connection, told)
+    )
+    return ArticleMentions(article_from_row(found[0]), mentions)
+
+
+# Paging -------------------------------------------------------------------------
+
+
+def _page_rows(
+    connection: Connection,
+    plan: _Plan,
+    limit: int,
+    after: str | None,
+    descending: bool,
+) -> list[Mapping[str, Any]]:
+    """Up to ``limit`` rows after the cursor, from each part in turn (the parts follow
+    one another in (sort_day, id) order)."""
+    day, key = events.c.sort_day, events.c.id
+    position: list[ColumnElement[bool]] = []
+    if after is not None:
+        last_day, last_id = _parse_cursor(after)
+        at, seen = literal(last_day, Date()), literal(last_id, String())
+        # Written so that the (sort_day, id) index can seek to the cursor's day.
+        if descending:
+            position = [day <= at, or_(day < at, key < seen)]
+        else:
+            position = [day >= at, or_(day > at, key > seen)]
+    order = (day.desc(), key.desc()) if descending else (day, key)
+    rows: list[Mapping[str, Any]] = []
+    for part in reversed(plan.parts) if descending else plan.parts:
+        if len(rows) == limit:
+            break
+        page = select(events).where(*part, *position).order_by(*order).limit(limit - len(rows))
+        rows += _rows(connection, page)
+    return rows
+
+
+def cursor_of(event: Event) -> str:
+    """The page cursor at ``event``: what a page ending with it returns, so that a
+    reader can page on (or back, with ``descending``) from any event shown."""
+    day = date.fromisoformat(event.date[:10]) if event.date else UNDATED
+    return f"{day.isoformat()}:{event.id}"
+
+
+def _cursor(row: Mapping[str, Any]) -> str:
+    return f"{row['sort_day'].isoformat()}:{row['id']}"
+
+
+def _parse_cursor(cursor: str) -> tuple[date, str]:
+    day, _, key = cursor.partition(":")
+    try:
+        return date.fromisoformat(day), _nonempty(key)
+    except ValueError:
+        raise ConfigError(
+            f"{cursor!r} is not a page cursor (give the one the previous page returned)"
+        ) from None
+
+
+def _nonempty(key: str) -> str:
+    if not key:
+        raise ValueError("no id")
+    return key
+
+
+# Loading a page's records ---------------------------------------------------------
+
+
+def _events_of(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[Event]:
+    """The events of ``rows`` with their actors and mentions: one query each, for these
+    events only."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    actors: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for actor in _rows(connection, select(event_actors).where(event_actors.c.event_id.in_(ids))):
+        actors[actor["event_id"]].append(actor)
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    told = (
+        _mentions_query()
+        .where(event_mentions.c.event_id.in_(ids))
+        .order_by(
+            articles.c.published.asc().nulls_last(),
+            event_mentions.c.article_id,
+            event_mentions.c.start,
+            event_mentions.c.id,
+        )
+    )
+    for mention in _rows(connection, told):
+        evidence[mention["event_id"]].append(evidence_from_row(mention))
+    return [event_from_row(row, actors[row["id"]], evidence[row["id"]]) for row in rows]
+
+
+def _rows(connection: Connection, query: Select[Any]) -> list[Mapping[str, Any]]:
+    # Rows by column name, as :mod:`.rows` reads them.
+    return cast(list[Mapping[str, Any]], connection.execute(query).mappings().all())
 
 
 def _mentions_query() -> Select[Any]:
@@ -96,170 +275,168 @@ def _mentions_query() -> Select[Any]:
     ).join(articles, articles.c.id == event_mentions.c.article_id)
 
 
-def _link_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
-    """Stored mentions an event could share with ``mention``: a shared actor code, a
-    compatible type, nearby dates.
+# The plan ------------------------------------------------------------------------
+#
+# An actor filter is answered one of two ways. When its codes are named in few
+# rows, their event ids are read from the (code, role, event_id) index and those
+# events fetched ("id IN (...)"); when in many, the events of the date range are
+# walked in order, each checked against that index ("EXISTS"), until a page is
+# full. SQLite keeps no statistics to choose between them, so the plan counts
+# the rows of the codes asked, by the index alone and no further than it must:
+# the index is read when its rows are fewer than FEW and than the date range's.
+FEW = 5000
 
-    Codes, dates and types are indexed, so this reads a handful of rows
-    whatever the size of the store.
+
+@dataclass(frozen=True)
+class _Plan:
+    """A query as SQL: parts, each a list of conditions on ``events``, whose events
+    follow one another in (sort_day, id) order."""
+
+    parts: tuple[tuple[ColumnElement[bool], ...], ...]
+
+
+def _plan(connection: Connection, query: TimelineQuery) -> _Plan:
+    dates = _date_parts(query.days)
+    found = _status_conditions(query)
+    if query.types:
+        found.append(events.c.type.in_(query.types))
+    if query.quad_classes:
+        found.append(events.c.quad_class.in_(query.quad_classes))
+    if query.actors or query.sectors or query.dyad:
+        fewer = _Counter(connection, dates)
+        if query.actors:
+            codes = (event_actors.c.code.in_(query.actors), event_actors.c.role.in_(_ROLES))
+            found.append(_with_actor(fewer.few(*codes), *codes))
+        if query.sectors:
+            sectors = event_actors.c.sector.in_(query.sectors)
+            found.append(_with_actor(fewer.few(sectors), sectors))
+        if query.dyad:
+            first, second = query.dyad
+            if fewer.rows(event_actors.c.code == second) < fewer.rows(event_actors.c.code == first):
+                first, second = second, first  # read from the rarer code
+            found.append(_dyad(fewer.few(event_actors.c.code == first), first, second))
+    if query.outlet:
+        found.append(_reported_by(query.outlet))
+    if query.text and query.text.split():
+        found.append(_told_with(query.text.split()))
+    return _Plan(tuple((*found, *part) for part in dates))
+
+
+class _Counter:
+    """Counts of index rows, each stopped as soon as it passes FEW or the date range's
+    events (the dearer of the two plans costs no more than that)."""
+
+    def __init__(self, connection: Connection, dates: list[list[ColumnElement[bool]]]) -> None:
+        self.connection = connection
+        self.dates = dates
+        self._span: int | None = None
+
+    def rows(self, *conditions: ColumnElement[bool]) -> int:
+        """Rows of ``event_actors`` meeting ``conditions``, up to FEW + 1."""
+        return self._capped(select(event_actors.c.event_id).where(*conditions), FEW + 1)
+
+    def few(self, *conditions: ColumnElement[bool]) -> bool:
+        """Whether reading the index is cheaper than walking the date range."""
+        rows = self.rows(*conditions)
+        if rows > FEW:
+            return False
+        if self._span is None:
+            self._span = sum(
+                self._capped(select(events.c.id).where(*part), FEW + 1) for part in self.dates
+            )
+        return rows <= self._span
+
+    def _capped(self, rows: Select[Any], cap: int) -> int:
+        counted = select(func.count()).select_from(rows.limit(cap).subquery())
+        return self.connection.execute(counted).scalar_one()
+
+
+def _status_conditions(query: TimelineQuery) -> list[ColumnElement[bool]]:
+    if query.statuses:
+        asked = (*query.statuses, "negated") if query.include_negated else query.statuses
+        return [events.c.status.in_(sorted(set(asked)))]
+    if query.include_negated:
+        return []
+    return [events.c.status != "negated"]
+
+
+def _date_parts(days: DayRange) -> list[list[ColumnElement[bool]]]:
+    """The events whose [first_day, last_day] touches ``days``, as parts in order;
+    undated ones never do.
+
+    With a first day, the events that began before it and still ran on it come
+    first: only events with a ``date_end`` can, so the partial index of those
+    finds them without reading the years before. Then those that begin within
+    the range, read by the (sort_day, id) index from the first day on.
     """
-    window = candidate_window(mention)
-    codes = sorted({a.code for a in (*mention.actors, *mention.recipients)})
-    if window is None:
-        return {}
-    if not codes:
-        return _corroboration_candidates(connection, mention)
-    parameters = {
-        "codes": codes,
-        "types": sorted(type_group(mention.type)),
-        "start": window[0],
-        "end": window[1],
-        "earliest": (date.fromisoformat(window[0]) - timedelta(days=SHORT_EVENT_DAYS)).isoformat(),
-    }
-    grouped: dict[str, list[Event]] = {}
-    seen: set[str] = set()
-    for query in (_CANDIDATES_BY_CODE, _LONG_CANDIDATES_BY_CODE):
-        for row in connection.execute(query, parameters).mappings():
-            if row["id"] not in seen:  # a mention sharing two codes comes twice
-                seen.add(row["id"])
-                grouped.setdefault(row["event_id"], []).append(_stored_mention(connection, row))
-    return grouped
-
-
-# Mentions spanning more than this many days are "long": few, and looked up apart,
-# so that the common short ones are found by a narrow scan of the index.
-SHORT_EVENT_DAYS = 7
-
-# Built once, so that SQLAlchemy compiles it once: linking runs it for every mention.
-# The (code, long, date) index narrows to one actor's mentions of a few days, plus
-# its few long ones; the queries start from that index so the planner uses it.
-_CODES = event_mention_codes.c
-
-
-def _candidates_by_code(long: bool) -> Select[Any]:
-    starts = (
-        _CODES.date <= bindparam("end")
-        if long
-        else _CODES.date.between(bindparam("earliest"), bindparam("end"))
+    if days.is_open:
+        return [[]]
+    last = min(days.last or UNDATED - timedelta(days=1), UNDATED - timedelta(days=1))
+    within: list[ColumnElement[bool]] = [events.c.sort_day <= last]
+    if days.first is None:
+        return [within]
+    spans = aliased(events, name="spans")
+    began_before = select(spans.c.id).where(
+        spans.c.date_end.is_not(None),
+        spans.c.last_day >= days.first,
+        spans.c.sort_day < days.first,
     )
+    return [[events.c.id.in_(began_before)], [events.c.sort_day >= days.first, *within]]
+
+
+def _with_actor(few: bool, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """An actor or recipient meets ``conditions``."""
+    if few:
+        return events.c.id.in_(select(event_actors.c.event_id).where(*conditions))
+    return exists().where(event_actors.c.event_id == events.c.id, *conditions)
+
+
+_ROLES = ("actor", "recipient")
+
+
+def _dyad(few: bool, first: str, second: str) -> ColumnElement[bool]:
+    """Events with ``first`` on one side and ``second`` on the other, either way round;
+    an event without recipients has both among its actors."""
+    one, other = aliased(event_actors, name="one"), aliased(event_actors, name="other")
+    pairs = [
+        one.c.code == first,
+        other.c.code == second,
+        # Naming both roles lets each side be looked up by (code, role, event_id).
+        one.c.role.in_(_ROLES),
+        other.c.role.in_(_ROLES),
+        or_(one.c.role != other.c.role, events.c.has_recipients.is_(False)),
+    ]
+    if few:
+        found = (
+            select(one.c.event_id)
+            .join(other, other.c.event_id == one.c.event_id)
+            .join(events, events.c.id == one.c.event_id)
+            .where(*pairs)
+        )
+        return events.c.id.in_(found)
     return (
-        _mentions_query()
-        .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
+        exists()
+        .select_from(one.join(other, other.c.event_id == one.c.event_id))
+        .where(one.c.event_id == events.c.id, *pairs)
+    )
+
+
+def _reported_by(outlet: str) -> ColumnElement[bool]:
+    return (
+        exists()
+        .select_from(event_mentions.join(articles, articles.c.id == event_mentions.c.article_id))
         .where(
-            _CODES.code.in_(bindparam("codes", expanding=True)),
-            _CODES.long.is_(long),
-            starts,
-            _CODES.last >= bindparam("start"),
-            event_mentions.c.type.in_(bindparam("types", expanding=True)),
+            event_mentions.c.event_id == events.c.id,
+            func.lower(articles.c.outlet) == outlet.strip().lower(),
         )
     )
 
 
-_CANDIDATES_BY_CODE = _candidates_by_code(long=False)
-_LONG_CANDIDATES_BY_CODE = _candidates_by_code(long=True)
-
-
-def _corroboration_candidates(connection: Connection, mention: Event) -> dict[str, list[Event]]:
-    """Representative mentions of a compatible type that a mention naming no actor may
-    corroborate: those dated the very day it is, or, for a vaguer span ("in September
-    2020"), those lasting several days that overlap it."""
-    if mention.date_end and mention.date_end != mention.date:
-        when = and_(
-            _CODES.date <= mention.date_end,
-            _CODES.last >= mention.date,
-            _CODES.last != _CODES.date,
-        )
-    else:
-        when = _CODES.date == mention.date
-    query = (
-        _mentions_query()
-        .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
-        .where(when, event_mentions.c.type.in_(sorted(type_group(mention.type))))
-        .distinct()
-        .limit(20 * REPRESENTATIVES)
-    )
-    grouped: dict[str, list[Event]] = {}
-    for row in connection.execute(query).mappings():
-        grouped.setdefault(row["event_id"], []).append(_stored_mention(connection, row))
-    return grouped
-
-
-# Stored mentions never change, and linking reads an event's representatives
-# again for every new mention near them: keep the recent ones read.
-_MENTIONS: OrderedDict[tuple[int, str], Event] = OrderedDict()
-_MENTIONS_KEPT = 20_000
-
-
-def _stored_mention(connection: Connection, row: Any) -> Event:
-    key = (id(connection.engine), row["id"])
-    found = _MENTIONS.get(key)
-    if found is None:
-        found = _MENTIONS[key] = _event(row)
-        if len(_MENTIONS) > _MENTIONS_KEPT:
-            _MENTIONS.popitem(last=False)
-    return found
-
-
-def _event_row(article_id: str, event: Event, event_id: str) -> dict[str, Any]:
-    [evidence] = event.mentions
-    return {
-        "id": event.id,
-        "event_id": event_id,
-        "article_id": article_id,
-        "type": event.type,
-        "mode": event.mode,
-        "contexts": json.dumps(list(event.contexts)),
-        "actors": json.dumps([a.to_dict() for a in event.actors], ensure_ascii=False),
-        "recipients": json.dumps([a.to_dict() for a in event.recipients], ensure_ascii=False),
-        "date": event.date,
-        "date_end": event.date_end,
-        "date_precision": event.date_precision,
-        "date_source": event.date_source,
-        "status": event.status,
-        "speaker": event.speaker,
-        "place_name": event.place_name,
-        "place_country": event.place_country,
-        "magnitude": json.dumps(dict(event.magnitude)),
-        "confidence": event.confidence,
-        "cameo": event.cameo,
-        "goldstein": event.goldstein,
-        "sentence": evidence.sentence,
-        "start": evidence.start,
-        "end": evidence.end,
-        "trigger": evidence.trigger,
-    }
-
-
-def _event(row: Any) -> Event:
-    evidence = Evidence(
-        doc=row["article_id"],
-        file=row["file"],
-        sentence=row["sentence"],
-        start=row["start"],
-        end=row["end"],
-        trigger=row["trigger"],
-        url=row["url"],
-        published=row["published"],
-        outlet=row["outlet"],
-    )
-    return Event(
-        id=row["id"],
-        type=row["type"],
-        mode=row["mode"],
-        actors=tuple(Actor.from_dict(a) for a in json.loads(row["actors"])),
-        recipients=tuple(Actor.from_dict(a) for a in json.loads(row["recipients"])),
-        date=row["date"],
-        date_end=row["date_end"],
-        date_precision=row["date_precision"],
-        date_source=row["date_source"],
-        status=row["status"],
-        mentions=(evidence,),
-        contexts=tuple(json.loads(row["contexts"])),
-        speaker=row["speaker"],
-        place_name=row["place_name"],
-        place_country=row["place_country"],
-        magnitude=tuple(json.loads(row["magnitude"]).items()),
-        confidence=row["confidence"],
-        cameo=row["cameo"],
-        goldstein=row["goldstein"],
+def _told_with(words: Sequence[str]) -> ColumnElement[bool]:
+    """A mention whose sentence holds every word (case does not matter; on SQLite, only
+    for ASCII letters)."""
+    sentence = func.lower(event_mentions.c.sentence)
+    return exists().where(
+        event_mentions.c.event_id == events.c.id,
+        *(sentence.contains(word.lower(), autoescape=True) for word in words),
     )

@@ -16,10 +16,11 @@ from typing import Any
 from ..actors import Actor
 from ..errors import KnowledgeError
 from ..events.ontology import event_type
-from ..models import Event, Evidence
+from ..models import Article, Event, Evidence
 
 __all__ = [
     "actor_rows",
+    "article_from_row",
     "event_from_row",
     "event_row",
     "evidence_from_row",
@@ -180,6 +181,25 @@ def mention_from_row(row: Mapping[str, Any]) -> Event:
         confidence=row["confidence"],
         cameo=row["cameo"],
         goldstein=row["goldstein"],
+    )
+
+
+def article_from_row(row: Mapping[str, Any]) -> Article:
+    """The article of an ``articles`` row."""
+    return Article(
+        id=row["id"],
+        file=row["file"],
+        source=row["source"],
+        body=row["body"],
+        title=row["title"],
+        published=row["published"],
+        published_precision=row["published_precision"],
+        published_source=row["published_source"],
+        outlet=row["outlet"],
+        authors=tuple(json.loads(row["authors"] or "[]")),
+        url=row["url"],
+        dateline_place=row["dateline_place"],
+        language=row["language"],
     )
 
 

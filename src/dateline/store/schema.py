@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 __all__ = [
@@ -214,6 +215,17 @@ events = Table(
     Index("ix_events_sort", "sort_day", "id"),
     Index("ix_events_type_sort", "type", "sort_day", "id"),
     Index("ix_events_last_day", "last_day"),
+    # The events that span days, by their last day: those that began before a
+    # range and still run in it are found without reading the years before.
+    Index(
+        "ix_events_spans",
+        "last_day",
+        "sort_day",
+        "id",
+        "date_end",  # which the condition reads: the index then holds all the query needs
+        sqlite_where=text("date_end IS NOT NULL"),
+        postgresql_where=text("date_end IS NOT NULL"),
+    ),
     comment="each real event, merged from its mentions (link stage)",
 )
 

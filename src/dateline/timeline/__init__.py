@@ -1,7 +1,8 @@
 """The ``timeline`` stage: the stored events as a story, and its summary.
 
-- :mod:`.filters`: which events a reader asked for (actors, a dyad, types,
-  quad class, dates, outlet, words);
+- :mod:`.filters`: which events a reader asks for (actors, a dyad, types,
+  quad class, sectors, status, dates, outlet, words), answered in SQL by
+  :mod:`dateline.store.event_queries`;
 - :mod:`.view`: the terminal view, one line an event and its sources after;
 - :mod:`.summary`: the N most important days with K sentences each
   (DATEWISE), from dated sentences alone, so it works on any corpus.
@@ -9,8 +10,8 @@
 
 from __future__ import annotations
 
-from .filters import TimelineQuery, select
+from .filters import TimelineQuery
 from .summary import TimelineEntry, summarize
 from .view import render_events
 
-__all__ = ["TimelineEntry", "TimelineQuery", "render_events", "select", "summarize"]
+__all__ = ["TimelineEntry", "TimelineQuery", "render_events", "summarize"]

@@ -1,14 +1,22 @@
-"""Which events a timeline shows."""
+"""Which events a timeline shows: the reader's question.
+
+A :class:`TimelineQuery` only says what is asked; the store answers it in
+SQL (:mod:`dateline.store.event_queries`), so that a page of a large
+store reads that page's rows and no others.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, get_args
 
-from ..events.ontology import event_type
-from ..models import Event
+from ..errors import ConfigError
+from ..events.values import Status
+from ..store.dates import DayRange, day_range
 
-__all__ = ["QUAD_CLASSES", "TimelineQuery", "select"]
+__all__ = ["QUAD_CLASSES", "STATUSES", "TimelineQuery"]
 
 QUAD_CLASSES = (
     "verbal_cooperation",
@@ -17,65 +25,118 @@ QUAD_CLASSES = (
     "material_conflict",
 )
 
+STATUSES: tuple[str, ...] = get_args(Status)
+
 
 @dataclass(frozen=True)
 class TimelineQuery:
-    """A reader's question. Empty fields ask nothing.
+    """A reader's question. Empty fields ask nothing; the fields asked must all hold.
 
-    ``actors``: events with any of these codes among actors or recipients;
-    ``dyad``: events with one code on each side (either way round);
-    ``since``/``until``: ISO dates (or prefixes: "2020-11") the event touches;
-    ``text``: words that must all appear in an evidence sentence.
+    - ``actors``: any of these codes among the actors or recipients;
+    - ``dyad``: one code on each side (either way round); an event without
+      recipients matches when both are among its actors;
+    - ``types``: PLOVER types; ``quad_classes``: of :data:`QUAD_CLASSES`;
+    - ``sectors``: an actor or recipient of any of these sectors (GOV, MIL, REB, ...);
+    - ``statuses``: only these statuses; without them, every status but
+      ``negated``, which ``include_negated`` adds;
+    - ``since``/``until``: ISO dates or prefixes ("2020", "2020-11"): events
+      whose days touch the first day of ``since`` through the last day of
+      ``until`` (see :mod:`dateline.store.dates`); undated events never match;
+    - ``outlet``: reported by this outlet (case does not matter);
+    - ``text``: words that all appear in one evidence sentence (case does not matter).
+
+    Single values and lists are accepted where tuples are meant, and codes
+    are upper-cased:
+
+    >>> TimelineQuery(actors="aze", dyad="AZE,arm", types=["consult"], since="2020-11")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    TimelineQuery(actors=('AZE',), dyad=('AZE', 'ARM'), types=('CONSULT',), quad_classes=(),
+                  sectors=(), statuses=(), since='2020-11', until=None, outlet=None,
+                  text=None, include_negated=False)
+    >>> TimelineQuery(since="2020-11", until="2020-11").days
+    DayRange(first=datetime.date(2020, 11, 1), last=datetime.date(2020, 11, 30))
     """
 
     actors: tuple[str, ...] = ()
     dyad: tuple[str, str] | None = None
     types: tuple[str, ...] = ()
     quad_classes: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
     text: str | None = None
     include_negated: bool = False
 
+    def __post_init__(self) -> None:
+        normal = {
+            "actors": _codes(self.actors),
+            "dyad": _dyad(self.dyad),
+            "types": _codes(self.types),
+            "quad_classes": _choices(self.quad_classes, QUAD_CLASSES, "quad class"),
+            "sectors": _codes(self.sectors),
+            "statuses": _choices(self.statuses, STATUSES, "status"),
+            "since": _date_text(self.since),
+            "until": _date_text(self.until),
+        }
+        for name, value in normal.items():
+            object.__setattr__(self, name, value)
+        day_range(self.since, self.until)  # a malformed bound fails here, not at the query
 
-def select(events: Iterable[Event], query: TimelineQuery) -> Iterator[Event]:
-    """The events that answer ``query``, in the order given."""
-    for event in events:
-        if _matches(event, query):
-            yield event
+    @classmethod
+    def of(cls, query: TimelineQuery | None = None, **filters: Any) -> TimelineQuery:
+        """``query`` with ``filters`` (the same fields as keywords) set over it."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(filters) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown event filter {', '.join(unknown)}: give {', '.join(sorted(known))}"
+            )
+        given = {name: value for name, value in filters.items() if value is not None}
+        if query is None:
+            return cls(**given)
+        return cls(**{**{f.name: getattr(query, f.name) for f in fields(cls)}, **given})
+
+    @property
+    def days(self) -> DayRange:
+        """The days asked for (both ends included; None: open on that side)."""
+        return day_range(self.since, self.until)
 
 
-def _matches(event: Event, query: TimelineQuery) -> bool:
-    actors = {a.code for a in event.actors}
-    recipients = {a.code for a in event.recipients}
-    everyone = actors | recipients
-    checks = (
-        query.include_negated or event.status != "negated",
-        not query.actors or bool(everyone & {code.upper() for code in query.actors}),
-        query.dyad is None or _has_dyad(actors, recipients, everyone, query.dyad),
-        not query.types or event.type in {t.upper() for t in query.types},
-        not query.quad_classes or event_type(event.type).quad_class in query.quad_classes,
-        not query.since or (event.date_end or event.date or "") >= query.since,
-        not query.until or (event.date or "\uffff")[: len(query.until)] <= query.until,
-        not query.outlet
-        or any((m.outlet or "").casefold() == query.outlet.casefold() for m in event.mentions),
-        not query.text or _has_words(event, query.text),
-    )
-    return all(checks)
+def _codes(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(dict.fromkeys(item.strip().upper() for item in items if item.strip()))
 
 
-def _has_dyad(
-    actors: set[str], recipients: set[str], everyone: set[str], dyad: tuple[str, str]
-) -> bool:
-    first, second = (code.upper() for code in dyad)
-    if recipients:
-        return (first in actors and second in recipients) or (
-            second in actors and first in recipients
+def _dyad(value: str | Iterable[str] | None) -> tuple[str, str] | None:
+    if value is None or value == "":
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    codes = [item.strip().upper() for item in items]
+    if len(codes) != 2 or not all(codes):
+        raise ConfigError(
+            f"a dyad is two actor codes, e.g. ('AZE', 'ARM') or 'AZE,ARM'; got {value!r}"
         )
-    return {first, second} <= everyone
+    return (codes[0], codes[1])
 
 
-def _has_words(event: Event, text: str) -> bool:
-    sentences = " ".join(m.sentence for m in event.mentions).casefold()
-    return all(word in sentences for word in text.casefold().split())
+def _choices(
+    value: str | Iterable[str] | None, known: tuple[str, ...], what: str
+) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else list(value)
+    chosen = tuple(dict.fromkeys(item.strip().lower() for item in items if item.strip()))
+    for item in chosen:
+        if item not in known:
+            raise ConfigError(f"unknown {what} {item!r}: give one of {', '.join(known)}")
+    return chosen
+
+
+def _date_text(value: str | date | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else value.strip()
