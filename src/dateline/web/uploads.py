@@ -6,7 +6,9 @@
 2. a request sent by another site (its ``Origin`` is not this server) is
    refused (403): a page elsewhere cannot make the browser add articles;
 3. the files are saved under their own base names (made safe) in a
-   temporary folder, the pasted text as ``pasted.txt``, and
+   temporary folder, the pasted text as a record of ``pasted.jsonl`` (so
+   that, like any text given as the article itself, it is never refused
+   for its length), and
    :meth:`Store.ingest` reads them, one ingest at a time;
 4. the report page shows the counts, each refused input with its reason,
    and links to the articles added.
@@ -16,6 +18,7 @@ The POST answers when the ingest is done (the model loads on the first one).
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 import threading
@@ -75,6 +78,8 @@ def ingest_upload(
     store: Annotated[Store, Depends(store_of)],
     files: Annotated[list[UploadFile] | None, File()] = None,
     text: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+    published: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Ingest the uploaded files and the pasted text; show the report."""
     limit = _limit(request)
@@ -82,7 +87,7 @@ def ingest_upload(
     if not uploads and not text.strip():
         raise HTTPException(400, "choose a file to upload or paste an article's text")
     with tempfile.TemporaryDirectory(prefix="dateline-upload-") as folder:
-        paths = _save(uploads, text, Path(folder), limit)
+        paths = _save(uploads, _pasted(text, title, published), Path(folder), limit)
         with _INGESTING:
             report = store.ingest([str(path) for path in paths])
     # Messages name the saved files; the temporary folder means nothing to the reader.
@@ -98,7 +103,15 @@ def ingest_upload(
     )
 
 
-def _save(uploads: list[UploadFile], text: str, folder: Path, limit: int) -> list[Path]:
+def _pasted(text: str, title: str, published: str) -> str:
+    """The pasted article as one JSONL record (empty without text)."""
+    if not text.strip():
+        return ""
+    record = {"id": "pasted", "text": text, "title": title.strip(), "published": published.strip()}
+    return json.dumps({k: v for k, v in record.items() if v}, ensure_ascii=False) + "\n"
+
+
+def _save(uploads: list[UploadFile], pasted: str, folder: Path, limit: int) -> list[Path]:
     """Write each upload (and the pasted text) into ``folder``; refuse more than ``limit``."""
     total = 0
     paths: list[Path] = []
@@ -112,12 +125,12 @@ def _save(uploads: list[UploadFile], text: str, folder: Path, limit: int) -> lis
                     raise _too_large(limit)
                 out.write(chunk)
         paths.append(path)
-    if text.strip():
-        data = text.encode("utf-8")
+    if pasted:
+        data = pasted.encode("utf-8")
         total += len(data)
         if total > limit:
             raise _too_large(limit)
-        path = folder / _safe_name("pasted.txt", taken)
+        path = folder / _safe_name("pasted.jsonl", taken)
         path.write_bytes(data)
         paths.append(path)
     return paths

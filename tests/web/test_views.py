@@ -1,0 +1,147 @@
+"""The pieces of the pages that need no store: body marking, safe links, triggers,
+charts, upload names, the docs page's reading of OpenAPI."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed")
+
+from dateline.actors import Actor  # noqa: E402
+from dateline.models import Event, Evidence  # noqa: E402
+from dateline.store.event_queries import LinkedMention  # noqa: E402
+from dateline.web.docs import operations  # noqa: E402
+from dateline.web.profiles import profile  # noqa: E402
+from dateline.web.uploads import _safe_name  # noqa: E402
+from dateline.web.views import _passage, _split_trigger, marked_body, safe_link  # noqa: E402
+
+
+def _event(id: str, start: int, end: int, *, date="2020-11-09", type="CONSULT", a="AZE", b="ARM"):
+    evidence = Evidence(doc="d", file="f.txt", sentence="s", start=start, end=end, trigger="met")
+    return Event(
+        id=id,
+        type=type,
+        mode=None,
+        actors=(Actor(a, "GOV"),),
+        recipients=(Actor(b, "GOV"),),
+        date=date,
+        date_end=None,
+        date_precision="day",
+        date_source="expression",
+        status="occurred",
+        mentions=(evidence,),
+    )
+
+
+def test_views_marked_body_cuts_at_every_mention_end():
+    body = "Aaa bbb. Ccc ddd. Eee."
+    first = LinkedMention(_event("m1", 0, 8), "e1")
+    overlapping = LinkedMention(_event("m2", 4, 17), None)
+    runs = marked_body(body, (first, overlapping))
+    assert "".join(run.text for run in runs) == body
+    assert [(run.text, run.event_id) for run in runs] == [
+        ("Aaa ", "e1"),
+        ("bbb.", "e1"),
+        (" Ccc ddd.", None),
+        (" Eee.", None),
+    ]
+    assert len(runs[1].mentions) == 2 and runs[3].mentions == ()
+
+
+def test_views_marked_body_ignores_offsets_past_the_body():
+    runs = marked_body("short", (LinkedMention(_event("m", 2, 99), "e"),))
+    assert "".join(run.text for run in runs) == "short"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.test/x", None),
+        ("http:///nohost", None),
+        (None, None),
+    ],
+)
+def test_views_safe_link_allows_only_web_addresses(url, shown):
+    assert safe_link(url) == shown
+
+
+def test_views_trigger_is_found_as_a_whole_word():
+    assert _split_trigger("The summit met. They met.", "met") == (
+        "The summit ",
+        "met",
+        ". They met.",
+    )
+    assert _split_trigger("Comets came.", "met") == ("Comets came.", "", "")
+    assert _split_trigger("No trigger.", "") == ("No trigger.", "", "")
+
+
+def test_views_passage_reads_the_paragraph_from_the_body():
+    from dateline.models import Article
+
+    body = "Title line\nFirst. They met in Moscow. After.\nNext paragraph."
+    start = body.index("They")
+    end = body.index("After") - 1
+    evidence = Evidence("d", "f", "They met in Moscow.", start, end, trigger="met")
+    shown = _passage(evidence, Article(id="d", file="f", source="s", body=body))
+    assert shown.found and (shown.before, shown.after) == ("First. ", " After.")
+    assert (shown.lead, shown.trigger, shown.tail) == ("They ", "met", " in Moscow.")
+    moved = Evidence("d", "f", "Not what the offsets say.", start, end)
+    assert not _passage(moved, Article(id="d", file="f", source="s", body=body)).found
+
+
+def test_views_profile_counts_months_types_and_partners():
+    events = [
+        _event("1", 0, 1, date="2020-09-02"),
+        _event("2", 0, 1, date="2020-11-05", type="ASSAULT"),
+        _event("3", 0, 1, date="2020-11", b="RUS"),
+        _event("4", 0, 1, date=None),
+    ]
+    shown = profile(events, "AZE")
+    assert shown.count == 4
+    assert dict(shown.by_type) == {"CONSULT": 3, "ASSAULT": 1}
+    assert shown.partners == [("ARM", 3), ("RUS", 1)]
+    months = [month for _, month in shown.chart.ticks]
+    assert months == ["2020-09", "2020-10", "2020-11"]  # the empty month kept
+    assert shown.chart.top == 2 and len(shown.chart.bars) == 3
+
+
+def test_views_upload_names_are_made_safe_and_unique():
+    taken: set[str] = set()
+    assert _safe_name("../../etc/passwd", taken) == "passwd"
+    assert _safe_name("C:\\Users\\me\\a b.txt", taken) == "a_b.txt"
+    assert _safe_name("a b.txt", taken) == "2-a_b.txt"
+    assert _safe_name("...", taken) == "upload"
+
+
+def test_views_docs_read_every_operation():
+    schema = {
+        "paths": {
+            "/api/x": {
+                "get": {
+                    "summary": "X",
+                    "parameters": [
+                        {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                        {
+                            "name": "a",
+                            "in": "query",
+                            "schema": {
+                                "anyOf": [
+                                    {"type": "array", "items": {"type": "string"}},
+                                    {"type": "null"},
+                                ]
+                            },
+                        },
+                    ],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        }
+    }
+    [op] = operations(schema)
+    assert (op.method, op.path, op.summary) == ("GET", "/api/x", "X")
+    assert [p["type"] for p in op.parameters] == ["integer", "list of string"]
