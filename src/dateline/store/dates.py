@@ -61,14 +61,26 @@ def iso_text_touches(column: ColumnElement[Any], days: DayRange) -> list[ColumnE
 
     ISO text sorts as its days do, except that a prefix sorts before the days it
     names: "2020-11" is before "2020-11-05" yet touches it, so the prefixes of the
-    first day are allowed by name.
+    first day are let in by name; and "2020-11" is before "2020-11-01" yet
+    begins on it, so the prefixes beginning the day after the range are kept out.
     """
     conditions: list[ColumnElement[bool]] = []
     if days.first:
         start = days.first.isoformat()
         conditions.append(or_(column >= start, column.in_([start[:4], start[:7]])))
     if days.last:
-        conditions.append(column < (days.last + timedelta(days=1)).isoformat())
+        after = days.last + timedelta(days=1)
+        conditions.append(column < after.isoformat())
+        beginning = [
+            prefix
+            for prefix, begins in (
+                (after.isoformat()[:4], (after.month, after.day) == (1, 1)),
+                (after.isoformat()[:7], after.day == 1),
+            )
+            if begins
+        ]
+        if beginning:
+            conditions.append(column.not_in(beginning))
     return conditions
 
 

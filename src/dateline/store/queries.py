@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, select
 
 from ..actors import ActorMention, LearnedPerson
 from ..models import Article, DatedSentence, Event, day_of
+from .dates import day_range, iso_text_touches
 from .linking import lock_links, save_mentions
 from .schema import (
     actor_mentions,
@@ -76,16 +77,15 @@ def select_articles(
 ) -> Iterator[Article]:
     """Stored articles in the order they were ingested, optionally filtered.
 
-    ``since`` and ``until`` compare ISO dates, so "2020-11" selects all of
-    November 2020 when given as both bounds.
+    ``since`` and ``until`` mean what they mean for events (:mod:`.dates`):
+    articles published on a day from the first day of ``since`` through the
+    last of ``until``, so "2020-11" as both selects all of November 2020; an
+    article without a publication date never matches.
     """
     query = select(articles).order_by(articles.c.seq)
     if ids is not None:
         query = query.where(articles.c.id.in_(list(ids)))
-    if since:
-        query = query.where(articles.c.published >= since)
-    if until:
-        query = query.where(articles.c.published <= until + "\uffff")
+    query = query.where(*iso_text_touches(articles.c.published, day_range(since, until)))
     if outlet:
         query = query.where(func.lower(articles.c.outlet) == outlet.lower())
     if limit is not None:
