@@ -47,7 +47,9 @@ SECURITY_HEADERS = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+    # site's own form posts, which the ingest check cannot tell from a sandboxed page.
+    (b"referrer-policy", b"same-origin"),
 )
 
 log = logging.getLogger(__name__)

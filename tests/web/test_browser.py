@@ -1,0 +1,212 @@
+"""The app in a real browser (Debian's Chromium, driven by Playwright): click through
+the record, filter, upload, download, and open every page of a hostile article
+without a dialog ever opening. Each page's screenshot goes to tests/web/screenshots/.
+
+Skips when /usr/bin/chromium is missing (``make system-deps`` installs it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from dateline import Store
+
+from .conftest import HOSTILE_TEXT, HOSTILE_TITLE, copy_store
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+NEW_ARTICLE = """\
+Turkey and Russia agree on monitoring centre
+
+Published: 01.12.2020 09:00
+
+ANKARA - Turkish Foreign Minister Mevlut Cavusoglu met Russian Foreign Minister Sergei \
+Lavrov in Sochi on Monday, November 30, 2020, to discuss a joint monitoring centre in \
+Azerbaijan. The two ministers agreed to open the centre within weeks.
+"""
+
+
+@pytest.fixture(scope="module")
+def server(corpus_db, tmp_path_factory):
+    """The app served by uvicorn on a free port, in a thread; yields its address."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (make system-deps)")
+    pytest.importorskip("playwright", reason="playwright is not installed (the dev extra)")
+    import uvicorn
+
+    from dateline.web import create_app
+
+    store = Store(copy_store(corpus_db, tmp_path_factory.mktemp("browser")))
+    app = create_app(store.settings, store=store)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", store
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that fails the test if a dialog opens or the CSP is broken."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    problems: list[str] = []
+
+    def dialog(d):
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    # Error pages are answered with their status (a 404, a 400): that is not a problem;
+    # a refused style or script (a broken Content-Security-Policy) is.
+    page.on(
+        "console",
+        lambda m: m.type == "error" and "status of 4" not in m.text and problems.append(m.text),
+    )
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    yield page
+    context.close()
+    assert not dialogs, f"a dialog opened: {dialogs}"
+    assert not problems, f"the browser reported errors: {problems}"
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_browser_click_from_timeline_to_event_to_article_and_back(server, page):
+    base, _ = server
+    page.goto(base + "/")
+    _shot(page, "timeline")
+    page.locator("a.kind").first.click()
+    page.wait_for_url("**/events/*")
+    assert page.locator("mark.evidence").count() >= 1
+    assert page.locator("em.trigger").count() >= 1
+    _shot(page, "event")
+    page.locator("a.article").first.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator(".body a.mention").count() >= 1
+    _shot(page, "article")
+    page.locator(".body a.mention").first.click()
+    page.wait_for_url("**/events/*")
+    page.go_back()
+    page.go_back()
+    page.go_back()
+    page.wait_for_url(base + "/")
+    assert page.locator("a.kind").count() >= 1
+    page.locator("a.actor", has_text="AZE").first.click()
+    page.wait_for_url("**/actors/AZE")
+    assert page.locator("svg.chart rect").count() >= 1
+    _shot(page, "actor")
+    page.goto(base + "/dyads/AZE/ARM")
+    _shot(page, "dyad")
+    for path, name in (("/summary", "summary"), ("/docs", "docs"), ("/ingest", "ingest")):
+        page.goto(base + path)
+        _shot(page, name)
+    page.goto(base + "/events/no-such-event")
+    assert "404" in page.inner_text("h1")
+    _shot(page, "not-found")
+
+
+def test_browser_filter_by_dyad_and_date_range(server, page):
+    base, store = server
+    page.goto(base + "/")
+    page.fill("input[name=dyad]", "AZE,ARM")
+    page.fill("input[name=since]", "2020-11-12")
+    page.fill("input[name=until]", "2020-11-30")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**dyad=AZE%2CARM**")
+    expected = store.events(dyad="AZE,ARM", since="2020-11-12", until="2020-11-30")
+    assert page.inner_text("strong.count") == str(len(expected))
+    assert page.locator("a.kind").count() == len(expected)
+    assert page.input_value("input[name=dyad]") == "AZE,ARM"  # the state is in the URL
+    _shot(page, "timeline-filtered")
+    page.fill("input[name=since]", "not a date")
+    page.click("form.filters button[type=submit]")
+    assert "since" in page.inner_text(".error-message")
+
+
+def test_browser_upload_a_file_and_see_its_events(server, page, tmp_path):
+    base, _ = server
+    upload = tmp_path / "sochi-talks.txt"
+    upload.write_text(NEW_ARTICLE, encoding="utf-8")
+    page.goto(base + "/ingest")
+    page.set_input_files("input[name=files]", str(upload))
+    page.click("form.ingest button[type=submit]")
+    page.wait_for_selector(".report-summary, .error-message", timeout=60_000)
+    assert "added 1" in page.inner_text(".report-summary")
+    _shot(page, "ingest-report")
+    page.locator("ul.added a").first.click()
+    page.wait_for_url("**/articles/*")
+    assert "Sochi" in page.inner_text(".body")
+    assert page.locator(".body a.mention").count() >= 1
+    page.locator(".body a.mention").first.click()
+    page.wait_for_url("**/events/*")
+    assert "sochi-talks.txt" in page.inner_text("ol.passages")
+
+
+def test_browser_download_a_view(server, page):
+    base, store = server
+    page.goto(base + "/?dyad=AZE,ARM")
+    with page.expect_download() as download:
+        page.click(".downloads a:text-is('csv')")
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
+    assert download.value.suggested_filename == "events.csv"
+    assert [row["id"] for row in rows] == [e.id for e in store.events(dyad="AZE,ARM")]
+
+
+def test_browser_hostile_article_never_runs_script(server, page):
+    base, store = server
+    [hostile] = [a for a in store.articles() if a.file == "hostile-1"]
+    events = [e for e in store.events() if any(m.doc == hostile.id for m in e.mentions)]
+    assert events
+    page.goto(f"{base}/articles/{hostile.id}")
+    assert page.inner_text("h1") == HOSTILE_TITLE
+    body = page.inner_text(".body")
+    assert "<script>alert('text')</script>" in body and "</textarea>" in body
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.locator(".unsafe-url").inner_text() == "javascript:alert('url')"
+    _shot(page, "hostile-article")
+    for event in events:
+        page.goto(f"{base}/events/{event.id}")
+        assert page.locator("a[href^='javascript']").count() == 0
+        assert HOSTILE_TITLE in page.inner_text("ol.passages")
+    _shot(page, "hostile-event")
+    for path in ("/", "/?text=Banners", "/actors/ARM", "/summary?dates=20&sentences=3"):
+        page.goto(base + path)
+        assert page.locator("script").count() == 0
+    assert "Banners read" in HOSTILE_TEXT
