@@ -46,6 +46,13 @@ demo: install
 	$(BIN)/dateline timeline --db $(DEMO_DB) --no-sources
 	@echo; echo "== The key dates of the corpus (dateline timeline --summarize) =="
 	$(BIN)/dateline timeline --db $(DEMO_DB) --summarize --dates 8 --sentences 1
+	@echo; echo "== Read it in a browser (dateline serve) =="
+	@if [ -t 1 ]; then \
+	  $(BIN)/dateline serve --db $(DEMO_DB); \
+	else \
+	  echo "start the web app with: $(BIN)/dateline serve --db $(DEMO_DB)"; \
+	  echo "then open http://127.0.0.1:8000/"; \
+	fi
 
 test: install system-deps lint
 	$(BIN)/pytest
