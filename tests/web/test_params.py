@@ -77,3 +77,18 @@ def test_params_filters_match_the_store(client, events_db):
 def test_params_undated_events_come_last_and_show_as_undated(client):
     html = client.get("/").text
     assert _ids(html)[-1] == "e10" and "<h2>undated</h2>" in html
+
+
+def test_params_an_unexpected_error_is_a_page_without_a_traceback(events_db, monkeypatch):
+    store = Store(events_db)
+
+    def broken(event_id):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(store, "event", broken)
+    client = TestClient(create_app(store.settings, store=store), raise_server_exceptions=False)
+    page = client.get("/events/e01")
+    assert page.status_code == 500
+    assert "internal error" in page.text and "secret internals" not in page.text
+    answer = client.get("/api/events/e01")
+    assert answer.status_code == 500 and "secret" not in answer.text
