@@ -20,6 +20,7 @@ from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import event_queries, open_engine
 from .store.event_queries import ArticleMentions
+from .store.linking import RelinkReport, lock_links, relink
 from .store.queries import (
     count_articles,
     select_actor_mentions,
@@ -260,6 +261,13 @@ class Store:
             raise ConfigError("to_pandas needs pandas: pip install 'dateline[pandas]'") from None
         rows = [event_record(e) for e in self.iter_events(query, **filters)]
         return pandas.DataFrame(rows, columns=list(EVENT_COLUMNS))
+
+    def relink(self) -> RelinkReport:
+        """Rebuild every event from the stored mentions (after a change of the link rules),
+        in one transaction; relinking again changes nothing."""
+        with self.engine.begin() as connection:
+            lock_links(connection)
+            return relink(connection)
 
     def close(self) -> None:
         """Release the database connections."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..actors import Actor
@@ -83,7 +84,7 @@ def actor_rows(event: Event) -> list[dict[str, Any]]:
 
 
 def event_from_row(
-    row: Mapping[str, Any], actors: Iterable[Mapping[str, Any]], mentions: Iterable[Evidence]
+    row: Mapping[Any, Any], actors: Iterable[Mapping[Any, Any]], mentions: Iterable[Evidence]
 ) -> Event:
     """The event of an ``events`` row, its ``event_actors`` rows and its mentions' evidence."""
     ordered = sorted(actors, key=lambda a: (a["role"] != "actor", a["position"]))
@@ -142,7 +143,7 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
     }
 
 
-def evidence_from_row(row: Mapping[str, Any]) -> Evidence:
+def evidence_from_row(row: Mapping[Any, Any]) -> Evidence:
     """The evidence of an ``event_mentions`` row joined with its article's
     ``file``, ``url``, ``published`` and ``outlet``."""
     return Evidence(
@@ -158,33 +159,49 @@ def evidence_from_row(row: Mapping[str, Any]) -> Evidence:
     )
 
 
-def mention_from_row(row: Mapping[str, Any]) -> Event:
+def mention_from_row(row: Mapping[Any, Any]) -> Event:
     """The one-mention event of an ``event_mentions`` row joined with its article's
     ``file``, ``url``, ``published`` and ``outlet``."""
     return Event(
         id=row["id"],
         type=row["type"],
         mode=row["mode"],
-        actors=tuple(Actor.from_dict(a) for a in json.loads(row["actors"])),
-        recipients=tuple(Actor.from_dict(a) for a in json.loads(row["recipients"])),
+        actors=_actors_of(row["actors"]),
+        recipients=_actors_of(row["recipients"]),
         date=row["date"],
         date_end=row["date_end"],
         date_precision=row["date_precision"],
         date_source=row["date_source"],
         status=row["status"],
         mentions=(evidence_from_row(row),),
-        contexts=tuple(json.loads(row["contexts"])),
+        contexts=_strings_of(row["contexts"]),
         speaker=row["speaker"],
         place_name=row["place_name"],
         place_country=row["place_country"],
-        magnitude=tuple(json.loads(row["magnitude"]).items()),
+        magnitude=_magnitude_of(row["magnitude"]),
         confidence=row["confidence"],
         cameo=row["cameo"],
         goldstein=row["goldstein"],
     )
 
 
-def article_from_row(row: Mapping[str, Any]) -> Article:
+# A corpus names the same few actors again and again: each JSON text is read once.
+@lru_cache(maxsize=65536)
+def _actors_of(text: str) -> tuple[Actor, ...]:
+    return tuple(Actor.from_dict(a) for a in json.loads(text))
+
+
+@lru_cache(maxsize=4096)
+def _strings_of(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
+@lru_cache(maxsize=4096)
+def _magnitude_of(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple(json.loads(text).items())
+
+
+def article_from_row(row: Mapping[Any, Any]) -> Article:
     """The article of an ``articles`` row."""
     return Article(
         id=row["id"],
@@ -203,7 +220,7 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
     )
 
 
-def _actor(row: Mapping[str, Any]) -> Actor:
+def _actor(row: Mapping[Any, Any]) -> Actor:
     return Actor(
         code=row["code"],
         sector=row["sector"],
