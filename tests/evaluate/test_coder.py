@@ -53,7 +53,12 @@ def test_coder_development_split_is_a_fixed_fifth():
 def test_coder_labels_read_with_optional_roles(tmp_path):
     path = tmp_path / "labels.jsonl"
     rows = [
-        {"id": "x1", "sentence": "Rebels shelled the town.", "type": "assault", "source": ["Rebels"]},
+        {
+            "id": "x1",
+            "sentence": "Rebels shelled the town.",
+            "type": "assault",
+            "source": ["Rebels"],
+        },
         {"sentence": "The envoy met the king.", "type": "CONSULT", "target": "the king"},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")

@@ -16,7 +16,19 @@ from dateline.store.schema import articles, event_actors, event_mentions, events
 
 CODES = ["UKR", "RUS", "USA", "FRA", "TUR"]
 TYPES = ["CONSULT", "ASSAULT", "AGREE", "SUPPORT", "COERCE"]
-WORDS = "talks ceasefire border shelling grain deal envoy strike drones port summit".split()
+WORDS = [
+    "talks",
+    "ceasefire",
+    "border",
+    "shelling",
+    "grain",
+    "deal",
+    "envoy",
+    "strike",
+    "drones",
+    "port",
+    "summit",
+]
 START = date(2023, 3, 1)
 
 

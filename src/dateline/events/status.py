@@ -213,7 +213,12 @@ def _years(verb: Token) -> tuple[int, ...]:
     """Four-digit years written in the clause's dates ("in 1994", "May 2023")."""
     years = []
     for token in verb.subtree:
-        if token.ent_type_ == "DATE" and token.text.isascii() and token.text.isdigit() and len(token.text) == 4:
+        if (
+            token.ent_type_ == "DATE"
+            and token.text.isascii()
+            and token.text.isdigit()
+            and len(token.text) == 4
+        ):
             years.append(int(token.text))
     return tuple(sorted(set(years)))
 

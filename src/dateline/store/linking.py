@@ -236,7 +236,7 @@ def _named_near(connection: Connection, mention: Event) -> Iterable[Any]:
         "end": window[1],
         "earliest": (date.fromisoformat(window[0]) - timedelta(days=SHORT_EVENT_DAYS)).isoformat(),
     }
-    rows = []
+    rows: list[Any] = []
     for query in (_SHORT_BY_CODE, _LONG_BY_CODE):
         rows.extend(connection.execute(query, parameters).mappings())
     return rows
@@ -285,7 +285,7 @@ def _corroborated_by(connection: Connection, mention: Event) -> Iterable[Any]:
 
 
 def _code_rows(mentions: Iterable[Event]) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for mention in mentions:
         if mention.date is None:
             continue

@@ -87,9 +87,7 @@ def _one_to_two(connection: Connection) -> None:
     else:
         connection.execute(text("ALTER TABLE event_mentions ALTER COLUMN event_id DROP NOT NULL"))
         connection.execute(text("ALTER TABLE event_mentions ADD COLUMN region VARCHAR(32)"))
-        connection.execute(
-            text("CREATE INDEX ix_event_mentions_region ON event_mentions (region)")
-        )
+        connection.execute(text("CREATE INDEX ix_event_mentions_region ON event_mentions (region)"))
         metadata.create_all(connection)
     learned = Table("learned_people", MetaData(), autoload_with=connection)
     connection.execute(
