@@ -269,13 +269,14 @@ def select_dated_sentences(
     """Every stored sentence with its dates, for articles published within the range
     (articles without a publication day are always included)."""
     # Each body is read once and cut into its sentences, not once per sentence.
+    days = day_range(since, until)
     bodies: dict[str, tuple[str, date | None]] = {}
     everything = select(articles.c.id, articles.c.body, articles.c.published)
     for article_id, body, stamp in connection.execute(everything):
         published = day_of(stamp)
-        if published and since and published.isoformat() < since:
+        if published and days.first and published < days.first:
             continue
-        if published and until and published.isoformat()[: len(until)] > until:
+        if published and days.last and published > days.last:
             continue
         bodies[article_id] = (body, published)
     query = (
