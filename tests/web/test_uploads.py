@@ -77,8 +77,22 @@ def test_uploads_refuse_what_is_too_large(client):
     assert client.post("/ingest", files=files).status_code == 413
 
 
+def test_uploads_refuse_a_large_body_before_reading_it(client):
+    def body():
+        for _ in range(100):
+            yield b"x" * 4096
+
+    headers = {"content-type": "multipart/form-data; boundary=b"}
+    page = client.post("/ingest", content=body(), headers=headers)
+    assert page.status_code == 413 and "4 KB" in page.text
+    headers["content-length"] = str(10 * 1024 * 1024)
+    assert client.post("/ingest", content=b"--b--", headers=headers).status_code == 413
+
+
 def test_uploads_refuse_another_site_and_an_empty_form(client):
     other = client.post("/ingest", data={"text": PASTED}, headers={"Origin": "https://evil.test"})
     assert other.status_code == 403
+    sandboxed = client.post("/ingest", data={"text": PASTED}, headers={"Origin": "null"})
+    assert sandboxed.status_code == 403 and "own form" in sandboxed.text
     empty = client.post("/ingest", data={"text": "  "})
     assert empty.status_code == 400 and "paste" in empty.text

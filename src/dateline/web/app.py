@@ -74,6 +74,7 @@ def create_app(
     app.state.store = store or Store(settings, create=False)
     app.state.max_upload = max_upload
     app.state.templates = templates()
+    app.add_middleware(uploads.IngestGuard, limit=max_upload)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (pages, profiles, api_routes, downloads, uploads, docs):

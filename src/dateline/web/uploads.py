@@ -1,10 +1,10 @@
 """Ingest from the browser: files uploaded or text pasted, run through the pipeline.
 
-1. a request larger than the app's ``max_upload`` is refused (413) before
-   its body is read, and again while the files are saved if it lied about
-   its length;
-2. a request sent by another site (its ``Origin`` is not this server) is
-   refused (403): a page elsewhere cannot make the browser add articles;
+1. :class:`IngestGuard` checks the post before its body is read: one sent
+   by another site (its ``Origin`` is not this server) is refused (403), so
+   that a page elsewhere cannot make the browser add articles; one larger
+   than the app's ``max_upload`` (by its length, or by the bytes it sends
+   when it gives none or lies) is refused (413);
 3. the files are saved under their own base names (made safe) in a
    temporary folder, the pasted text as a record of ``pasted.jsonl`` (so
    that, like any text given as the article itself, it is never refused
@@ -28,12 +28,14 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import Store
 from .app import render
 from .params import store_of
 
-__all__ = ["router"]
+__all__ = ["IngestGuard", "router"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,16 +56,48 @@ def _size(count: int) -> str:
     return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
 
 
-async def check_request(request: Request) -> None:
-    """Refuse a request from another site, or one larger than the limit, before reading it."""
-    origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-        raise HTTPException(403, f"an ingest must come from this site's own form, not {origin}")
+# Room for the multipart framing and the form's other fields around the files.
+_FRAMING = 64 * 1024
+
+
+class IngestGuard:
+    """Refuses an ingest post from another site, or larger than ``limit``, as its body is
+    first read (the refusal is an HTTPException, so the app's handler draws its page)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != "/ingest":
+            await self.app(scope, receive, send)
+            return
+        refusal = _refusal(Headers(scope=scope), self.limit)
+        received = 0
+
+        async def guarded() -> Message:
+            nonlocal received
+            if refusal is not None:
+                raise refusal
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit + _FRAMING:
+                raise _too_large(self.limit)
+            return message
+
+        await self.app(scope, guarded, send)
+
+
+def _refusal(headers: Headers, limit: int) -> HTTPException | None:
+    origin = headers.get("origin")
     if origin == "null":
-        raise HTTPException(403, "an ingest must come from this site's own form")
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > _limit(request) + 64 * 1024:
-        raise _too_large(_limit(request))
+        return HTTPException(403, "an ingest must come from this site's own form")
+    if origin and urlsplit(origin).netloc != headers.get("host"):
+        return HTTPException(403, f"an ingest must come from this site's own form, not {origin}")
+    length = headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit + _FRAMING:
+        return _too_large(limit)
+    return None
 
 
 @router.get("/ingest", response_class=HTMLResponse)
@@ -72,7 +106,7 @@ def ingest_form(request: Request) -> HTMLResponse:
     return render(request, "ingest.html", limit=_size(_limit(request)))
 
 
-@router.post("/ingest", response_class=HTMLResponse, dependencies=[Depends(check_request)])
+@router.post("/ingest", response_class=HTMLResponse)
 def ingest_upload(
     request: Request,
     store: Annotated[Store, Depends(store_of)],
