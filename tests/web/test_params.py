@@ -92,3 +92,14 @@ def test_params_an_unexpected_error_is_a_page_without_a_traceback(events_db, mon
     assert "internal error" in page.text and "secret internals" not in page.text
     answer = client.get("/api/events/e01")
     assert answer.status_code == 500 and "secret" not in answer.text
+
+
+def test_params_api_pages_back_with_before(client, events_db):
+    every = [e.id for e in Store(events_db).events()]
+    last = client.get("/api/events", params={"limit": 4, "after": _cursor(events_db, every, 4)})
+    assert [e["id"] for e in last.json()["events"]] == every[5:9]
+    back = client.get("/api/events", params={"limit": 4, "before": last.json()["previous"]})
+    assert [e["id"] for e in back.json()["events"]] == every[1:5]
+    first = client.get("/api/events", params={"limit": 4, "before": back.json()["previous"]})
+    assert [e["id"] for e in first.json()["events"]] == every[0:1]
+    assert first.json()["previous"] is None

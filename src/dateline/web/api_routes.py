@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from ..api import Store
 from .params import Filters, Paging, filters, paging, store_of
+from .views import page_of
 
 __all__ = ["router"]
 
@@ -32,17 +33,17 @@ def list_events(
     store: Annotated[Store, Depends(store_of)],
 ) -> dict[str, Any]:
     """Events answering the filters in date order (``order=desc``: newest first), a page
-    at a time: pass ``next`` back as ``after`` for the next page (null after the last).
+    at a time: pass ``next`` back as ``after`` for the next page, ``previous`` as
+    ``before`` for the one before (null: there is none).
 
     ``count`` is how many events answer the filters in all."""
     query = chosen.query()
-    found, after = store.events_page(
-        query, limit=page.limit, after=page.after, descending=page.descending
-    )
+    found, after, previous = page_of(store, query, page)
     return {
         "count": store.count_events(query),
         "events": [event.to_dict() for event in found],
         "next": after,
+        "previous": previous,
     }
 
 

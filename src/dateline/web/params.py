@@ -160,7 +160,7 @@ def paging(
         str | None, Query(description="The cursor of the next page (from the last page).")
     ] = None,
     before: Annotated[
-        str | None, Query(description="The cursor of the previous page (pages only).")
+        str | None, Query(description="The cursor of the previous page (instead of after).")
     ] = None,
     order: Annotated[
         Literal["asc", "desc"], Query(description="asc: oldest first; desc: newest first.")

@@ -22,6 +22,7 @@ from ..errors import KnowledgeError
 from ..events.ontology import event_type
 from ..models import Article, Event, Evidence
 from ..store.event_queries import LinkedMention
+from ..timeline import TimelineQuery
 from .params import Filters, Paging, cursor_of
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Run",
     "TimelineView",
     "marked_body",
+    "page_of",
     "passages",
     "quad_of",
     "safe_link",
@@ -50,8 +52,19 @@ class TimelineView:
 def timeline_view(store: Store, filters: Filters, paging: Paging) -> TimelineView:
     """The page ``paging`` asks of the events ``filters`` asks, grouped by day."""
     query = filters.query()
-    previous: str | None
-    after: str | None
+    found, after, previous = page_of(store, query, paging)
+    days = [
+        (day, list(group))
+        for day, group in groupby(found, key=lambda e: e.date[:10] if e.date else "undated")
+    ]
+    return TimelineView(days, store.count_events(query), len(found), after, previous)
+
+
+def page_of(
+    store: Store, query: TimelineQuery, paging: Paging
+) -> tuple[list[Event], str | None, str | None]:
+    """The page's events, the cursor of the next page and that of the previous one
+    (None: there is none)."""
     if paging.before:
         # The page before: read backwards from the cursor, then turn it round.
         found, more = store.events_page(
@@ -59,17 +72,11 @@ def timeline_view(store: Store, filters: Filters, paging: Paging) -> TimelineVie
         )
         found.reverse()
         previous = cursor_of(found[0]) if more and found else None
-        after = cursor_of(found[-1]) if found else paging.before
-    else:
-        found, after = store.events_page(
-            query, limit=paging.limit, after=paging.after, descending=paging.descending
-        )
-        previous = cursor_of(found[0]) if paging.after and found else None
-    days = [
-        (day, list(group))
-        for day, group in groupby(found, key=lambda e: e.date[:10] if e.date else "undated")
-    ]
-    return TimelineView(days, store.count_events(query), len(found), after, previous)
+        return found, (cursor_of(found[-1]) if found else paging.before), previous
+    found, after = store.events_page(
+        query, limit=paging.limit, after=paging.after, descending=paging.descending
+    )
+    return found, after, (cursor_of(found[0]) if paging.after and found else None)
 
 
 # An event's sources --------------------------------------------------------------
