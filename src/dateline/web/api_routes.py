@@ -32,11 +32,11 @@ def list_events(
     page: Annotated[Paging, Depends(paging)],
     store: Annotated[Store, Depends(store_of)],
 ) -> dict[str, Any]:
-    """Events answering the filters in date order (``order=desc``: newest first), a page
-    at a time: pass ``next`` back as ``after`` for the next page, ``previous`` as
-    ``before`` for the one before (null: there is none).
+    """Events answering the filters in date order (`order=desc`: newest first), a page
+    at a time: pass `next` back as `after` for the next page, `previous` as
+    `before` for the one before (null: there is none).
 
-    ``count`` is how many events answer the filters in all."""
+    `count` is how many events answer the filters in all."""
     query = chosen.query()
     found, after, previous = page_of(store, query, page)
     return {
