@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,eval,train,embeddings,pandas,parquet,web]'
+	$(BIN)/pip install --quiet -e '.[dev,eval,train,embeddings,pandas,parquet,web,dask]'
 	touch $(STAMP)
 
 # PostgreSQL (for the tests against a real server), Perl's XML parser (for

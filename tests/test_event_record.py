@@ -118,3 +118,55 @@ def test_two_ingests_at_once_into_one_postgresql_database(shared_dir, postgres_u
     inputs = _inputs(shared_dir)
     _ingest_at_once(postgres_url, [inputs[::2], inputs[1::2]])
     assert _snapshot(postgres_url) == sequential
+
+
+def _ingest_on_dask(url: str, inputs: list[str], options) -> None:  # type: ignore[no-untyped-def]
+    store = Store(Settings(db=url))
+    report = store.ingest(inputs, dask=options)
+    assert not report.failures and not report.analysis_failures, report.summary()
+    assert report.analysed == report.added
+    store.close()
+
+
+@pytest.mark.slow
+def test_a_local_two_worker_dask_cluster_gives_the_same_events_in_sqlite(
+    shared_dir, tmp_path, sequential
+):
+    from dateline.scale import DaskOptions
+
+    url = f"sqlite:///{tmp_path / 'dask.db'}"
+    _ingest_on_dask(url, _inputs(shared_dir), DaskOptions(workers=2, batch=3))
+    assert _snapshot(url) == sequential
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_a_dask_cluster_that_loses_a_worker_loses_nothing_in_postgresql(
+    shared_dir, postgres_url, sequential
+):
+    import os
+    import signal
+    import threading
+
+    from distributed import Client, LocalCluster
+
+    from dateline.scale import DaskOptions
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    watcher = Client(cluster)
+    pids = list(watcher.run(os.getpid).values())
+    # One worker is killed while the articles are being analysed: Dask runs its
+    # batches again on the other (or on the worker its nanny starts again).
+    killer = threading.Timer(6.0, os.kill, (pids[0], signal.SIGKILL))
+    killer.start()
+    try:
+        options = DaskOptions(scheduler=cluster.scheduler_address, batch=2)
+        _ingest_on_dask(postgres_url, _inputs(shared_dir), options)
+    finally:
+        killer.cancel()
+        watcher.close()
+        cluster.close()
+    assert _snapshot(postgres_url) == sequential
+    # A second run finds nothing left to do.
+    report = Store(Settings(db=postgres_url)).ingest(_inputs(shared_dir), dask=options)
+    assert report.added == 0 and report.analysed == 0

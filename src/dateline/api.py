@@ -16,6 +16,7 @@ from .actors import Actor, LearnedPerson
 from .errors import KnowledgeError
 from .events.ontology import event_type
 from .models import Article, DatedSentence, Event
+from .scale import DaskOptions
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import event_queries, open_engine
@@ -71,9 +72,12 @@ class Store:
         fields: FieldMap | None = None,
         progress: bool = False,
         retry_failed: bool = False,
+        dask: DaskOptions | None = None,
     ) -> pipeline.IngestReport:
         """Read, clean and store the articles in ``inputs`` (paths, folders, URLs, ``-``), then analyse them.
 
+        With ``dask`` (:class:`~dateline.scale.DaskOptions`), the articles are
+        analysed on a Dask cluster, with the same results.
         Articles already stored (same cleaned text) are counted as unchanged.
         Analysis (parse, actors) runs on every stored article that lacks it,
         so an interrupted run is completed by the next one. An article whose
@@ -88,9 +92,7 @@ class Store:
         if report.interrupted:
             return report
         try:
-            analysis = pipeline.analyse(
-                self.settings, self.engine, progress=progress, retry_failed=retry_failed
-            )
+            analysis = self._analyse(progress=progress, retry_failed=retry_failed, dask=dask)
         except KeyboardInterrupt:
             return replace(report, interrupted=True)
         return replace(
@@ -100,13 +102,25 @@ class Store:
             notes=report.notes + analysis.notes,
         )
 
-    def analyse(self, *, progress: bool = False, retry_failed: bool = False) -> int:
+    def analyse(
+        self, *, progress: bool = False, retry_failed: bool = False, dask: DaskOptions | None = None
+    ) -> int:
         """Analyse the stored articles that lack it; return how many were analysed (failures
         are recorded: see :meth:`failed_articles`)."""
-        analysis = pipeline.analyse(
-            self.settings, self.engine, progress=progress, retry_failed=retry_failed
+        return self._analyse(progress=progress, retry_failed=retry_failed, dask=dask).analysed
+
+    def _analyse(
+        self, *, progress: bool, retry_failed: bool, dask: DaskOptions | None
+    ) -> pipeline.Analysis:
+        if dask is None:
+            return pipeline.analyse(
+                self.settings, self.engine, progress=progress, retry_failed=retry_failed
+            )
+        from .scale import analyse_on_dask
+
+        return analyse_on_dask(
+            self.settings, self.engine, dask, progress=progress, retry_failed=retry_failed
         )
-        return analysis.analysed
 
     def failed_articles(self) -> list[tuple[Article, str]]:
         """Stored articles whose analysis failed, each with the reason."""

@@ -54,6 +54,7 @@ from .events.coder import load_coder
 from .events.coding import code_events
 from .models import Article, DatedSentence, Event
 from .nlp import parse_each
+from .nlp.workers import Parsed
 from .settings import Settings, load_settings
 from .sources import FieldMap, expand_inputs, read_location
 from .store.queries import (
@@ -69,7 +70,18 @@ from .timeline.summary.build import dated_sentences_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Analysis", "ArticleAnalysis", "IngestReport", "analyse", "analyse_article", "ingest"]
+__all__ = [
+    "Analysis",
+    "ArticleAnalysis",
+    "IngestReport",
+    "Outcome",
+    "analyse",
+    "analyse_article",
+    "analyse_batch",
+    "ingest",
+    "pending_articles",
+    "record_outcomes",
+]
 
 log = logging.getLogger(__name__)
 
@@ -239,33 +251,106 @@ def analyse(
     ``retry_failed``) and the run goes on. Raises KeyboardInterrupt after
     keeping the articles already done.
     """
-    if retry_failed:
-        with engine.begin() as connection:
-            forget_failures(connection)
-    with engine.connect() as connection:
-        pending = list(select_unanalysed(connection))
+    pending = pending_articles(engine, retry_failed=retry_failed)
     if not pending:
         return Analysis()
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
-    done = 0
-    failures: list[str] = []
-    notes: list[str] = []
+    tally = _AnalysisTally()
     bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
     # Closing the parses at once, however the loop ends, ends their worker processes.
     with bar, closing(parses):
         for article, parsed in zip(pending, parses, strict=True):
-            notes.extend(f"{article.file}: {note}" for note in parsed.notes)
+            tally.record(engine, article, _outcome(article, parsed, settings))
+            bar.update(1)
+    return tally.analysis()
+
+
+def pending_articles(engine: Engine, *, retry_failed: bool = False) -> list[Article]:
+    """The stored articles not analysed yet, in ingestion order (with ``retry_failed``,
+    those whose analysis failed too)."""
+    if retry_failed:
+        with engine.begin() as connection:
+            forget_failures(connection)
+    with engine.connect() as connection:
+        return list(select_unanalysed(connection))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article's analysis: the analysis, or why there is none."""
+
+    article_id: str
+    analysis: ArticleAnalysis | None
+    error: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def analyse_batch(articles: Sequence[Article], settings: Settings) -> list[Outcome]:
+    """Parse (in this process) and analyse ``articles``: one outcome each, in order.
+    Touches no database: what a cluster worker runs."""
+    local = settings.replace(n_process=1)
+    parses = parse_each((article.body for article in articles), local, size_hint=len(articles))
+    with closing(parses):
+        return [
+            _outcome(article, parsed, local)
+            for article, parsed in zip(articles, parses, strict=True)
+        ]
+
+
+def _outcome(article: Article, parsed: Parsed, settings: Settings) -> Outcome:
+    try:
+        if parsed.error is not None:
+            raise ParseError(parsed.error)
+        analysis = analyse_article(article, parsed.doc, settings=settings)
+    except Exception as error:  # noqa: BLE001 - no failure of one article stops the run
+        log.debug("analysis of %s failed", article.file, exc_info=error)
+        reason = _one_line(f"{type(error).__name__}: {error}")
+        return Outcome(article.id, None, reason, parsed.notes)
+    return Outcome(article.id, analysis, None, parsed.notes)
+
+
+@dataclass
+class _AnalysisTally:
+    done: int = 0
+    failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def record(self, engine: Engine, article: Article, outcome: Outcome) -> None:
+        """Store an outcome: the analysis, or the failure and its reason. Raises StoreError
+        when the database cannot be written."""
+        self.notes.extend(f"{article.file}: {note}" for note in outcome.notes)
+        if outcome.analysis is not None:
             try:
-                if parsed.error is not None:
-                    raise ParseError(parsed.error)
-                _save(engine, article, analyse_article(article, parsed.doc, settings=settings))
-                done += 1
+                _save(engine, article, outcome.analysis)
+                self.done += 1
+                return
             except StoreError:
                 raise  # the database, not the article: nothing more can be stored
-            except Exception as error:  # noqa: BLE001 - no failure of one article stops the run
-                failures.append(_fail(engine, article, error))
+            except Exception as error:  # noqa: BLE001 - data of the article the store refused
+                reason = _one_line(f"{type(error).__name__}: {error}")
+        else:
+            reason = outcome.error or "no analysis"
+        self.failures.append(_fail(engine, article, reason))
+
+    def analysis(self) -> Analysis:
+        return Analysis(self.done, tuple(self.failures), tuple(self.notes))
+
+
+def record_outcomes(
+    engine: Engine,
+    results: Iterable[tuple[Article, Outcome]],
+    *,
+    progress: bool = False,
+    total: int = 0,
+) -> Analysis:
+    """Store outcomes computed elsewhere (a cluster), in the order they come."""
+    tally = _AnalysisTally()
+    bar = tqdm(total=total, unit="article", disable=not progress, leave=False)
+    with bar:
+        for article, outcome in results:
+            tally.record(engine, article, outcome)
             bar.update(1)
-    return Analysis(done, tuple(failures), tuple(notes))
+    return tally.analysis()
 
 
 def analyse_article(
@@ -317,10 +402,8 @@ def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
         raise StoreError(f"cannot write the analysis of {article.file}: {error}") from None
 
 
-def _fail(engine: Engine, article: Article, error: BaseException) -> str:
-    """Record that ``article``'s analysis failed; return the line that reports it."""
-    reason = _one_line(f"{type(error).__name__}: {error}")
-    log.debug("analysis of %s failed", article.file, exc_info=error)
+def _fail(engine: Engine, article: Article, reason: str) -> str:
+    """Record that ``article``'s analysis failed, and why; return the line that reports it."""
     try:
         with engine.begin() as connection:
             record_failure(connection, article.id, reason)

@@ -9,6 +9,7 @@ from types import FrameType
 import click
 
 from ..api import Store
+from ..scale import DaskOptions
 from ..sources import FieldMap
 from .options import CONTEXT_SETTINGS, build_settings, db_option, settings_options
 
@@ -44,6 +45,28 @@ __all__ = ["ingest"]
     is_flag=True,
     help="Analyse again the articles whose analysis failed before (see articles --failed).",
 )
+@click.option(
+    "--engine",
+    "runner",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are analysed: this process (and its parse workers), or a Dask "
+    "cluster (the same results).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: a running Dask scheduler (tcp://HOST:8786); "
+    "without it, a local cluster is started.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="With --engine dask and no --scheduler: worker processes of the local cluster.",
+)
 def ingest(
     inputs: tuple[str, ...],
     db: str | None,
@@ -55,6 +78,9 @@ def ingest(
     url_field: str | None,
     progress: bool | None,
     retry_failed: bool,
+    runner: str,
+    scheduler: str | None,
+    workers: int,
 ) -> None:
     """Read articles into the database.
 
@@ -76,6 +102,9 @@ def ingest(
         dateline ingest export.csv --text-field body --date-field pub_date
         curl -s https://example.org/feed.xml | dateline ingest -
         dateline ingest --retry-failed ../shared/seeds
+        dateline ingest corpus/ --engine dask --workers 4
+        dateline ingest corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 \\
+            --db postgresql://user@dbhost/news
     """
     # SIGTERM stops the run as Ctrl-C does: what is stored is kept, the workers are ended.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -84,7 +113,12 @@ def ingest(
         id=id_field, text=text_field, title=title_field, date=date_field, url=url_field
     )
     show_progress = sys.stderr.isatty() if progress is None else progress
-    report = store.ingest(inputs, fields=fields, progress=show_progress, retry_failed=retry_failed)
+    if scheduler and runner != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    dask = DaskOptions(scheduler=scheduler, workers=workers) if runner == "dask" else None
+    report = store.ingest(
+        inputs, fields=fields, progress=show_progress, retry_failed=retry_failed, dask=dask
+    )
 
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
