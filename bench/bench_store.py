@@ -40,10 +40,31 @@ from dateline.store.schema import articles, event_mention_codes, event_mentions
 from dateline.timeline import TimelineQuery
 
 TYPES = ["CONSULT", "AGREE", "SUPPORT", "ASSAULT", "PROTEST", "REQUEST", "ACCUSE", "COERCE"]
-WORDS = (
-    "talks ceasefire troops border minister president attack city strike aid deal visit "
-    "envoy summit shelling drones port grain election sanctions protest police rebels"
-).split()
+WORDS = [
+    "talks",
+    "ceasefire",
+    "troops",
+    "border",
+    "minister",
+    "president",
+    "attack",
+    "city",
+    "strike",
+    "aid",
+    "deal",
+    "visit",
+    "envoy",
+    "summit",
+    "shelling",
+    "drones",
+    "port",
+    "grain",
+    "election",
+    "sanctions",
+    "protest",
+    "police",
+    "rebels",
+]
 START = date(2024, 1, 1)
 
 

@@ -29,7 +29,7 @@ class DaskOptions:
 
     scheduler: str | None = None
     workers: int = 2
-    batch: int = 16  # articles a task: large enough to amortise the task, small to balance
+    batch: int | None = None  # articles a task (default: some four tasks a worker, at most 16)
 
 
 def analyse_on_dask(
@@ -46,7 +46,9 @@ def analyse_on_dask(
     if not pending:
         return Analysis()
     with _client(options) as client:
-        results = _results(client, pending, settings, options.batch)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = options.batch or max(1, min(_MOST_A_TASK, -(-len(pending) // (4 * workers))))
+        results = _results(client, pending, settings, size)
         return record_outcomes(engine, results, progress=progress, total=len(pending))
 
 
@@ -66,6 +68,10 @@ def _results(
             yield from zip(batch, future.result(), strict=True)
     finally:
         client.cancel(list(futures))  # an interrupted run leaves nothing running
+
+
+# Articles a task at most: enough to amortise a task, few enough to balance the workers.
+_MOST_A_TASK = 16
 
 
 class _client:

@@ -1,0 +1,116 @@
+"""Articles per second on a local Dask cluster of 1 and of 2 workers, on real articles.
+
+Reads ``--articles`` records of Timeline17's Libya (Reuters) topic (or the
+JSONL given with ``--corpus``) into a fresh SQLite store, then times the
+analysis of all of them (parse, time, actors, events on the workers; the
+store written by the client) with 1 worker and with 2, each on its own
+copy of the store. Prints the rates, the parallel efficiency (target: two
+workers at >= 1.7 times one on this 2-core machine), the peak memory of each
+worker, and a projection of the time a million articles would take on N
+workers from the measured per-article cost, with what limits it.
+
+    python bench/bench_dask.py [--articles 200] [--corpus FILE.jsonl] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from distributed import Client, LocalCluster
+
+from dateline import Store, pipeline
+from dateline.pipeline import pending_articles
+from dateline.scale import DaskOptions, analyse_on_dask
+from dateline.settings import Settings
+
+CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "t17-libya-reuters" / "articles.jsonl"
+)
+
+
+def _peak_memory(client: Client) -> dict[str, float]:
+    import resource
+
+    def peak() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    return client.run(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        lines = args.corpus.read_text(encoding="utf-8").splitlines()[: args.articles]
+        corpus = Path(folder) / "corpus.jsonl"
+        corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        template = Path(folder) / "read.db"
+        store = Store(Settings(db=str(template)))
+        # The articles only: their analysis is what is timed.
+        pipeline.ingest([str(corpus)], store.settings, store.engine)
+        count = len(pending_articles(store.engine))
+        store.close()
+        print(f"corpus: {args.corpus} ({count} articles)")
+        rates: dict[int, float] = {}
+        for workers in args.workers:
+            db = Path(folder) / f"workers{workers}.db"
+            shutil.copyfile(template, db)
+            store = Store(Settings(db=str(db)))
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+            client = Client(cluster)
+            # Warm each worker (spaCy and the coder load once per worker, not per task).
+            client.run(_warm)
+            started = time.perf_counter()
+            analysis = analyse_on_dask(
+                store.settings,
+                store.engine,
+                DaskOptions(scheduler=cluster.scheduler_address),
+            )
+            seconds = time.perf_counter() - started
+            memory = _peak_memory(client)
+            client.close()
+            cluster.close()
+            store.close()
+            rates[workers] = analysis.analysed / seconds
+            print(
+                f"{workers} worker{'s' if workers > 1 else ' '}: {analysis.analysed} articles in "
+                f"{seconds:6.1f} s = {rates[workers]:5.2f} articles/s; peak memory per worker "
+                + ", ".join(f"{mb:.0f} MB" for mb in memory.values())
+            )
+        if 1 in rates and len(rates) > 1:
+            most = max(rates)
+            speedup = rates[most] / rates[1]
+            print(
+                f"speed-up with {most} workers: {speedup:.2f}x "
+                f"(efficiency {speedup / most:.0%}; target >= 1.7x for 2 workers on 2 cores)"
+            )
+            per_article = 1 / rates[1]
+            for n in (8, 32, 128):
+                hours = 1_000_000 * per_article / n / 3600
+                print(f"a million articles on {n:3d} workers: about {hours:5.1f} h")
+            print(
+                "what limits it: the client writes and links every article (one process, "
+                "about 0.1 of the parse time per article: bench_link.py), so beyond some "
+                "tens of workers the store is the bottleneck; use PostgreSQL on its own machine."
+            )
+
+
+def _warm() -> None:
+    from dateline.events.coder import load_coder
+    from dateline.nlp import load_nlp
+    from dateline.settings import load_settings
+
+    settings = load_settings()
+    load_nlp(settings.spacy_model)
+    load_coder(settings)
+
+
+if __name__ == "__main__":
+    main()
