@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from fastapi.testclient import TestClient
 
 from dateline import Store
 from dateline.web import create_app
@@ -17,8 +18,6 @@ from dateline.web.params import cursor_of
 from .conftest import copy_store
 
 pytestmark = pytest.mark.slow
-
-from fastapi.testclient import TestClient  # noqa: E402  (after the skip in conftest)
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from fastapi.testclient import TestClient
 
 from dateline import Store
 from dateline.web import create_app
 from dateline.web.params import cursor_of
-
-from fastapi.testclient import TestClient  # isort: skip
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 
 from dateline import Store
 from dateline.web import create_app
@@ -10,8 +11,6 @@ from dateline.web import create_app
 from .conftest import LEDGER, copy_store
 
 pytestmark = pytest.mark.slow
-
-from fastapi.testclient import TestClient  # noqa: E402  (after the skip in conftest)
 
 PASTED = """\
 GENEVA - Iranian Foreign Minister Mohammad Javad Zarif met European Union foreign policy \

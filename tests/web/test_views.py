@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web extra is not installed")
-
-from dateline.actors import Actor  # noqa: E402
-from dateline.models import Event, Evidence  # noqa: E402
-from dateline.store.event_queries import LinkedMention  # noqa: E402
-from dateline.web.docs import operations  # noqa: E402
-from dateline.web.profiles import profile  # noqa: E402
-from dateline.web.uploads import _safe_name  # noqa: E402
-from dateline.web.views import _passage, _split_trigger, marked_body, safe_link  # noqa: E402
+from dateline.actors import Actor
+from dateline.models import Event, Evidence
+from dateline.store.event_queries import LinkedMention
+from dateline.web.docs import operations
+from dateline.web.profiles import profile
+from dateline.web.uploads import _safe_name
+from dateline.web.views import _passage, _split_trigger, marked_body, safe_link
 
 
 def _event(id: str, start: int, end: int, *, date="2020-11-09", type="CONSULT", a="AZE", b="ARM"):
