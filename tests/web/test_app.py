@@ -72,6 +72,7 @@ def test_app_timeline_filters_by_dyad_and_date_range(client, store):
     for event in expected:
         assert f'href="/events/{event.id}"' in page.text
     assert 'value="AZE,ARM"' in page.text  # the filter bar keeps the state
+    assert 'class="chart-link" href="/dyads/AZE/ARM"' in page.text
 
 
 def test_app_timeline_filters_by_type_outlet_and_words(client, store):

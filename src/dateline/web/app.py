@@ -32,7 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..api import Store
 from ..errors import DatelineError
 from ..settings import Settings
-from .views import quad_of, safe_link
+from .views import quad_of, safe_link, shown_source
 
 __all__ = ["DEFAULT_MAX_UPLOAD", "create_app", "render"]
 
@@ -92,7 +92,7 @@ def templates() -> Jinja2Templates:
         loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True
     )
     environment.lstrip_blocks = True
-    environment.globals.update(quad_of=quad_of, safe_link=safe_link)
+    environment.globals.update(quad_of=quad_of, safe_link=safe_link, shown_source=shown_source)
     return Jinja2Templates(env=environment)
 
 

@@ -47,6 +47,7 @@ def timeline_page(
         "timeline.html",
         view=view,
         filters=chosen,
+        query=chosen.query(),
         paging=page,
         next_url=chosen.url("/", after=view.next_cursor, **keep) if view.next_cursor else None,
         previous_url=(

@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..api import Store
 from .app import render
 from .params import store_of
+from .views import UPLOAD_PREFIX
 
 __all__ = ["IngestGuard", "router"]
 
@@ -120,7 +121,7 @@ def ingest_upload(
     uploads = [upload for upload in files or () if upload.filename]
     if not uploads and not text.strip():
         raise HTTPException(400, "choose a file to upload or paste an article's text")
-    with tempfile.TemporaryDirectory(prefix="dateline-upload-") as folder:
+    with tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as folder:
         paths = _save(uploads, _pasted(text, title, published), Path(folder), limit)
         with _INGESTING:
             report = store.ingest([str(path) for path in paths])

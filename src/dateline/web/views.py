@@ -26,6 +26,7 @@ from ..timeline import TimelineQuery
 from .params import Filters, Paging, cursor_of
 
 __all__ = [
+    "UPLOAD_PREFIX",
     "Passage",
     "Run",
     "TimelineView",
@@ -34,8 +35,12 @@ __all__ = [
     "passages",
     "quad_of",
     "safe_link",
+    "shown_source",
     "timeline_view",
 ]
+
+# The temporary folders of the ingest form's uploads are named with this prefix.
+UPLOAD_PREFIX = "dateline-upload-"
 
 
 @dataclass(frozen=True)
@@ -196,3 +201,11 @@ def quad_of(type_name: str) -> str:
         return event_type(type_name).quad_class
     except KnowledgeError:
         return "unknown"
+
+
+def shown_source(source: str) -> str:
+    """Where an article was read from, as the reader should see it: a file uploaded
+    through the ingest form was read from a temporary folder that no longer exists."""
+    if UPLOAD_PREFIX in source:
+        return f"uploaded in the browser ({source.rsplit('/', 1)[-1]})"
+    return source
