@@ -170,7 +170,8 @@ def test_browser_upload_a_file_and_see_its_events(server, page, tmp_path):
     page.wait_for_selector(".report-summary, .error-message", timeout=60_000)
     assert "added 1" in page.inner_text(".report-summary")
     _shot(page, "ingest-report")
-    page.locator("ul.added a").first.click()
+    assert page.locator("ul.added-events a").count() >= 1  # its events, in the report
+    page.locator("ul.added > li > a").first.click()
     page.wait_for_url("**/articles/*")
     assert "Sochi" in page.inner_text(".body")
     assert page.locator(".body a.mention").count() >= 1

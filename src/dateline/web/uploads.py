@@ -41,6 +41,7 @@ __all__ = ["IngestGuard", "router"]
 router = APIRouter(include_in_schema=False)
 
 _INGESTING = threading.Lock()
+SHOWN = 100  # articles added that the report lists with their events
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -132,6 +133,8 @@ def ingest_upload(
         "ingest_report.html",
         report=report,
         names=[path.name for path in paths],
+        added=[found for i in report.added_ids[:SHOWN] if (found := store.article(i))],
+        more=max(0, len(report.added_ids) - SHOWN),
         failures=unfold(report.failures),
         analysis_failures=unfold(report.analysis_failures),
         notes=unfold(report.notes),
