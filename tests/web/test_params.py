@@ -102,3 +102,9 @@ def test_params_api_pages_back_with_before(client, events_db):
     first = client.get("/api/events", params={"limit": 4, "before": back.json()["previous"]})
     assert [e["id"] for e in first.json()["events"]] == every[0:1]
     assert first.json()["previous"] is None
+
+
+def test_params_several_types_stay_in_the_filter_bar(client):
+    html = client.get("/", params={"type": ["consult", "ASSAULT"]}).text
+    assert "<option selected>CONSULT</option>" in html
+    assert '<input type="checkbox" name="type" value="ASSAULT" checked>' in html
