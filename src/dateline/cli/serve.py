@@ -68,6 +68,12 @@ def serve(
     if _is_loopback(host):
         hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    else:
+        click.echo(
+            f"warning: listening on {host}: whoever reaches this machine can read the "
+            "database and ingest into it (the app has no login)",
+            err=True,
+        )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Dateline at http://{shown}:{port}/ (Ctrl-C stops it)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
