@@ -99,6 +99,9 @@ def test_tls_evaluates_a_small_topic():
     data = report.to_dict()
     assert data["targets"]["date_f1"] == 0.60
     assert "date F1" in report.table()
+    # The busiest-days baseline is scored beside it.
+    assert len(report.baseline) == 1
+    assert "busiest" in report.table()
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.models import DatedSentence
 from dateline.timeline.summary import TimelineEntry, rank_days, summarize
@@ -155,7 +155,12 @@ def test_summary_days_still_told_long_after_outrank_yesterday_news():
     assert counts[coup]["hindsight"] > counts[curfew]["hindsight"] > 0
     assert counts[coup]["mentioning_week_later"] == 2
     assert counts[curfew]["mentioning_week_later"] == 0
-    assert rank_days(corpus)[0].day == coup
+    # Among the daily news of those weeks, the day looked back on comes first.
+    for n in range(40):
+        day = D(2023, 7, 24) + timedelta(days=n)
+        corpus.append(sentence(f"daily{n}", day, 0, "Markets in Niamey were quiet today.", day))
+    ranked = [ranked.day for ranked in rank_days(corpus)]
+    assert ranked.index(coup) < ranked.index(curfew) < 3
 
 
 def test_summary_entries_are_in_date_order_with_sentences():

@@ -11,6 +11,7 @@ from dateline.errors import KnowledgeError
 from dateline.models import DatedSentence
 from dateline.store.summary_queries import DayEvent
 from dateline.timeline.summary import busiest_days, fit_ranker, rank_days, summarize
+from dateline.timeline.summary import sentences as sentences_module
 from dateline.timeline.summary.features import FEATURES, day_features
 from dateline.timeline.summary.ranker import RANKER_FILE, DateRanker, shipped_ranker
 
@@ -36,7 +37,7 @@ def test_summary_ranker_ships_and_loads_without_the_training_data(monkeypatch, t
     monkeypatch.chdir(tmp_path)
     shipped_ranker.cache_clear()
     ranker = shipped_ranker()
-    assert ranker.features == FEATURES
+    assert set(ranker.features) <= set(FEATURES)
     assert ranker.about["trained_on"]  # it says what it learnt from
     assert all(scale > 0 for scale in ranker.scale)
     # Naming a day often, and long after, is a sign a timeline keeps it.
@@ -53,6 +54,7 @@ def test_summary_ranker_refuses_weights_for_other_features():
         intercept=0.0,
         about={},
     ).to_records()
+    records[1]["feature"] = "moon_phase"
     with pytest.raises(KnowledgeError, match="train_date_ranker"):
         DateRanker.from_records(records, RANKER_FILE)
     with pytest.raises(KnowledgeError, match="not a date ranker"):
@@ -87,24 +89,24 @@ def test_summary_ranker_fit_needs_both_kinds_of_day():
 
 
 def siege_corpus() -> list[DatedSentence]:
-    """A quiet siege reported daily, and the day a city fell, told for weeks afterwards."""
-    fall = D(2024, 3, 4)
+    """A month of siege reported daily, a day of wire briefs, and the day the city fell,
+    reported once and looked back on for weeks."""
+    fall, busy = D(2024, 3, 4), D(2024, 3, 10)
     corpus = []
-    # Ten wire briefs on March 10, none of them news a timeline keeps.
-    busy = D(2024, 3, 10)
+    for n in range(31):
+        day = D(2024, 3, 1) + timedelta(days=n)
+        for i in range(1 + n % 3):
+            text = f"Shelling continued around the port city on day {n}, report {i} said."
+            corpus.append(sentence(f"daily{n}-{i}", day, 0, text, day))
+    # Ten briefs on March 10, none of them news a timeline keeps.
     for i in range(10):
-        corpus.append(
-            sentence(
-                f"brief{i}", busy, 0, f"Shelling continued around the port city, report {i} said."
-            )
-        )
-    # One report on the day, then later articles looking back on it.
+        corpus.append(sentence(f"brief{i}", busy, 0, f"Brief {i}: shelling went on near the port."))
     corpus.append(
         sentence(
-            "fall0", fall, 0, "Rebels captured the port city on Monday after a long siege.", fall
+            "fall", fall, 1, "Rebels captured the port city on Monday after a long siege.", fall
         )
     )
-    for i, later in enumerate((12, 19, 26, 33)):
+    for i, later in enumerate((2, 5, 12, 19, 26)):
         corpus.append(
             sentence(
                 f"look{i}",
@@ -124,7 +126,7 @@ def test_summary_ranker_finds_the_day_that_is_not_the_busiest():
     assert summarize(corpus, dates=1, per_date=1)[0].date == D(2024, 3, 4)
 
 
-def test_summary_events_count_for_their_day_and_lend_their_evidence():
+def test_summary_events_count_for_their_day_and_lend_their_evidence(monkeypatch):
     day, other = D(2022, 11, 2), D(2022, 11, 3)
     corpus = [
         sentence(
@@ -156,14 +158,19 @@ def test_summary_events_count_for_their_day_and_lend_their_evidence():
     assert features[day].counts["event_sources"] == 3
     assert features[day].counts["goldstein"] == 8.0
     assert features[other].counts["events"] == 0
-    # The signing is its day's sentence, though it is no lead and names no date.
-    entries = summarize(corpus, dates=1, per_date=1, events=[signed], since=day, until=day)
-    assert entries[0].sentences == (
-        "The government and the rebels signed a peace agreement ending two years of war.",
+    # The signing is a candidate for its day, though it is no lead and names no date.
+    entries = summarize(corpus, dates=1, per_date=2, events=[signed], since=day, until=day)
+    assert "The government and the rebels signed a peace agreement ending two years of war." in (
+        entries[0].sentences
     )
+    assert len(summarize(corpus, dates=1, per_date=2, since=day, until=day)[0].sentences) == 1
+    # Weighed up, the event's evidence comes before the day's other sentences.
+    monkeypatch.setattr(sentences_module, "EVENT_WEIGHT", 0.5)
+    entries = summarize(corpus, dates=1, per_date=1, events=[signed], since=day, until=day)
+    assert entries[0].sentences[0].startswith("The government and the rebels signed")
 
 
-def test_summary_busiest_days_take_each_article_lead_in_turn():
+def test_summary_busiest_days_take_each_article_first_sentence_in_turn():
     day = D(2020, 1, 8)
     corpus = [
         sentence("a", day, 0, "Iran fired missiles at two bases housing American troops in Iraq."),
@@ -178,6 +185,6 @@ def test_summary_busiest_days_take_each_article_lead_in_turn():
     assert [entry.date for entry in entries] == [day]
     assert entries[0].sentences == (
         "Iran fired missiles at two bases housing American troops in Iraq.",
-        "No casualties were reported at either base, officials said later.",
+        "A Ukrainian airliner crashed shortly after take-off from Tehran.",
     )
     assert busiest_days(corpus, dates=1, per_date=1, since=D(2020, 1, 9))[0].date == D(2020, 1, 9)

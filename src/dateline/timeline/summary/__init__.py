@@ -16,9 +16,9 @@ a news desk writes a timeline, with Dateline's coded events added:
    sentences naming it, the leads of that day's articles and the evidence
    of its events.
 3. :class:`~.sentences.SentencePicker` takes the sentences closest to the
-   centre of each day's candidates, those reporting the day's events
-   first, skipping repeats; a day with nothing worth saying gives its place
-   to the next day in the ranking.
+   centre of each day's candidates, those naming the day first, skipping
+   repeats; a day with nothing worth saying gives its place to the next
+   day in the ranking.
 
 It reads :class:`~dateline.models.DatedSentence` records and, when given,
 the stored events (:class:`~dateline.store.summary_queries.DayEvent`), so

@@ -27,6 +27,7 @@ from .features import FEATURES
 __all__ = ["RANKER_FILE", "DateRanker", "fit_ranker", "shipped_ranker"]
 
 RANKER_FILE = "date_ranker.jsonl"
+_SHARE = FEATURES.index("chronology_share")
 # The L2 penalty on the standardised weights: the topics are few, so the
 # weights are kept small and close to what every topic agrees on.
 L2 = 1.0
@@ -34,7 +35,12 @@ L2 = 1.0
 
 @dataclass(frozen=True)
 class DateRanker:
-    """Standardisation and weights of a logistic regression over :data:`FEATURES`."""
+    """Standardisation and weights of a logistic regression over some of :data:`FEATURES`.
+
+    ``prior`` adds a fixed weight on the chronology share, the journalists'
+    own choice of days: few training topics hold chronologies, too few to
+    learn how much to trust them, so the script sets it (0: none).
+    """
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -42,19 +48,35 @@ class DateRanker:
     weights: tuple[float, ...]
     intercept: float
     about: Mapping[str, Any]
+    prior: float = 0.0
+
+    def __post_init__(self) -> None:
+        unknown = set(self.features) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown features {sorted(unknown)}")
+
+    @property
+    def _columns(self) -> tuple[int, ...]:
+        return tuple(FEATURES.index(name) for name in self.features)
 
     def score(self, values: Sequence[float]) -> float:
-        """The log-odds that a day with these feature values is a timeline day."""
-        return self.intercept + sum(
-            weight * (value - mean) / scale
-            for weight, value, mean, scale in zip(
-                self.weights, values, self.mean, self.scale, strict=True
+        """The log-odds that a day with these values (of all :data:`FEATURES`) is a timeline day."""
+        learnt = sum(
+            weight * (values[column] - mean) / scale
+            for weight, column, mean, scale in zip(
+                self.weights, self._columns, self.mean, self.scale, strict=True
             )
         )
+        return self.intercept + learnt + self.prior * values[_SHARE]
 
     def to_records(self) -> list[dict[str, Any]]:
         """The ranker as the lines of :data:`RANKER_FILE`."""
-        head = {"model": "logistic", "intercept": round(self.intercept, 6), **self.about}
+        head = {
+            "model": "logistic",
+            "intercept": round(self.intercept, 6),
+            "chronology_prior": self.prior,
+            **self.about,
+        }
         return [head] + [
             {
                 "feature": name,
@@ -79,16 +101,23 @@ class DateRanker:
                 scale=tuple(float(row["scale"]) or 1.0 for row in rows),
                 weights=tuple(float(row["weight"]) for row in rows),
                 intercept=float(head["intercept"]),
-                about={key: value for key, value in head.items() if key not in ("intercept",)},
+                prior=float(head.get("chronology_prior", 0.0)),
+                about={
+                    key: value
+                    for key, value in head.items()
+                    if key not in ("intercept", "chronology_prior", "model")
+                },
             )
-        except (IndexError, KeyError, TypeError, ValueError) as error:
-            raise KnowledgeError(f"not a date ranker ({error!r})", source=source) from None
-        if names != FEATURES:
+        except ValueError as error:
+            if "unknown features" not in str(error):
+                raise KnowledgeError(f"not a date ranker ({error!r})", source=source) from None
             raise KnowledgeError(
-                "its features are not those the summary computes; "
+                f"it weighs features the summary does not compute ({error}); "
                 "run scripts/train_date_ranker.py again",
                 source=source,
-            )
+            ) from None
+        except (IndexError, KeyError, TypeError) as error:
+            raise KnowledgeError(f"not a date ranker ({error!r})", source=source) from None
         return ranker
 
 
@@ -102,16 +131,22 @@ def fit_ranker(
     rows: Sequence[Sequence[float]],
     labels: Sequence[bool],
     *,
+    features: Sequence[str] = FEATURES,
     l2: float = L2,
+    prior: float = 0.0,
     about: Mapping[str, Any] | None = None,
 ) -> DateRanker:
-    """A logistic regression of ``labels`` on ``rows``, both classes weighed equally."""
+    """A logistic regression of ``labels`` on ``features`` of ``rows`` (values of all
+    :data:`FEATURES`), both classes weighed equally; ``prior`` as :class:`DateRanker` says."""
     import numpy as np
 
     x = np.asarray(rows, dtype=float)
     y = np.asarray(labels, dtype=float)
     if x.ndim != 2 or x.shape[1] != len(FEATURES) or len(y) != len(x):
         raise ValueError(f"expected rows of {len(FEATURES)} features, one label each")
+    # The prior is an offset: the weights are learnt beside it, not in its place.
+    offset = prior * x[:, _SHARE]
+    x = x[:, [FEATURES.index(name) for name in features]]
     if not 0 < y.sum() < len(y):
         raise ValueError("training needs days of both kinds, in timelines and not")
     mean = x.mean(axis=0)
@@ -124,7 +159,7 @@ def fit_ranker(
     penalty[-1] = 0.0  # the intercept is not shrunk
     beta = np.zeros(z.shape[1])
     for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(z @ beta)))
+        p = 1.0 / (1.0 + np.exp(-(z @ beta + offset)))
         gradient = z.T @ (sample * (p - y)) + penalty * beta
         hessian = (z * (sample * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
         step = np.linalg.solve(hessian, gradient)
@@ -132,12 +167,13 @@ def fit_ranker(
         if float(np.abs(step).max()) < 1e-10:
             break
     return DateRanker(
-        features=FEATURES,
+        features=tuple(features),
         mean=tuple(float(v) for v in mean),
         scale=tuple(float(v) for v in scale),
         weights=tuple(float(v) for v in beta[:-1]),
         intercept=float(beta[-1]),
         about=dict(about or {}),
+        prior=prior,
     )
 
 

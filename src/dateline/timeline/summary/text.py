@@ -37,11 +37,18 @@ def idf_of(documents: Iterable[Sequence[str]]) -> dict[str, float]:
 
 
 def tfidf(
-    words: Sequence[str], idf: Mapping[str, float], stopwords: frozenset[str] = frozenset()
+    words: Sequence[str],
+    idf: Mapping[str, float],
+    stopwords: frozenset[str] = frozenset(),
+    unseen: float | None = None,
 ) -> Vector:
-    """The unit-length TF-IDF vector of one sentence's words."""
+    """The unit-length TF-IDF vector of one sentence's words.
+
+    A word never seen weighs ``unseen``: by default as much as the rarest
+    (pass it when calling many times; finding it reads all of ``idf``).
+    """
     counts = Counter(word for word in words if word not in stopwords)
-    default = max(idf.values(), default=1.0)  # a word never seen is as rare as the rarest
+    default = unseen if unseen is not None else max(idf.values(), default=1.0)
     vector = {word: count * idf.get(word, default) for word, count in counts.items()}
     return _unit(vector)
 
