@@ -30,6 +30,7 @@ from .store.queries import (
     select_failed,
     select_learned_people,
 )
+from .store.summary_queries import select_day_events
 from .timeline import TimelineEntry, TimelineQuery, summarize
 
 if TYPE_CHECKING:
@@ -232,9 +233,15 @@ class Store:
         since: date | None = None,
         until: date | None = None,
     ) -> list[TimelineEntry]:
-        """The ``dates`` most important days of the stored story, ``sentences`` sentences each."""
+        """The ``dates`` most important days of the stored story, ``sentences`` sentences each
+        (days ranked by the learnt date ranker, over what the articles and the events
+        dated on each day say of it)."""
         dated = self.dated_sentences()
-        return summarize(dated, dates=dates, per_date=sentences, since=since, until=until)
+        with self.engine.connect() as connection:
+            told = select_day_events(connection, since=since, until=until)
+        return summarize(
+            dated, dates=dates, per_date=sentences, since=since, until=until, events=told
+        )
 
     def dated_sentences(
         self, since: str | None = None, until: str | None = None
