@@ -9,6 +9,8 @@ guess a coder would not make.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span
 
 from .memory import ActorMemory
@@ -54,4 +56,12 @@ def _plural(before: list[ActorMention]) -> tuple[Actor, ...]:
 
 
 def _sentence_index(span: Span) -> int:
-    return sum(1 for sent in span.doc.sents if sent.start < span.sent.start)
+    """The number of ``span``'s sentence in its doc (sentence starts are read once a doc:
+    counting them again for each pronoun made long articles quadratic)."""
+    starts = span.doc.user_data.get(_SENTENCE_STARTS)
+    if starts is None:
+        starts = span.doc.user_data[_SENTENCE_STARTS] = [sent.start for sent in span.doc.sents]
+    return bisect.bisect_left(starts, span.sent.start)
+
+
+_SENTENCE_STARTS = "dateline.sentence_starts"

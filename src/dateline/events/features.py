@@ -60,7 +60,8 @@ def sentence_features(sent: Span, triggers: Iterable[EventTrigger] = ()) -> list
                 features.append(f"neg:{verb}")
             elif child.dep_ == "prt":
                 features.append(f"v:{verb}_{child.lower_}")
-    features += sorted({f"e:{entity.label_}" for entity in sent.ents})
+    # Read from the tokens: ``sent.ents`` walks every entity of the whole doc.
+    features += sorted({f"e:{token.ent_type_}" for token in sent if token.ent_iob_ == "B"})
     for trigger in triggers:
         features.append(f"lex:{trigger.type}")
         if trigger.anchor.i == sent.root.i:
