@@ -395,7 +395,7 @@ def test_events_command_prints_json(gold_file, monkeypatch, tmp_path):
             return dict(self)
 
     stored = [Stored(VISIT), Stored(CEASEFIRE)]
-    monkeypatch.setattr(Store, "events", lambda self, **filters: stored)
+    monkeypatch.setattr(Store, "iter_events", lambda self, *query, **filters: iter(stored))
     db = str(tmp_path / "dateline.db")
     outcome = CliRunner().invoke(cli, ["eval", "events", str(gold_file), "--db", db, "--json"])
     assert outcome.exit_code == 0, outcome.output
