@@ -68,12 +68,14 @@ def main() -> None:
             # Warm each worker (spaCy and the coder load once per worker, not per task).
             client.run(_warm)
             started = time.perf_counter()
+            client_cpu = time.process_time()
             analysis = analyse_on_dask(
                 store.settings,
                 store.engine,
                 DaskOptions(scheduler=cluster.scheduler_address),
             )
             seconds = time.perf_counter() - started
+            client_cpu = time.process_time() - client_cpu
             memory = _peak_memory(client)
             client.close()
             cluster.close()
@@ -83,6 +85,7 @@ def main() -> None:
                 f"{workers} worker{'s' if workers > 1 else ' '}: {analysis.analysed} articles in "
                 f"{seconds:6.1f} s = {rates[workers]:5.2f} articles/s; peak memory per worker "
                 + ", ".join(f"{mb:.0f} MB" for mb in memory.values())
+                + f"; the client (storing, linking) busy {client_cpu / seconds:.0%} of a core"
             )
         if 1 in rates and len(rates) > 1:
             most = max(rates)

@@ -29,7 +29,7 @@ class DaskOptions:
 
     scheduler: str | None = None
     workers: int = 2
-    batch: int | None = None  # articles a task (default: some four tasks a worker, at most 16)
+    batch: int | None = None  # articles a task (default: some eight tasks a worker, at most 8)
 
 
 def analyse_on_dask(
@@ -47,7 +47,7 @@ def analyse_on_dask(
         return Analysis()
     with _client(options) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        size = options.batch or max(1, min(_MOST_A_TASK, -(-len(pending) // (4 * workers))))
+        size = options.batch or max(1, min(_MOST_A_TASK, -(-len(pending) // (8 * workers))))
         results = _results(client, pending, settings, size)
         return record_outcomes(engine, results, progress=progress, total=len(pending))
 
@@ -71,7 +71,7 @@ def _results(
 
 
 # Articles a task at most: enough to amortise a task, few enough to balance the workers.
-_MOST_A_TASK = 16
+_MOST_A_TASK = 8
 
 
 class _client:
