@@ -44,26 +44,21 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from tqdm import tqdm
 
-from .actors import ActorMemory, ActorMention, LearnedPerson, resolve_doc
+from .actors import ActorMemory, LearnedPerson, resolve_doc
+from .analysis import Analysis, ArticleAnalysis, Outcome, Tally, one_line, record_outcomes
 from .clean import clean
 from .errors import CleanError, DatelineError, ParseError, SourceError, StoreError
 from .events.coder import load_coder
 from .events.coding import code_events
-from .models import Article, DatedSentence, Event
+from .models import Article
 from .nlp import parse_each
 from .nlp.workers import Parsed
 from .settings import Settings, load_settings
 from .sources import FieldMap, expand_inputs, read_location
-from .store.queries import (
-    add_articles,
-    forget_failures,
-    record_failure,
-    save_analysis,
-    select_unanalysed,
-)
+from .store.queries import add_articles, forget_failures, select_unanalysed
 from .time import TimeValue, tag_doc
 from .timeline.summary.build import dated_sentences_of
 
@@ -215,27 +210,6 @@ def _flush(engine: Engine, batch: list[Article], tally: _Tally) -> None:
     batch.clear()
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """What an analysis did: how many articles it analysed, and each failure ("file: reason")."""
-
-    analysed: int = 0
-    failures: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ArticleAnalysis:
-    """What the analysis of one article found, before it is stored: its event mentions
-    (one coded sentence each, not yet linked), actor mentions, dated sentences and
-    the people it proposes (learned from titles and appositions)."""
-
-    events: list[Event]
-    actor_mentions: list[ActorMention]
-    dated: list[DatedSentence]
-    people: list[LearnedPerson]
-
-
 # Absolute dates read the same against any day; an undated article is tagged against this
 # one and keeps only those, so that nothing depends on the day it is ingested.
 _ANY_DAY = date(2000, 1, 1)
@@ -255,7 +229,7 @@ def analyse(
     if not pending:
         return Analysis()
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
-    tally = _AnalysisTally()
+    tally = Tally()
     bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
     # Closing the parses at once, however the loop ends, ends their worker processes.
     with bar, closing(parses):
@@ -273,16 +247,6 @@ def pending_articles(engine: Engine, *, retry_failed: bool = False) -> list[Arti
             forget_failures(connection)
     with engine.connect() as connection:
         return list(select_unanalysed(connection))
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one article's analysis: the analysis, or why there is none."""
-
-    article_id: str
-    analysis: ArticleAnalysis | None
-    error: str | None = None
-    notes: tuple[str, ...] = ()
 
 
 def analyse_batch(articles: Sequence[Article], settings: Settings) -> list[Outcome]:
@@ -304,53 +268,9 @@ def _outcome(article: Article, parsed: Parsed, settings: Settings) -> Outcome:
         analysis = analyse_article(article, parsed.doc, settings=settings)
     except Exception as error:  # noqa: BLE001 - no failure of one article stops the run
         log.debug("analysis of %s failed", article.file, exc_info=error)
-        reason = _one_line(f"{type(error).__name__}: {error}")
+        reason = one_line(f"{type(error).__name__}: {error}")
         return Outcome(article.id, None, reason, parsed.notes)
     return Outcome(article.id, analysis, None, parsed.notes)
-
-
-@dataclass
-class _AnalysisTally:
-    done: int = 0
-    failures: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def record(self, engine: Engine, article: Article, outcome: Outcome) -> None:
-        """Store an outcome: the analysis, or the failure and its reason. Raises StoreError
-        when the database cannot be written."""
-        self.notes.extend(f"{article.file}: {note}" for note in outcome.notes)
-        if outcome.analysis is not None:
-            try:
-                _save(engine, article, outcome.analysis)
-                self.done += 1
-                return
-            except StoreError:
-                raise  # the database, not the article: nothing more can be stored
-            except Exception as error:  # noqa: BLE001 - data of the article the store refused
-                reason = _one_line(f"{type(error).__name__}: {error}")
-        else:
-            reason = outcome.error or "no analysis"
-        self.failures.append(_fail(engine, article, reason))
-
-    def analysis(self) -> Analysis:
-        return Analysis(self.done, tuple(self.failures), tuple(self.notes))
-
-
-def record_outcomes(
-    engine: Engine,
-    results: Iterable[tuple[Article, Outcome]],
-    *,
-    progress: bool = False,
-    total: int = 0,
-) -> Analysis:
-    """Store outcomes computed elsewhere (a cluster), in the order they come."""
-    tally = _AnalysisTally()
-    bar = tqdm(total=total, unit="article", disable=not progress, leave=False)
-    with bar:
-        for article, outcome in results:
-            tally.record(engine, article, outcome)
-            bar.update(1)
-    return tally.analysis()
 
 
 def analyse_article(
@@ -379,44 +299,6 @@ def analyse_article(
     events = code_events(doc, article, memory, time_values, anchor=published, coder=coder)
     dated = dated_sentences_of(doc, article.id, published, time_values)
     return ArticleAnalysis(events, actor_mentions, dated, people)
-
-
-def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
-    """Store one article's analysis. A database that cannot be written raises StoreError;
-    data of the article that cannot be stored raises SQLAlchemy's error."""
-    try:
-        with engine.begin() as connection:
-            stored = save_analysis(
-                connection,
-                article.id,
-                result.actor_mentions,
-                result.people,
-                result.events,
-                result.dated,
-            )
-        if not stored:
-            log.info("%s was analysed by another process meanwhile", article.id)
-    except IntegrityError:
-        log.info("%s was analysed by another process meanwhile", article.id)
-    except OperationalError as error:
-        raise StoreError(f"cannot write the analysis of {article.file}: {error}") from None
-
-
-def _fail(engine: Engine, article: Article, reason: str) -> str:
-    """Record that ``article``'s analysis failed, and why; return the line that reports it."""
-    try:
-        with engine.begin() as connection:
-            record_failure(connection, article.id, reason)
-    except IntegrityError:
-        pass  # another process recorded it meanwhile
-    except SQLAlchemyError as store_error:
-        raise StoreError(f"cannot record that {article.file} failed: {store_error}") from None
-    return f"{article.file}: analysis failed: {reason}"
-
-
-def _one_line(text: str, width: int = 300) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _absolute(values: Sequence[TimeValue]) -> list[TimeValue]:

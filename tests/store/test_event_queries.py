@@ -5,7 +5,7 @@ one event and one article. The events are the hand-built ones of the top conftes
 import pytest
 
 from dateline.errors import ConfigError
-from dateline.store import event_queries, open_engine
+from dateline.store import event_plan, open_engine
 from dateline.store.event_queries import (
     article,
     count_events,
@@ -24,7 +24,7 @@ EVERY = ["e01", "e02", "e03", "e04", "e05", "e07", "e08", "e09", "e10"]  # all b
 def plan(request, monkeypatch):
     """Actor filters answered from the index of actors, or by walking the events."""
     if request.param == "walk":
-        monkeypatch.setattr(event_queries, "FEW", 0)
+        monkeypatch.setattr(event_plan, "FEW", 0)
     return request.param
 
 

@@ -148,12 +148,13 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     unnamed += [s.mention for s in stored if not codes_of(s.mention)]
     for mention in unnamed:
         anchor = best_corroborated(mention, named_all)
-        placed[mention.id] = None if anchor is None else event_of_named[anchor.id]
-        regions[mention.id] = (
-            None
-            if anchor is None
-            else regions.get(anchor.id, by_id[anchor.id].region if anchor.id in by_id else None)
-        )
+        placed[mention.id] = event_of_named[anchor.id] if anchor else None
+        if anchor is None:
+            regions[mention.id] = None
+        elif anchor.id not in regions:  # a region no new mention touched: as stored
+            regions[mention.id] = by_id[anchor.id].region
+        else:
+            regions[mention.id] = regions[anchor.id]
         if mention.id in by_id and by_id[mention.id].event_id != placed[mention.id]:
             retired.add(by_id[mention.id].event_id or "")
     retired.discard("")

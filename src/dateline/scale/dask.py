@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from ..analysis import Analysis, Outcome, record_outcomes
 from ..errors import ConfigError
 from ..models import Article
-from ..pipeline import Analysis, Outcome, analyse_batch, pending_articles, record_outcomes
+from ..pipeline import analyse_batch, pending_articles
 from ..settings import Settings
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,18 +28,23 @@ from sqlalchemy import (
     Date,
     Select,
     String,
-    exists,
     func,
     literal,
     or_,
     select,
 )
-from sqlalchemy.orm import aliased
 
 from ..errors import ConfigError
 from ..models import Article, Event, Evidence
-from .dates import DayRange
-from .rows import UNDATED, article_from_row, event_from_row, evidence_from_row, mention_from_row
+from .event_plan import Plan, plan_of
+from .rows import (
+    UNDATED,
+    article_from_row,
+    event_from_row,
+    evidence_from_row,
+    mention_from_row,
+    mentions_query,
+)
 from .schema import articles, event_actors, event_mentions, events
 
 if TYPE_CHECKING:
@@ -82,7 +87,7 @@ class ArticleMentions:
 
 def count_events(connection: Connection, query: TimelineQuery) -> int:
     """How many stored events answer ``query``."""
-    plan = _plan(connection, query)
+    plan = plan_of(connection, query)
     return sum(
         connection.execute(select(func.count()).select_from(events).where(*part)).scalar_one()
         for part in plan.parts
@@ -122,7 +127,7 @@ def events_page(
     the next page (None on the last page)."""
     if limit < 1:
         raise ConfigError(f"a page holds at least one event, not {limit}")
-    plan = _plan(connection, query)
+    plan = plan_of(connection, query)
     rows = _page_rows(connection, plan, limit + 1, after, descending)
     more = len(rows) > limit
     rows = rows[:limit]
@@ -141,7 +146,7 @@ def iter_events(
     time (:data:`PAGE_SIZE` events), so that an export of millions holds one page in
     memory."""
     page_size = page_size or PAGE_SIZE
-    plan = _plan(connection, query)
+    plan = plan_of(connection, query)
     while True:
         rows = _page_rows(connection, plan, page_size, after, descending)
         yield from _events_of(connection, rows)
@@ -163,7 +168,7 @@ def article(connection: Connection, article_id: str) -> ArticleMentions | None:
     if not found:
         return None
     told = (
-        _mentions_query()
+        mentions_query()
         .where(event_mentions.c.article_id == article_id)
         .order_by(event_mentions.c.start, event_mentions.c.end, event_mentions.c.id)
     )
@@ -178,7 +183,7 @@ def article(connection: Connection, article_id: str) -> ArticleMentions | None:
 
 def _page_rows(
     connection: Connection,
-    plan: _Plan,
+    plan: Plan,
     limit: int,
     after: str | None,
     descending: bool,
@@ -246,7 +251,7 @@ def _events_of(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> lis
         actors[actor["event_id"]].append(actor)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     told = (
-        _mentions_query()
+        mentions_query()
         .where(event_mentions.c.event_id.in_(ids))
         .order_by(
             articles.c.published.asc().nulls_last(),
@@ -263,180 +268,3 @@ def _events_of(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> lis
 def _rows(connection: Connection, query: Select[Any]) -> list[Mapping[str, Any]]:
     # Rows by column name, as :mod:`.rows` reads them.
     return cast(list[Mapping[str, Any]], connection.execute(query).mappings().all())
-
-
-def _mentions_query() -> Select[Any]:
-    return select(
-        event_mentions,
-        articles.c.file,
-        articles.c.url,
-        articles.c.published,
-        articles.c.outlet,
-    ).join(articles, articles.c.id == event_mentions.c.article_id)
-
-
-# The plan ------------------------------------------------------------------------
-#
-# An actor filter is answered one of two ways. When its codes are named in few
-# rows, their event ids are read from the (code, role, event_id) index and those
-# events fetched ("id IN (...)"); when in many, the events of the date range are
-# walked in order, each checked against that index ("EXISTS"), until a page is
-# full. SQLite keeps no statistics to choose between them, so the plan counts
-# the rows of the codes asked, by the index alone and no further than it must:
-# the index is read when its rows are fewer than FEW and than the date range's.
-FEW = 5000
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """A query as SQL: parts, each a list of conditions on ``events``, whose events
-    follow one another in (sort_day, id) order."""
-
-    parts: tuple[tuple[ColumnElement[bool], ...], ...]
-
-
-def _plan(connection: Connection, query: TimelineQuery) -> _Plan:
-    dates = _date_parts(query.days)
-    found = _status_conditions(query)
-    if query.types:
-        found.append(events.c.type.in_(query.types))
-    if query.quad_classes:
-        found.append(events.c.quad_class.in_(query.quad_classes))
-    if query.actors or query.sectors or query.dyad:
-        fewer = _Counter(connection, dates)
-        if query.actors:
-            codes = (event_actors.c.code.in_(query.actors), event_actors.c.role.in_(_ROLES))
-            found.append(_with_actor(fewer.few(*codes), *codes))
-        if query.sectors:
-            sectors = event_actors.c.sector.in_(query.sectors)
-            found.append(_with_actor(fewer.few(sectors), sectors))
-        if query.dyad:
-            first, second = query.dyad
-            if fewer.rows(event_actors.c.code == second) < fewer.rows(event_actors.c.code == first):
-                first, second = second, first  # read from the rarer code
-            found.append(_dyad(fewer.few(event_actors.c.code == first), first, second))
-    if query.outlet:
-        found.append(_reported_by(query.outlet))
-    if query.text and query.text.split():
-        found.append(_told_with(query.text.split()))
-    return _Plan(tuple((*found, *part) for part in dates))
-
-
-class _Counter:
-    """Counts of index rows, each stopped as soon as it passes FEW or the date range's
-    events (the dearer of the two plans costs no more than that)."""
-
-    def __init__(self, connection: Connection, dates: list[list[ColumnElement[bool]]]) -> None:
-        self.connection = connection
-        self.dates = dates
-        self._span: int | None = None
-
-    def rows(self, *conditions: ColumnElement[bool]) -> int:
-        """Rows of ``event_actors`` meeting ``conditions``, up to FEW + 1."""
-        return self._capped(select(event_actors.c.event_id).where(*conditions), FEW + 1)
-
-    def few(self, *conditions: ColumnElement[bool]) -> bool:
-        """Whether reading the index is cheaper than walking the date range."""
-        rows = self.rows(*conditions)
-        if rows > FEW:
-            return False
-        if self._span is None:
-            self._span = sum(
-                self._capped(select(events.c.id).where(*part), FEW + 1) for part in self.dates
-            )
-        return rows <= self._span
-
-    def _capped(self, rows: Select[Any], cap: int) -> int:
-        counted = select(func.count()).select_from(rows.limit(cap).subquery())
-        return self.connection.execute(counted).scalar_one()
-
-
-def _status_conditions(query: TimelineQuery) -> list[ColumnElement[bool]]:
-    if query.statuses:
-        asked = (*query.statuses, "negated") if query.include_negated else query.statuses
-        return [events.c.status.in_(sorted(set(asked)))]
-    if query.include_negated:
-        return []
-    return [events.c.status != "negated"]
-
-
-def _date_parts(days: DayRange) -> list[list[ColumnElement[bool]]]:
-    """The events whose [first_day, last_day] touches ``days``, as parts in order;
-    undated ones never do.
-
-    With a first day, the events that began before it and still ran on it come
-    first: only events with a ``date_end`` can, so the partial index of those
-    finds them without reading the years before. Then those that begin within
-    the range, read by the (sort_day, id) index from the first day on.
-    """
-    if days.is_open:
-        return [[]]
-    last = min(days.last or UNDATED - timedelta(days=1), UNDATED - timedelta(days=1))
-    within: list[ColumnElement[bool]] = [events.c.sort_day <= last]
-    if days.first is None:
-        return [within]
-    spans = aliased(events, name="spans")
-    began_before = select(spans.c.id).where(
-        spans.c.date_end.is_not(None),
-        spans.c.last_day >= days.first,
-        spans.c.sort_day < days.first,
-    )
-    return [[events.c.id.in_(began_before)], [events.c.sort_day >= days.first, *within]]
-
-
-def _with_actor(few: bool, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    """An actor or recipient meets ``conditions``."""
-    if few:
-        return events.c.id.in_(select(event_actors.c.event_id).where(*conditions))
-    return exists().where(event_actors.c.event_id == events.c.id, *conditions)
-
-
-_ROLES = ("actor", "recipient")
-
-
-def _dyad(few: bool, first: str, second: str) -> ColumnElement[bool]:
-    """Events with ``first`` on one side and ``second`` on the other, either way round;
-    an event without recipients has both among its actors."""
-    one, other = aliased(event_actors, name="one"), aliased(event_actors, name="other")
-    pairs = [
-        one.c.code == first,
-        other.c.code == second,
-        # Naming both roles lets each side be looked up by (code, role, event_id).
-        one.c.role.in_(_ROLES),
-        other.c.role.in_(_ROLES),
-        or_(one.c.role != other.c.role, events.c.has_recipients.is_(False)),
-    ]
-    if few:
-        found = (
-            select(one.c.event_id)
-            .join(other, other.c.event_id == one.c.event_id)
-            .join(events, events.c.id == one.c.event_id)
-            .where(*pairs)
-        )
-        return events.c.id.in_(found)
-    return (
-        exists()
-        .select_from(one.join(other, other.c.event_id == one.c.event_id))
-        .where(one.c.event_id == events.c.id, *pairs)
-    )
-
-
-def _reported_by(outlet: str) -> ColumnElement[bool]:
-    return (
-        exists()
-        .select_from(event_mentions.join(articles, articles.c.id == event_mentions.c.article_id))
-        .where(
-            event_mentions.c.event_id == events.c.id,
-            func.lower(articles.c.outlet) == outlet.strip().lower(),
-        )
-    )
-
-
-def _told_with(words: Sequence[str]) -> ColumnElement[bool]:
-    """A mention whose sentence holds every word (case does not matter; on SQLite, only
-    for ASCII letters)."""
-    sentence = func.lower(event_mentions.c.sentence)
-    return exists().where(
-        event_mentions.c.event_id == events.c.id,
-        *(sentence.contains(word.lower(), autoescape=True) for word in words),
-    )

@@ -28,9 +28,8 @@ from ..link import (
     type_group,
 )
 from ..models import Event
-from .rows import actor_rows, event_row, mention_from_row, mention_row
+from .rows import actor_rows, event_row, mention_from_row, mention_row, mentions_query
 from .schema import (
-    articles,
     event_actors,
     event_mention_codes,
     event_mentions,
@@ -81,18 +80,14 @@ def save_mentions(connection: Connection, article_id: str, mentions: Sequence[Ev
         connection.execute(event_mention_codes.insert(), codes)
     fresh = {m.id for m in mentions}
     before = {s.mention.id: (s.event_id, s.region) for s in stored}
-    changed = [
-        {"key": key, "event": event_id, "area": links.regions.get(key)}
-        for key, event_id in event_of_mention.items()
-        if key not in fresh and before.get(key) != (event_id, links.regions.get(key))
-    ]
-    if changed:
-        connection.execute(
-            update(event_mentions)
-            .where(event_mentions.c.id == bindparam("key"))
-            .values(event_id=bindparam("event"), region=bindparam("area")),
-            changed,
-        )
+    _assign(
+        connection,
+        {
+            key: (event_id, links.regions.get(key))
+            for key, event_id in event_of_mention.items()
+            if key not in fresh and before.get(key) != (event_id, links.regions.get(key))
+        },
+    )
     touched = {*links.retired, *(e for e in event_of_mention.values() if e is not None)}
     _rebuild(connection, touched)
 
@@ -111,21 +106,14 @@ def relink(connection: Connection) -> RelinkReport:
     Running it twice gives the same events: linking depends only on the
     mentions. Call under :func:`lock_links`.
     """
-    mentions = [mention_from_row(row) for row in connection.execute(_mentions_query()).mappings()]
+    mentions = [mention_from_row(row) for row in connection.execute(mentions_query()).mappings()]
     links = link(mentions, ())
     connection.execute(delete(event_actors))
     connection.execute(delete(events))
-    assignments = [
-        {"key": key, "event": event_id, "area": links.regions.get(key)}
-        for key, event_id in links.event_of().items()
-    ]
-    if assignments:
-        connection.execute(
-            update(event_mentions)
-            .where(event_mentions.c.id == bindparam("key"))
-            .values(event_id=bindparam("event"), region=bindparam("area")),
-            assignments,
-        )
+    _assign(
+        connection,
+        {key: (event_id, links.regions.get(key)) for key, event_id in links.event_of().items()},
+    )
     by_id = {m.id: m for m in mentions}
     members: dict[str, list[Event]] = defaultdict(list)
     for key, event_id in links.event_of().items():
@@ -138,7 +126,7 @@ def relink(connection: Connection) -> RelinkReport:
 def rebuild_codes(connection: Connection) -> None:
     """Index the actor codes and days of every stored mention again (after an upgrade)."""
     connection.execute(delete(event_mention_codes))
-    mentions = [mention_from_row(row) for row in connection.execute(_mentions_query()).mappings()]
+    mentions = [mention_from_row(row) for row in connection.execute(mentions_query()).mappings()]
     rows = _code_rows(mentions)
     if rows:
         connection.execute(event_mention_codes.insert(), rows)
@@ -180,18 +168,8 @@ def _nearby(connection: Connection, mentions: Sequence[Event]) -> list[Stored]:
 
 
 def _region_members(connection: Connection, regions: Iterable[str]) -> Iterable[Any]:
-    query = _mentions_query().where(event_mentions.c.region.in_(sorted(regions)))
+    query = mentions_query().where(event_mentions.c.region.in_(sorted(regions)))
     return connection.execute(query).mappings()
-
-
-def _mentions_query() -> Select[Any]:
-    return select(
-        event_mentions,
-        articles.c.file,
-        articles.c.url,
-        articles.c.published,
-        articles.c.outlet,
-    ).join(articles, articles.c.id == event_mentions.c.article_id)
 
 
 _CODES = event_mention_codes.c
@@ -204,7 +182,7 @@ def _candidates_by_code(long: bool) -> Select[Any]:
         else _CODES.date.between(bindparam("earliest"), bindparam("end"))
     )
     return (
-        _mentions_query()
+        mentions_query()
         .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
         .where(
             _CODES.code.in_(bindparam("codes", expanding=True)),
@@ -252,7 +230,7 @@ def _unnamed_near(connection: Connection, mention: Event) -> Iterable[Any]:
         return []
     first = mention.date[:10]
     last = (mention.date_end or mention.date)[:10]
-    query = _mentions_query().where(
+    query = mentions_query().where(
         ~_NAMED,
         event_mentions.c.date_source == "expression",
         event_mentions.c.type.in_(sorted(type_group(mention.type))),
@@ -274,7 +252,7 @@ def _corroborated_by(connection: Connection, mention: Event) -> Iterable[Any]:
         when = and_(_CODES.date <= last, _CODES.last >= first, _CODES.last != _CODES.date)
     else:
         when = _CODES.date == first
-    query = _mentions_query().where(
+    query = mentions_query().where(
         event_mentions.c.id.in_(select(_CODES.mention_id).where(when)),
         event_mentions.c.type.in_(sorted(type_group(mention.type))),
     )
@@ -282,6 +260,17 @@ def _corroborated_by(connection: Connection, mention: Event) -> Iterable[Any]:
 
 
 # -- applying decisions ----------------------------------------------------------
+
+
+def _assign(connection: Connection, places: dict[str, tuple[str | None, str | None]]) -> None:
+    """Point stored mentions at their (event, region), mention id -> the pair."""
+    if places:
+        connection.execute(
+            update(event_mentions)
+            .where(event_mentions.c.id == bindparam("key"))
+            .values(event_id=bindparam("event"), region=bindparam("area")),
+            [{"key": key, "event": e, "area": r} for key, (e, r) in places.items()],
+        )
 
 
 def _code_rows(mentions: Iterable[Event]) -> list[dict[str, Any]]:
@@ -305,7 +294,7 @@ def _rebuild(connection: Connection, event_ids: Iterable[str]) -> None:
     if not wanted:
         return
     members: dict[str, list[Event]] = defaultdict(list)
-    query = _mentions_query().where(event_mentions.c.event_id.in_(wanted))
+    query = mentions_query().where(event_mentions.c.event_id.in_(wanted))
     for row in connection.execute(query).mappings():
         members[row["event_id"]].append(mention_from_row(row))
     _delete_events(connection, wanted)

@@ -15,6 +15,7 @@ from ..actors import ActorMention, LearnedPerson
 from ..models import Article, DatedSentence, Event, day_of
 from .dates import day_range, iso_text_touches
 from .linking import lock_links, save_mentions
+from .rows import article_from_row
 from .schema import (
     actor_mentions,
     analyses,
@@ -91,7 +92,7 @@ def select_articles(
     if limit is not None:
         query = query.limit(limit)
     for row in connection.execute(query).mappings():
-        yield _article(row)
+        yield article_from_row(row)
 
 
 def _row(article: Article, now: datetime, seq: int) -> dict[str, Any]:
@@ -100,24 +101,6 @@ def _row(article: Article, now: datetime, seq: int) -> dict[str, Any]:
     data["ingested_at"] = now
     data["seq"] = seq
     return data
-
-
-def _article(row: Any) -> Article:
-    return Article(
-        id=row["id"],
-        file=row["file"],
-        source=row["source"],
-        body=row["body"],
-        title=row["title"],
-        published=row["published"],
-        published_precision=row["published_precision"],
-        published_source=row["published_source"],
-        outlet=row["outlet"],
-        authors=tuple(json.loads(row["authors"] or "[]")),
-        url=row["url"],
-        dateline_place=row["dateline_place"],
-        language=row["language"],
-    )
 
 
 def select_unanalysed(connection: Connection) -> Iterator[Article]:
@@ -131,7 +114,7 @@ def select_unanalysed(connection: Connection) -> Iterator[Article]:
         .order_by(articles.c.seq)
     )
     for row in connection.execute(query).mappings():
-        yield _article(row)
+        yield article_from_row(row)
 
 
 def record_failure(connection: Connection, article_id: str, reason: str) -> None:
@@ -164,7 +147,7 @@ def select_failed(connection: Connection) -> Iterator[tuple[Article, str]]:
         .order_by(articles.c.seq)
     )
     for row in connection.execute(query).mappings():
-        yield _article(row), row["reason"]
+        yield article_from_row(row), row["reason"]
 
 
 def save_analysis(

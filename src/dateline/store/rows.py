@@ -14,10 +14,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Select, select
+
 from ..actors import Actor
 from ..errors import KnowledgeError
 from ..events.ontology import event_type
 from ..models import Article, Event, Evidence
+from .schema import articles, event_mentions
 
 __all__ = [
     "actor_rows",
@@ -26,6 +29,7 @@ __all__ = [
     "event_row",
     "evidence_from_row",
     "mention_from_row",
+    "mentions_query",
     "mention_row",
 ]
 
@@ -141,6 +145,18 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
         "end": evidence.end,
         "trigger": evidence.trigger,
     }
+
+
+def mentions_query() -> Select[Any]:
+    """``event_mentions`` joined with their article's ``file``, ``url``, ``published`` and
+    ``outlet``: the rows :func:`mention_from_row` and :func:`evidence_from_row` read."""
+    return select(
+        event_mentions,
+        articles.c.file,
+        articles.c.url,
+        articles.c.published,
+        articles.c.outlet,
+    ).join(articles, articles.c.id == event_mentions.c.article_id)
 
 
 def evidence_from_row(row: Mapping[Any, Any]) -> Evidence:
