@@ -135,7 +135,7 @@ def _sqlite_tables(path: Path, value: str) -> set[str]:
     """The table names of a SQLite file, read without writing a byte to it."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
+        with closing(sqlite3.connect(uri, uri=True, timeout=30)) as connection:
             rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             return {str(name) for (name,) in rows.fetchall()}
     except sqlite3.DatabaseError as error:
@@ -152,10 +152,11 @@ def _configure_sqlite(engine: Engine, database: str | None) -> None:
     def _pragmas(connection: Any, _record: Any) -> None:
         # WAL keeps readers working during an ingest and makes a killed
         # writer's half-finished transaction vanish on the next open.
+        # The wait first: switching to WAL takes a lock another process may hold.
         cursor = connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
 
