@@ -19,6 +19,7 @@ from .actors import ActorMention, LearnedPerson
 from .errors import StoreError
 from .models import Article, DatedSentence, Event
 from .store.queries import record_failure, save_analysis
+from .time import TimeValue
 
 __all__ = ["Analysis", "ArticleAnalysis", "Outcome", "Tally", "one_line", "record_outcomes"]
 
@@ -37,13 +38,15 @@ class Analysis:
 @dataclass(frozen=True)
 class ArticleAnalysis:
     """What the analysis of one article found, before it is stored: its event mentions
-    (one coded sentence each, not yet linked), actor mentions, dated sentences and
-    the people it proposes (learned from titles and appositions)."""
+    (one coded sentence each, not yet linked), actor mentions, dated sentences, the
+    people it proposes (learned from titles and appositions) and its time expressions
+    (what the article page marks)."""
 
     events: list[Event]
     actor_mentions: list[ActorMention]
     dated: list[DatedSentence]
     people: list[LearnedPerson]
+    times: list[TimeValue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
                 result.people,
                 result.events,
                 result.dated,
+                result.times,
             )
         if not stored:
             log.info("%s was analysed by another process meanwhile", article.id)

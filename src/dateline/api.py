@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from . import pipeline
-from .actors import Actor, LearnedPerson
+from .actors import Actor, ActorMention, LearnedPerson
 from .errors import KnowledgeError
 from .events.ontology import event_type
 from .models import Article, DatedSentence, Event
@@ -20,6 +20,7 @@ from .scale import DaskOptions
 from .settings import Settings, load_settings
 from .sources import FieldMap
 from .store import event_queries, open_engine
+from .store.article_queries import Span, actor_mentions_within
 from .store.event_queries import ArticleMentions
 from .store.linking import RelinkReport, lock_links, relink
 from .store.queries import (
@@ -221,9 +222,16 @@ class Store:
 
     def article(self, article_id: str) -> ArticleMentions | None:
         """The stored article ``article_id`` with the event mentions coded in it (each
-        with the id of the event it tells of), or None."""
+        with the id of the event it tells of), its actor mentions and its time
+        expressions, or None."""
         with self.engine.connect() as connection:
             return event_queries.article(connection, article_id)
+
+    def actor_mentions_within(self, spans: Iterable[Span]) -> dict[Span, list[ActorMention]]:
+        """The actor mentions (not places) inside each ``(article id, start, end)`` span
+        of a body, in text order: how the actors of an event's sentences were recognised."""
+        with self.engine.connect() as connection:
+            return actor_mentions_within(connection, spans)
 
     def summary(
         self,

@@ -23,7 +23,8 @@ before it):
 3. ``actors.resolve_doc``: actor mentions, learning the article's people as it goes;
 4. ``events.coding.code_events``: PLOVER events with resolved actors and dates;
 5. ``timeline.summary.build.dated_sentences_of``: each sentence with its days;
-6. ``store.queries.save_analysis``: one transaction per article, under the
+6. ``store.queries.save_analysis``: one transaction per article (its time
+   expressions, actor mentions, event mentions, dated sentences), under the
    link lock: the ``link`` stage decides which stored events its mentions
    tell of (join, start, merge; the same events whatever the order of
    arrival) and the store applies that; the article is marked analysed, so
@@ -298,7 +299,7 @@ def analyse_article(
     people = memory.taught_here()
     events = code_events(doc, article, memory, time_values, anchor=published, coder=coder)
     dated = dated_sentences_of(doc, article.id, published, time_values)
-    return ArticleAnalysis(events, actor_mentions, dated, people)
+    return ArticleAnalysis(events, actor_mentions, dated, people, list(time_values))
 
 
 def _absolute(values: Sequence[TimeValue]) -> list[TimeValue]:

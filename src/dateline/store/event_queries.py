@@ -8,7 +8,8 @@
    order after a cursor (keyset paging: no OFFSET, so page 1,000 costs what
    page 1 does), then the actors and the mentions of those events only, one
    query each;
-3. :func:`event` and :func:`article` read one record with all its mentions.
+3. :func:`event` and :func:`article` read one record with all its mentions (an
+   article with its actor mentions and time expressions too).
 
 Nothing here writes: linking mentions into events is :mod:`.linking`.
 """
@@ -34,8 +35,11 @@ from sqlalchemy import (
     select,
 )
 
+from ..actors import ActorMention
 from ..errors import ConfigError
 from ..models import Article, Event, Evidence
+from ..time.values import TimeValue
+from .article_queries import select_article_actors, select_article_times
 from .event_plan import Plan, plan_of
 from .rows import (
     UNDATED,
@@ -79,10 +83,13 @@ class LinkedMention:
 
 @dataclass(frozen=True)
 class ArticleMentions:
-    """A stored article with the event mentions coded in it, in text order."""
+    """A stored article with the event mentions coded in it, its actor mentions (places
+    included) and its time expressions, each in text order."""
 
     article: Article
     mentions: tuple[LinkedMention, ...]
+    actors: tuple[ActorMention, ...] = ()
+    times: tuple[TimeValue, ...] = ()
 
 
 def count_events(connection: Connection, query: TimelineQuery) -> int:
@@ -163,7 +170,7 @@ def event(connection: Connection, event_id: str) -> Event | None:
 
 def article(connection: Connection, article_id: str) -> ArticleMentions | None:
     """The stored article ``article_id`` with its event mentions (each with the event it
-    tells of), or None."""
+    tells of), actor mentions and time expressions, or None."""
     found = _rows(connection, select(articles).where(articles.c.id == article_id))
     if not found:
         return None
@@ -175,7 +182,12 @@ def article(connection: Connection, article_id: str) -> ArticleMentions | None:
     mentions = tuple(
         LinkedMention(mention_from_row(m), m["event_id"]) for m in _rows(connection, told)
     )
-    return ArticleMentions(article_from_row(found[0]), mentions)
+    return ArticleMentions(
+        article_from_row(found[0]),
+        mentions,
+        select_article_actors(connection, article_id),
+        select_article_times(connection, article_id),
+    )
 
 
 # Paging -------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from sqlalchemy import Connection, func, select
 
 from ..actors import ActorMention, LearnedPerson
 from ..models import Article, DatedSentence, Event, day_of
+from ..time.values import TimeValue
 from .dates import day_range, iso_text_touches
 from .linking import lock_links, save_mentions
-from .rows import article_from_row
+from .rows import article_from_row, time_row
 from .schema import (
     actor_mentions,
     analyses,
@@ -23,6 +24,7 @@ from .schema import (
     articles,
     proposed_people,
     sentences,
+    time_expressions,
 )
 
 __all__ = [
@@ -157,9 +159,11 @@ def save_analysis(
     people: Sequence[LearnedPerson],
     events: Sequence[Event] = (),
     dated: Sequence[DatedSentence] = (),
+    times: Sequence[TimeValue] = (),
 ) -> bool:
     """Store one article's actor mentions, the people it taught, its event mentions (each
-    linked to the event it tells of) and its dated sentences; mark it analysed.
+    linked to the event it tells of), its dated sentences and its time expressions; mark
+    it analysed.
 
     Takes the link lock first, so writers take turns. Returns False, writing
     nothing, when another process stored the article's analysis meanwhile.
@@ -172,6 +176,8 @@ def save_analysis(
         return False
     if dated:
         connection.execute(sentences.insert(), [_sentence_row(s) for s in dated])
+    if times:
+        connection.execute(time_expressions.insert(), [time_row(article_id, t) for t in times])
     save_mentions(connection, article_id, events)
     if mentions:
         connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])

@@ -16,13 +16,15 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from ..actors import Actor
+from ..actors import Actor, ActorMention
 from ..errors import KnowledgeError
 from ..events.ontology import event_type
 from ..models import Article, Event, Evidence
+from ..time.values import TimeValue
 from .schema import articles, event_mentions
 
 __all__ = [
+    "actor_mention_from_row",
     "actor_rows",
     "article_from_row",
     "event_from_row",
@@ -31,6 +33,8 @@ __all__ = [
     "mention_from_row",
     "mentions_query",
     "mention_row",
+    "time_from_row",
+    "time_row",
 ]
 
 # Undated events sort after every dated one.
@@ -233,6 +237,52 @@ def article_from_row(row: Mapping[Any, Any]) -> Article:
         url=row["url"],
         dateline_place=row["dateline_place"],
         language=row["language"],
+    )
+
+
+def actor_mention_from_row(row: Mapping[Any, Any]) -> ActorMention:
+    """The actor mention of an ``actor_mentions`` row."""
+    return ActorMention(
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        actor=_actor(row),
+        how=row["how"],
+        sentence=row["sentence"],
+        is_place=bool(row["is_place"]),
+    )
+
+
+def time_row(article_id: str, value: TimeValue) -> dict[str, Any]:
+    """The ``time_expressions`` row of one time expression of an article."""
+    return {
+        "article_id": article_id,
+        "start": value.start_char,
+        "end": value.end_char,
+        "text": value.text,
+        "type": value.type,
+        "value": value.value,
+        "precision": value.precision,
+        "anchoring": value.anchoring,
+        "mod": value.mod,
+        "first_day": value.start.isoformat() if value.start else None,
+        "last_day": value.end.isoformat() if value.end else None,
+    }
+
+
+def time_from_row(row: Mapping[Any, Any]) -> TimeValue:
+    """The time expression of a ``time_expressions`` row (a range's own days only)."""
+    return TimeValue(
+        text=row["text"],
+        start_char=row["start"],
+        end_char=row["end"],
+        type=row["type"],
+        value=row["value"],
+        start=_day(row["first_day"]),
+        end=_day(row["last_day"]),
+        precision=row["precision"],
+        anchoring=row["anchoring"],
+        mod=row["mod"],
     )
 
 

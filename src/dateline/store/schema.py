@@ -37,6 +37,7 @@ __all__ = [
     "proposed_people",
     "sentences",
     "store_info",
+    "time_expressions",
 ]
 
 SCHEMA_VERSION = 2
@@ -171,6 +172,27 @@ sentences = Table(
     Column("end", Integer, nullable=False),
     Column("dates", Text, nullable=False, default="[]", comment="JSON [[first, last, precision]]"),
     comment="sentences with the days their date expressions name (for timeline summaries)",
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("start", Integer, nullable=False, comment="character offsets in the body"),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False, comment="TIMEX3 type: DATE, TIME, DURATION, SET"),
+    Column("value", Text, nullable=False, comment="TIMEX3 value: 2020-11-09, P6W, PRESENT_REF"),
+    Column("precision", String(16)),
+    Column("anchoring", String(16), nullable=False, comment="absolute, publication, passage, none"),
+    Column("mod", String(16)),
+    Column("first_day", String(10), comment="the first day it covers, ISO; null: none"),
+    Column("last_day", String(10)),
+    Index("ix_time_expressions_article", "article_id"),
+    # Added in a later release without a schema version of its own: opening an older
+    # database creates it, and the articles analysed before have none.
+    comment="each article's time expressions and what they mean (the time stage's values)",
 )
 
 event_mention_codes = Table(
