@@ -4,6 +4,7 @@ endpoint, its filters and paging, and the errors a bad parameter gets."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -176,8 +177,61 @@ def test_app_article_page_links_its_mentions_to_events(client, events, store):
     doc = event.mentions[0].doc
     page = client.get(f"/articles/{doc}")
     assert page.status_code == 200
-    assert f'class="mention" href="/events/{event.id}"' in page.text
+    assert f'class="trigger" href="/events/{event.id}"' in page.text
     assert store.article(doc).article.title in page.text
+
+
+def _wire(store):
+    [wire] = [a for a in store.articles() if a.file == "wire-karabakh.txt"]
+    return wire
+
+
+def test_app_article_page_marks_actors_times_and_triggers(client, store):
+    wire = _wire(store)
+    page = client.get(f"/articles/{wire.id}").text
+    body = page[page.index('<div class="body">') :]
+    # Actors link to their pages, saying how they were recognised.
+    assert re.search(
+        r'<a class="actor-mention" href="/actors/RUS" title="RUS GOV Vladimir Putin: [^"]+">'
+        r"Russian President Vladimir Putin</a>",
+        body,
+    )
+    assert '<a class="actor-mention" href="/actors/ARM"' in body
+    # Time expressions carry their value; "Tuesday" is the day after Monday, November 9.
+    assert '<span class="timex" title="2020-11-09 (DATE, to the day)">Monday</span>' in body
+    assert '<span class="timex" title="2020-11-10 (DATE, to the day)">Tuesday</span>' in body
+    # Triggers link to their events, inside the marked sentence.
+    [met] = [e for e in store.events(types="CONSULT") if any(m.doc == wire.id for m in e.mentions)]
+    assert f'<a class="trigger" href="/events/{met.id}" title="CONSULT/visit">met</a>' in body
+    assert '<span class="place-mention" title="place: RUS GOV">Moscow</span>' in body
+    # The marks add tags only: the text is the body's, character for character.
+    assert html.unescape(_untagged(body[: body.index("</div>")])) == wire.body
+
+
+def _untagged(fragment: str) -> str:
+    return re.sub(r"<[^>]+>", "", fragment)
+
+
+def test_app_api_article_lists_actor_mentions_and_time_expressions(client, store):
+    wire = _wire(store)
+    record = client.get(f"/api/articles/{wire.id}").json()
+    times = {(t["text"], t["value"]) for t in record["time_expressions"]}
+    assert {("Monday", "2020-11-09"), ("Tuesday", "2020-11-10")} <= times
+    for found in record["time_expressions"] + record["actors"]:
+        assert wire.body[found["start"] : found["end"]] == found["text"]
+    putin = next(a for a in record["actors"] if a["name"] == "Vladimir Putin")
+    assert (putin["code"], putin["how"], putin["is_place"]) == ("RUS", "knowledge", False)
+    assert any(a["is_place"] and a["text"] == "Moscow" for a in record["actors"])
+
+
+def test_app_event_page_says_how_each_actor_was_recognised(client, store):
+    [assault] = store.events(types="ASSAULT", actors="AZE")
+    page = _text(client.get(f"/events/{assault.id}").text)
+    assert "a nationality with a sector word: Azerbaijani troops" in page
+    [meeting] = [e for e in store.events(types="CONSULT") if e.sources == 2]
+    page = _text(client.get(f"/events/{meeting.id}").text)
+    assert "named: a person in the knowledge files: Russian President Vladimir Putin" in page
+    assert "Azerbaijani President Ilham Aliyev" in page
 
 
 def test_app_api_events_pages_through_everything(client, events):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import socket
 import threading
 import time
@@ -119,9 +120,14 @@ def test_browser_click_from_timeline_to_event_to_article_and_back(server, page):
     _shot(page, "event")
     page.locator("a.article").first.click()
     page.wait_for_url("**/articles/*")
-    assert page.locator(".body a.mention").count() >= 1
+    assert page.locator(".body a.trigger").count() >= 1
+    # Time expressions show their value on hover; actors link to their pages.
+    titles = page.locator(".body .timex").evaluate_all("nodes => nodes.map(n => n.title)")
+    assert "2020-11-09 (DATE, to the day)" in titles  # "Monday"
+    assert all(re.match(r"\d{4}-\d\d-\d\d\S* \((DATE|TIME)\b", t) for t in titles)
+    assert page.locator(".body a.actor-mention[href^='/actors/']").count() >= 2
     _shot(page, "article")
-    page.locator(".body a.mention").first.click()
+    page.locator(".body a.trigger").first.click()
     page.wait_for_url("**/events/*")
     page.go_back()
     page.go_back()
@@ -174,8 +180,8 @@ def test_browser_upload_a_file_and_see_its_events(server, page, tmp_path):
     page.locator("ul.added > li > a").first.click()
     page.wait_for_url("**/articles/*")
     assert "Sochi" in page.inner_text(".body")
-    assert page.locator(".body a.mention").count() >= 1
-    page.locator(".body a.mention").first.click()
+    assert page.locator(".body a.trigger").count() >= 1
+    page.locator(".body a.trigger").first.click()
     page.wait_for_url("**/events/*")
     assert "sochi-talks.txt" in page.inner_text("ol.passages")
 

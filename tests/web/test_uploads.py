@@ -50,7 +50,7 @@ def test_uploads_pasted_text_becomes_an_article_with_events(client, store):
     assert added.title == "Zarif meets Mogherini" and added.published.startswith("2015-03-18")
     assert f'href="/articles/{added.id}"' in page.text
     article = client.get(f"/articles/{added.id}").text
-    assert 'class="mention" href="/events/' in article
+    assert 'class="trigger" href="/events/' in article
     assert "uploaded in the browser (pasted.jsonl:1)" in article and "/tmp/" not in article
 
 

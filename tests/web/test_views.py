@@ -1,5 +1,5 @@
-"""The pieces of the pages that need no store: body marking, safe links, triggers,
-charts, upload names, the docs page's reading of OpenAPI."""
+"""The pieces of the pages that need no store: safe links, triggers, charts, upload
+names, the docs page's reading of OpenAPI (an article's marked body: test_marks.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import pytest
 
 from dateline.actors import Actor
 from dateline.models import Event, Evidence
-from dateline.store.event_queries import LinkedMention
 from dateline.web.docs import operations
 from dateline.web.profiles import profile
 from dateline.web.uploads import _safe_name
-from dateline.web.views import _passage, _split_trigger, marked_body, safe_link
+from dateline.web.views import _passage, _split_trigger, safe_link
 
 
 def _event(id: str, start: int, end: int, *, date="2020-11-09", type="CONSULT", a="AZE", b="ARM"):
@@ -29,26 +28,6 @@ def _event(id: str, start: int, end: int, *, date="2020-11-09", type="CONSULT", 
         status="occurred",
         mentions=(evidence,),
     )
-
-
-def test_views_marked_body_cuts_at_every_mention_end():
-    body = "Aaa bbb. Ccc ddd. Eee."
-    first = LinkedMention(_event("m1", 0, 8), "e1")
-    overlapping = LinkedMention(_event("m2", 4, 17), None)
-    runs = marked_body(body, (first, overlapping))
-    assert "".join(run.text for run in runs) == body
-    assert [(run.text, run.event_id) for run in runs] == [
-        ("Aaa ", "e1"),
-        ("bbb.", "e1"),
-        (" Ccc ddd.", None),
-        (" Eee.", None),
-    ]
-    assert len(runs[1].mentions) == 2 and runs[3].mentions == ()
-
-
-def test_views_marked_body_ignores_offsets_past_the_body():
-    runs = marked_body("short", (LinkedMention(_event("m", 2, 99), "e"),))
-    assert "".join(run.text for run in runs) == "short"
 
 
 @pytest.mark.parametrize(

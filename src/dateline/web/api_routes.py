@@ -58,8 +58,11 @@ def get_event(event_id: str, store: Annotated[Store, Depends(store_of)]) -> dict
 
 @router.get("/articles/{article_id}", responses=_NOT_FOUND)
 def get_article(article_id: str, store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
-    """One article (metadata and clean body) with the event mentions coded in it, in
-    text order, each with the id of the event it tells of (null: linked to none)."""
+    """One article (metadata and clean body) with the event mentions coded in it, each
+    with the id of the event it tells of (null: linked to none), its actor mentions
+    (`how`: the way the actor was recognised; `is_place`: where something happened)
+    and its time expressions (`value`: the TIMEX3 value), each in text order, with
+    character offsets into the body."""
     found = store.article(article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in this database")
@@ -68,4 +71,21 @@ def get_article(article_id: str, store: Annotated[Store, Depends(store_of)]) -> 
         record = linked.mention.to_dict()
         record["event_id"] = linked.event_id
         mentions.append(record)
-    return {**found.article.to_dict(), "mentions": mentions}
+    actors = [
+        {
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            **m.actor.to_dict(),
+            "how": m.how,
+            "is_place": m.is_place,
+        }
+        for m in found.actors
+    ]
+    times = [{**t.to_dict(), "precision": t.precision} for t in found.times]
+    return {
+        **found.article.to_dict(),
+        "mentions": mentions,
+        "actors": actors,
+        "time_expressions": times,
+    }

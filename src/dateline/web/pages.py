@@ -19,8 +19,9 @@ from ..events.ontology import event_types
 from ..export import FORMATS
 from ..timeline.filters import QUAD_CLASSES, STATUSES
 from .app import render
+from .marks import marked_body
 from .params import Filters, Paging, filters, paging, store_of
-from .views import marked_body, passages, timeline_view
+from .views import passages, recognised, timeline_view
 
 __all__ = ["router"]
 
@@ -73,18 +74,27 @@ def event_page(
     event = store.event(event_id)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r} in this database")
-    return render(request, "event.html", event=event, passages=passages(store, event))
+    actors, recipients = recognised(store, event)
+    return render(
+        request,
+        "event.html",
+        event=event,
+        passages=passages(store, event),
+        actors=actors,
+        recipients=recipients,
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
     request: Request, article_id: str, store: Annotated[Store, Depends(store_of)]
 ) -> HTMLResponse:
-    """One article, its event mentions marked and linked to their events."""
+    """One article, its event mentions, actors and time expressions marked (triggers linked
+    to their events, actors to their pages)."""
     found = store.article(article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in this database")
-    runs = marked_body(found.article.body, found.mentions)
+    runs = marked_body(found.article.body, found.mentions, found.actors, found.times)
     return render(request, "article.html", article=found.article, found=found, runs=runs)
 
 

@@ -4,8 +4,12 @@
   pages before and after it;
 - :func:`passages`: each source of an event, its evidence sentence in its
   paragraph of the article, the trigger word apart;
-- :func:`marked_body`: an article's body cut into runs of text, each with
-  the event mentions that cover it.
+- :func:`recognised`: how each actor of an event was recognised in its
+  sentences;
+- :func:`safe_link`, :func:`quad_of`, :func:`shown_source`: what templates
+  call.
+
+(An article's marked body is :mod:`.marks`.)
 
 Everything here is plain text; the templates escape it.
 """
@@ -21,19 +25,18 @@ from ..api import Store
 from ..errors import KnowledgeError
 from ..events.ontology import event_type
 from ..models import Article, Event, Evidence
-from ..store.event_queries import LinkedMention
 from ..timeline import TimelineQuery
+from .marks import Recognition, recognitions
 from .params import Filters, Paging, cursor_of
 
 __all__ = [
     "UPLOAD_PREFIX",
     "Passage",
-    "Run",
     "TimelineView",
-    "marked_body",
     "page_of",
     "passages",
     "quad_of",
+    "recognised",
     "safe_link",
     "shown_source",
     "timeline_view",
@@ -41,6 +44,8 @@ __all__ = [
 
 # The temporary folders of the ingest form's uploads are named with this prefix.
 UPLOAD_PREFIX = "dateline-upload-"
+# The sources of an event whose sentences say how its actors were recognised.
+RECOGNITION_SOURCES = 50
 
 
 @dataclass(frozen=True)
@@ -107,15 +112,21 @@ class Passage:
 
 
 def passages(store: Store, event: Event) -> list[Passage]:
-    """Each mention of ``event`` with its paragraph, read from the stored article."""
-    bodies: dict[str, Article | None] = {}
-    shown = []
-    for evidence in event.mentions:
-        if evidence.doc not in bodies:
-            stored = store.article(evidence.doc)
-            bodies[evidence.doc] = stored.article if stored else None
-        shown.append(_passage(evidence, bodies[evidence.doc]))
-    return shown
+    """Each mention of ``event`` with its paragraph, read from the stored articles (one
+    query for all of them)."""
+    docs = list(dict.fromkeys(evidence.doc for evidence in event.mentions))
+    bodies = {article.id: article for article in store.articles(ids=docs)}
+    return [_passage(evidence, bodies.get(evidence.doc)) for evidence in event.mentions]
+
+
+def recognised(store: Store, event: Event) -> tuple[list[Recognition], list[Recognition]]:
+    """How each actor and each recipient of ``event`` was recognised, read from the actor
+    mentions inside its evidence sentences (those of its first
+    :data:`RECOGNITION_SOURCES` mentions)."""
+    spans = [(m.doc, m.start, m.end) for m in event.mentions[:RECOGNITION_SOURCES]]
+    within = store.actor_mentions_within(spans)
+    sentences = [within[span] for span in dict.fromkeys(spans)]
+    return recognitions(event.actors, sentences), recognitions(event.recipients, sentences)
 
 
 def _passage(evidence: Evidence, article: Article | None) -> Passage:
@@ -147,40 +158,6 @@ def _split_trigger(sentence: str, trigger: str) -> tuple[str, str, str]:
         if match:
             return sentence[: match.start()], match.group(0), sentence[match.end() :]
     return sentence, "", ""
-
-
-# An article's body ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of an article's body and the mentions that cover it (none: plain text)."""
-
-    text: str
-    mentions: tuple[LinkedMention, ...] = ()
-
-    @property
-    def event_id(self) -> str | None:
-        """The event the run links to: that of its first linked mention."""
-        return next((m.event_id for m in self.mentions if m.event_id), None)
-
-
-def marked_body(body: str, mentions: tuple[LinkedMention, ...]) -> list[Run]:
-    """``body`` cut at every mention's ends, each run with the mentions covering it."""
-    spans = [
-        (m, m.mention.mentions[0].start, m.mention.mentions[0].end)
-        for m in mentions
-        if m.mention.mentions and 0 <= m.mention.mentions[0].start < m.mention.mentions[0].end
-    ]
-    cuts = sorted(
-        {0, len(body), *(min(s, len(body)) for _, s, e in spans)}
-        | {min(e, len(body)) for _, s, e in spans}
-    )
-    runs = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        covering = tuple(m for m, s, e in spans if s <= start and end <= e)
-        runs.append(Run(body[start:end], covering))
-    return runs
 
 
 def safe_link(url: str | None) -> str | None:
