@@ -10,7 +10,9 @@ events), then times, server-side through FastAPI's TestClient, over
 - the timeline page a random date onwards, newest first;
 - the event page ``/events/{id}`` of random events (with each source's
   paragraph read from its article);
-- the JSON API ``/api/events`` for a random dyad and date range.
+- the JSON API ``/api/events`` for a random dyad and date range;
+- the actor page ``/actors/{code}`` and the dyad page ``/dyads/{a}/{b}``
+  (counts by month and type, an actor's partners: SQL aggregates).
 
 It prints the median and 95th percentile of each.
 
@@ -101,6 +103,8 @@ def main() -> None:
             ("timeline newest first", newest_from),
             ("event page", lambda: f"/events/{rng.choice(ids)}"),
             ("api/events dyad + dates", lambda: "/api/events?" + dyad_range()),
+            ("actor page", lambda: f"/actors/{rng.choice(codes)}"),
+            ("dyad page", lambda: "/dyads/" + "/".join(rng.sample(codes, 2))),
         ]
         with TestClient(create_app(store.settings, store=store)) as client:
             client.get("/")  # the first request builds the templates

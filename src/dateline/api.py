@@ -23,6 +23,7 @@ from .store import event_queries, open_engine
 from .store.article_queries import Span, actor_mentions_within
 from .store.event_queries import ArticleMentions
 from .store.linking import RelinkReport, lock_links, relink
+from .store.profile_queries import MonthCount, count_by_month_and_type, top_partners
 from .store.queries import (
     count_articles,
     select_actor_mentions,
@@ -214,6 +215,29 @@ class Store:
         query = TimelineQuery.of(query, **filters)
         with self.engine.connect() as connection:
             return event_queries.count_events(connection, query)
+
+    def event_counts(self, query: TimelineQuery | None = None, **filters: Any) -> list[MonthCount]:
+        """How many events answer ``query`` (the filters of :meth:`events`), by month of
+        their first day and by type: ``(month, type, count)``, the month ``None`` for
+        events undated or dated only to a year; counted in the database.
+
+        >>> Store("sqlite:///:memory:").event_counts(actors="AZE")
+        []
+        """
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return count_by_month_and_type(connection, query)
+
+    def partners(
+        self, code: str, query: TimelineQuery | None = None, *, limit: int = 15, **filters: Any
+    ) -> list[tuple[str, int]]:
+        """The actors most often on the other side of ``code``'s events (among those
+        answering the filters of :meth:`events`), with how many events each: the
+        recipients when it acts (the other actors when an event has no recipients), the
+        actors when it receives; the most frequent first, at most ``limit``."""
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return top_partners(connection, code, query, limit=limit)
 
     def event(self, event_id: str) -> Event | None:
         """The stored event ``event_id`` with all its mentions, or None."""

@@ -286,6 +286,11 @@ def test_app_actor_page_draws_a_chart(client, store):
     assert page.status_code == 200
     assert "<svg" in page.text and "<rect" in page.text and "2020-11" in page.text
     assert 'href="/dyads/AZE/ARM"' in page.text  # a top partner
+    # Counted in the database: the timeline's count, and the store's partners.
+    count = store.count_events(actors="AZE")
+    assert f'<a href="/?actor=AZE">{count} event' in page.text
+    for other, times in store.partners("AZE"):
+        assert f'/dyads/AZE/{other}">{other}</a></td><td class="n">{times}</td>' in page.text
 
 
 def test_app_dyad_page_counts_events_between_two_actors(client, store):

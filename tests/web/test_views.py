@@ -5,29 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.actors import Actor
-from dateline.models import Event, Evidence
+from dateline.models import Evidence
 from dateline.web.docs import operations
 from dateline.web.profiles import profile
 from dateline.web.uploads import _safe_name
 from dateline.web.views import _passage, _split_trigger, safe_link
-
-
-def _event(id: str, start: int, end: int, *, date="2020-11-09", type="CONSULT", a="AZE", b="ARM"):
-    evidence = Evidence(doc="d", file="f.txt", sentence="s", start=start, end=end, trigger="met")
-    return Event(
-        id=id,
-        type=type,
-        mode=None,
-        actors=(Actor(a, "GOV"),),
-        recipients=(Actor(b, "GOV"),),
-        date=date,
-        date_end=None,
-        date_precision="day",
-        date_source="expression",
-        status="occurred",
-        mentions=(evidence,),
-    )
 
 
 @pytest.mark.parametrize(
@@ -71,20 +53,27 @@ def test_views_passage_reads_the_paragraph_from_the_body():
     assert not _passage(moved, Article(id="d", file="f", source="s", body=body)).found
 
 
-def test_views_profile_counts_months_types_and_partners():
-    events = [
-        _event("1", 0, 1, date="2020-09-02"),
-        _event("2", 0, 1, date="2020-11-05", type="ASSAULT"),
-        _event("3", 0, 1, date="2020-11", b="RUS"),
-        _event("4", 0, 1, date=None),
+def test_views_profile_arranges_the_stores_counts():
+    counts = [
+        (None, "PROTEST", 2),  # undated, or dated only to a year: no bar
+        ("2020-09", "CONSULT", 1),
+        ("2020-11", "ASSAULT", 1),
+        ("2020-11", "CONSULT", 1),
+        ("2020-11", "RETIRED", 1),  # a type the codebook has dropped
     ]
-    shown = profile(events, "AZE")
-    assert shown.count == 4
-    assert dict(shown.by_type) == {"CONSULT": 3, "ASSAULT": 1}
+    shown = profile(counts, [("ARM", 3), ("RUS", 1)])
+    assert shown.count == 6
+    assert shown.by_type == [("CONSULT", 2), ("PROTEST", 2), ("ASSAULT", 1), ("RETIRED", 1)]
+    assert dict(shown.by_quad) == {
+        "verbal_cooperation": 2,
+        "material_conflict": 3,
+        "unknown": 1,
+    }
     assert shown.partners == [("ARM", 3), ("RUS", 1)]
     months = [month for _, month in shown.chart.ticks]
     assert months == ["2020-09", "2020-10", "2020-11"]  # the empty month kept
-    assert shown.chart.top == 2 and len(shown.chart.bars) == 3
+    assert shown.chart.top == 3 and len(shown.chart.bars) == 4
+    assert profile([]).chart.bars == [] and profile([]).count == 0
 
 
 def test_views_upload_names_are_made_safe_and_unique():

@@ -1,9 +1,9 @@
 """An actor's and a dyad's profile: events by quad class a month (an SVG bar chart drawn
 on the server), by type, and an actor's most frequent partners.
 
-The counts are made here from the events the store returns for the actor
-or dyad (read a page at a time), so a profile costs a read of that actor's
-events.
+The store counts (SQL aggregates: events by month and type, partners by
+code); this module only arranges the counts, so a profile costs two
+GROUP BY queries whatever the number of events.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from ..api import Store
-from ..models import Event
+from ..store.profile_queries import MonthCount
 from ..timeline import TimelineQuery
 from ..timeline.filters import QUAD_CLASSES
 from .app import render
@@ -68,41 +68,25 @@ class Profile:
     partners: list[tuple[str, int]]
 
 
-def profile(events: Iterable[Event], code: str | None = None) -> Profile:
-    """Counts of ``events`` by month and quad class, by type, and (with ``code``) the
-    codes on the other side of ``code``'s events."""
+def profile(counts: Iterable[MonthCount], partners: Iterable[tuple[str, int]] = ()) -> Profile:
+    """A profile from the store's counts of events by month and type (the month None:
+    undated, or dated only to a year) and the partners' counts."""
     months: dict[str, Counter[str]] = {}
     types: Counter[str] = Counter()
     quads: Counter[str] = Counter()
-    partners: Counter[str] = Counter()
-    count = 0
-    for event in events:
-        count += 1
-        quad = quad_of(event.type)
-        types[event.type] += 1
-        quads[quad] += 1
-        if event.date and len(event.date) >= 7:
-            months.setdefault(event.date[:7], Counter())[quad] += 1
-        if code:
-            partners.update(_partners(event, code))
+    for month, kind, count in counts:
+        quad = quad_of(kind)
+        types[kind] += count
+        quads[quad] += count
+        if month:
+            months.setdefault(month, Counter())[quad] += count
     return Profile(
-        count=count,
+        count=sum(types.values()),
         chart=_chart(months),
-        by_type=types.most_common(),
+        by_type=sorted(types.items(), key=lambda item: (-item[1], item[0])),
         by_quad=[(q, quads[q]) for q in (*QUAD_CLASSES, "unknown") if quads[q]],
-        partners=partners.most_common(15),
+        partners=list(partners),
     )
-
-
-def _partners(event: Event, code: str) -> set[str]:
-    actors = {a.code for a in event.actors}
-    recipients = {a.code for a in event.recipients}
-    found: set[str] = set()
-    if code in actors:
-        found |= recipients or actors
-    if code in recipients:
-        found |= actors
-    return found - {code}
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -147,7 +131,7 @@ def actor_page(
     """An actor: its events by month and quad class, by type, and its partners."""
     query = TimelineQuery(actors=(code,))
     [code] = query.actors or (code,)
-    shown = profile(store.iter_events(query), code)
+    shown = profile(store.event_counts(query), store.partners(code))
     return render(
         request, "profile.html", title=code, code=code, pair=None, profile=shown, query=query
     )
@@ -160,7 +144,7 @@ def dyad_page(
     """Two actors: the events between them by month and quad class, and by type."""
     query = TimelineQuery(dyad=(a, b))
     pair = query.dyad or (a, b)
-    shown = profile(store.iter_events(query))
+    shown = profile(store.event_counts(query))
     title = f"{pair[0]} and {pair[1]}"
     return render(
         request, "profile.html", title=title, code=None, pair=pair, profile=shown, query=query
