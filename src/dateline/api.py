@@ -76,6 +76,7 @@ class Store:
         progress: bool = False,
         retry_failed: bool = False,
         dask: DaskOptions | None = None,
+        on_progress: pipeline.Progress | None = None,
     ) -> pipeline.IngestReport:
         """Read, clean and store the articles in ``inputs`` (paths, folders, URLs, ``-``), then analyse them.
 
@@ -85,17 +86,25 @@ class Store:
         Analysis (parse, actors) runs on every stored article that lacks it,
         so an interrupted run is completed by the next one. An article whose
         analysis failed is reported and recorded, and not tried again unless
-        ``retry_failed``.
+        ``retry_failed``. ``on_progress(step, done, total)`` is told each input read
+        (step "reading") and, without ``dask``, each article analysed ("analysing").
         """
         if isinstance(inputs, str):
             inputs = [inputs]
         report = pipeline.ingest(
-            inputs, self.settings, self.engine, fields=fields, progress=progress
+            inputs,
+            self.settings,
+            self.engine,
+            fields=fields,
+            progress=progress,
+            on_progress=on_progress,
         )
         if report.interrupted:
             return report
         try:
-            analysis = self._analyse(progress=progress, retry_failed=retry_failed, dask=dask)
+            analysis = self._analyse(
+                progress=progress, retry_failed=retry_failed, dask=dask, on_progress=on_progress
+            )
         except KeyboardInterrupt:
             return replace(report, interrupted=True)
         return replace(
@@ -113,11 +122,20 @@ class Store:
         return self._analyse(progress=progress, retry_failed=retry_failed, dask=dask).analysed
 
     def _analyse(
-        self, *, progress: bool, retry_failed: bool, dask: DaskOptions | None
+        self,
+        *,
+        progress: bool,
+        retry_failed: bool,
+        dask: DaskOptions | None,
+        on_progress: pipeline.Progress | None = None,
     ) -> pipeline.Analysis:
         if dask is None:
             return pipeline.analyse(
-                self.settings, self.engine, progress=progress, retry_failed=retry_failed
+                self.settings,
+                self.engine,
+                progress=progress,
+                retry_failed=retry_failed,
+                on_progress=on_progress,
             )
         from .scale import analyse_on_dask
 

@@ -38,7 +38,7 @@ run goes on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,6 +71,7 @@ __all__ = [
     "ArticleAnalysis",
     "IngestReport",
     "Outcome",
+    "Progress",
     "analyse",
     "analyse_article",
     "analyse_batch",
@@ -82,6 +83,14 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
+
+# Told how far a run has gone: (step, done, total), the step "reading" (inputs read) or
+# "analysing" (articles analysed); what the web app's progress bar shows.
+Progress = Callable[[str, int, int], None]
+
+
+def _silent(step: str, done: int, total: int) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -140,25 +149,29 @@ def ingest(
     *,
     fields: FieldMap | None = None,
     progress: bool = False,
+    on_progress: Progress | None = None,
 ) -> IngestReport:
-    """Read, clean and store every article found in ``inputs``."""
+    """Read, clean and store every article found in ``inputs`` (``on_progress`` is told
+    each input read)."""
     fields = fields or FieldMap()
+    tell = on_progress or _silent
     tally = _Tally()
     batch: list[Article] = []
     locations = list(expand_inputs(inputs))
     bar = tqdm(total=len(locations), unit="input", disable=not progress, leave=False)
+    tell("reading", 0, len(locations))
     try:
-        for location in locations:
+        for number, location in enumerate(locations, start=1):
             if isinstance(location, SourceError):
                 tally.failures.append(str(location))
-                bar.update(1)
-                continue
-            bar.set_postfix_str(_short(location), refresh=False)
-            for article in _articles_of(location, settings, fields, tally):
-                batch.append(article)
-                if len(batch) >= BATCH_SIZE:
-                    _flush(engine, batch, tally)
+            else:
+                bar.set_postfix_str(_short(location), refresh=False)
+                for article in _articles_of(location, settings, fields, tally):
+                    batch.append(article)
+                    if len(batch) >= BATCH_SIZE:
+                        _flush(engine, batch, tally)
             bar.update(1)
+            tell("reading", number, len(locations))
         _flush(engine, batch, tally)
     except KeyboardInterrupt:
         log.warning("interrupted: the batch being written was rolled back")
@@ -217,16 +230,24 @@ _ANY_DAY = date(2000, 1, 1)
 
 
 def analyse(
-    settings: Settings, engine: Engine, *, progress: bool = False, retry_failed: bool = False
+    settings: Settings,
+    engine: Engine,
+    *,
+    progress: bool = False,
+    retry_failed: bool = False,
+    on_progress: Progress | None = None,
 ) -> Analysis:
-    """Parse, date, resolve and code every stored article not analysed yet.
+    """Parse, date, resolve and code every stored article not analysed yet
+    (``on_progress`` is told each article done).
 
     Any failure inside one article's analysis is that article's: it is
     recorded with its reason, left out of later analyses (until
     ``retry_failed``) and the run goes on. Raises KeyboardInterrupt after
     keeping the articles already done.
     """
+    tell = on_progress or _silent
     pending = pending_articles(engine, retry_failed=retry_failed)
+    tell("analysing", 0, len(pending))
     if not pending:
         return Analysis()
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
@@ -234,9 +255,10 @@ def analyse(
     bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
     # Closing the parses at once, however the loop ends, ends their worker processes.
     with bar, closing(parses):
-        for article, parsed in zip(pending, parses, strict=True):
+        for number, (article, parsed) in enumerate(zip(pending, parses, strict=True), start=1):
             tally.record(engine, article, _outcome(article, parsed, settings))
             bar.update(1)
+            tell("analysing", number, len(pending))
     return tally.analysis()
 
 

@@ -173,8 +173,12 @@ def test_browser_upload_a_file_and_see_its_events(server, page, tmp_path):
     page.goto(base + "/ingest")
     page.set_input_files("input[name=files]", str(upload))
     page.click("form.ingest button[type=submit]")
+    # The post sends the browser to the ingest's page, which reloads itself (a progress
+    # bar) until the report is there.
     page.wait_for_selector(".report-summary, .error-message", timeout=60_000)
+    assert re.search(r"/ingest/[\w-]+$", page.url)
     assert "added 1" in page.inner_text(".report-summary")
+    assert "Inputs: sochi-talks.txt" in page.inner_text("main")
     _shot(page, "ingest-report")
     assert page.locator("ul.added-events a").count() >= 1  # its events, in the report
     page.locator("ul.added > li > a").first.click()

@@ -8,7 +8,7 @@ import pytest
 from dateline.models import Evidence
 from dateline.web.docs import operations
 from dateline.web.profiles import profile
-from dateline.web.uploads import _safe_name
+from dateline.web.uploads import upload_name
 from dateline.web.views import _passage, _split_trigger, safe_link
 
 
@@ -76,12 +76,15 @@ def test_views_profile_arranges_the_stores_counts():
     assert profile([]).chart.bars == [] and profile([]).count == 0
 
 
-def test_views_upload_names_are_made_safe_and_unique():
-    taken: set[str] = set()
-    assert _safe_name("../../etc/passwd", taken) == "passwd"
-    assert _safe_name("C:\\Users\\me\\a b.txt", taken) == "a_b.txt"
-    assert _safe_name("a b.txt", taken) == "2-a_b.txt"
-    assert _safe_name("...", taken) == "upload"
+def test_views_upload_names_are_the_users_base_names():
+    assert upload_name("../../etc/passwd") == "passwd"
+    assert upload_name("C:\\Users\\me\\a b (2).txt") == "a b (2).txt"
+    assert upload_name("<script>.html") == "<script>.html"  # escaped where shown
+    assert upload_name("new\nline\x00.txt") == "newline.txt"
+    for nothing in ("", "..", ".", "-", "dir/", " \t"):
+        assert upload_name(nothing) == "upload"
+    long = upload_name("é" * 300 + ".jsonl")
+    assert long.endswith("é.jsonl") and len(long.encode()) <= 200
 
 
 def test_views_docs_read_every_operation():

@@ -62,7 +62,7 @@ def create_app(
     max_upload: int = DEFAULT_MAX_UPLOAD,
 ) -> FastAPI:
     """The web app over the database of ``settings`` (or over ``store``)."""
-    from . import api_routes, docs, downloads, pages, profiles, uploads
+    from . import api_routes, docs, downloads, ingest_jobs, pages, profiles, uploads
 
     app = FastAPI(
         title="Dateline",
@@ -74,6 +74,7 @@ def create_app(
     app.state.store = store or Store(settings, create=False)
     app.state.max_upload = max_upload
     app.state.templates = templates()
+    app.state.ingest_jobs = ingest_jobs.IngestJobs()
     app.add_middleware(uploads.IngestGuard, limit=max_upload)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -5,34 +5,38 @@
    that a page elsewhere cannot make the browser add articles; one larger
    than the app's ``max_upload`` (by its length, or by the bytes it sends
    when it gives none or lies) is refused (413);
-3. the files are saved under their own base names (made safe) in a
-   temporary folder, the pasted text as a record of ``pasted.jsonl`` (so
-   that, like any text given as the article itself, it is never refused
-   for its length), and
-   :meth:`Store.ingest` reads them, one ingest at a time;
-4. the report page shows the counts, each refused input with its reason,
-   and links to the articles added.
-
-The POST answers when the ingest is done (the model loads on the first one).
+2. each file is saved under its own name (the base name the browser gave,
+   without control characters) in a folder of its own inside a temporary
+   folder, so that the articles' ``file`` and the report's lines name it as
+   the user does; the pasted text as a record of ``pasted.jsonl`` (so that,
+   like any text given as the article itself, it is never refused for its
+   length);
+3. :class:`~.ingest_jobs.IngestJobs` ingests them in the background, and
+   the post answers at once with a redirect to the job's page
+   (``/ingest/{id}``);
+4. that page shows a progress bar (it reloads itself every second with
+   ``<meta http-equiv="refresh">``, so it needs no script), then the
+   report: the counts, each refused input with its reason, and links to
+   the articles added.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import tempfile
-import threading
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import Store
+from ..pipeline import IngestReport
 from .app import render
+from .ingest_jobs import IngestJob, IngestJobs
 from .params import store_of
 from .views import UPLOAD_PREFIX
 
@@ -40,9 +44,8 @@ __all__ = ["IngestGuard", "router"]
 
 router = APIRouter(include_in_schema=False)
 
-_INGESTING = threading.Lock()
 SHOWN = 100  # articles added that the report lists with their events
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+NAME_BYTES = 200  # the longest file name saved (most file systems allow 255 bytes)
 
 
 def _limit(request: Request) -> int:
@@ -108,7 +111,7 @@ def ingest_form(request: Request) -> HTMLResponse:
     return render(request, "ingest.html", limit=_size(_limit(request)))
 
 
-@router.post("/ingest", response_class=HTMLResponse)
+@router.post("/ingest")
 def ingest_upload(
     request: Request,
     store: Annotated[Store, Depends(store_of)],
@@ -116,29 +119,60 @@ def ingest_upload(
     text: Annotated[str, Form()] = "",
     title: Annotated[str, Form()] = "",
     published: Annotated[str, Form()] = "",
-) -> HTMLResponse:
-    """Ingest the uploaded files and the pasted text; show the report."""
+) -> RedirectResponse:
+    """Save the uploaded files and the pasted text, start ingesting them, and send the
+    browser to the ingest's page."""
     limit = _limit(request)
     uploads = [upload for upload in files or () if upload.filename]
     if not uploads and not text.strip():
         raise HTTPException(400, "choose a file to upload or paste an article's text")
-    with tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as folder:
-        paths = _save(uploads, _pasted(text, title, published), Path(folder), limit)
-        with _INGESTING:
-            report = store.ingest([str(path) for path in paths])
-    # Messages name the saved files; the temporary folder means nothing to the reader.
-    unfold = lambda lines: [line.replace(f"{folder}/", "") for line in lines]  # noqa: E731
+    folder = tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX)
+    try:
+        paths = _save(uploads, _pasted(text, title, published), Path(folder.name), limit)
+    except BaseException:
+        folder.cleanup()
+        raise
+    names = [path.name for path in paths]
+    job = _jobs(request).start(store, folder, [str(path) for path in paths], names)
+    return RedirectResponse(f"/ingest/{job.id}", status_code=303)
+
+
+@router.get("/ingest/{job_id}", response_class=HTMLResponse)
+def ingest_job(
+    request: Request, job_id: str, store: Annotated[Store, Depends(store_of)]
+) -> HTMLResponse:
+    """An ingest's progress while it runs, then its report."""
+    job = _jobs(request).get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest {job_id!r} (the server remembers the latest ones)")
+    if not job.finished:
+        page = render(request, "ingest_progress.html", job=job)
+    elif job.report is None:
+        message = job.shown((job.error or "the ingest failed",))[0]
+        page = render(request, "ingest_progress.html", status_code=500, job=job, error=message)
+    else:
+        page = _report(request, store, job, job.report)
+    page.headers["cache-control"] = "no-store"  # each reload asks again
+    return page
+
+
+def _report(request: Request, store: Store, job: IngestJob, report: IngestReport) -> HTMLResponse:
     return render(
         request,
         "ingest_report.html",
         report=report,
-        names=[path.name for path in paths],
+        names=job.names,
         added=[found for i in report.added_ids[:SHOWN] if (found := store.article(i))],
         more=max(0, len(report.added_ids) - SHOWN),
-        failures=unfold(report.failures),
-        analysis_failures=unfold(report.analysis_failures),
-        notes=unfold(report.notes),
+        failures=job.shown(report.failures),
+        analysis_failures=job.shown(report.analysis_failures),
+        notes=job.shown(report.notes),
     )
+
+
+def _jobs(request: Request) -> IngestJobs:
+    jobs: IngestJobs = request.app.state.ingest_jobs
+    return jobs
 
 
 def _pasted(text: str, title: str, published: str) -> str:
@@ -150,12 +184,14 @@ def _pasted(text: str, title: str, published: str) -> str:
 
 
 def _save(uploads: list[UploadFile], pasted: str, folder: Path, limit: int) -> list[Path]:
-    """Write each upload (and the pasted text) into ``folder``; refuse more than ``limit``."""
+    """Write each upload (and the pasted text) into a folder of its own in ``folder``
+    (``1/``, ``2/``, ...), under its own name; refuse more than ``limit`` bytes."""
     total = 0
     paths: list[Path] = []
-    taken: set[str] = set()
-    for upload in uploads:
-        path = folder / _safe_name(upload.filename or "upload", taken)
+    for number, upload in enumerate(uploads, start=1):
+        place = folder / str(number)
+        place.mkdir()
+        path = place / upload_name(upload.filename or "")
         with path.open("wb") as out:
             while chunk := upload.file.read(64 * 1024):
                 total += len(chunk)
@@ -168,19 +204,29 @@ def _save(uploads: list[UploadFile], pasted: str, folder: Path, limit: int) -> l
         total += len(data)
         if total > limit:
             raise _too_large(limit)
-        path = folder / _safe_name("pasted.jsonl", taken)
+        place = folder / str(len(uploads) + 1)
+        place.mkdir()
+        path = place / "pasted.jsonl"
         path.write_bytes(data)
         paths.append(path)
     return paths
 
 
-def _safe_name(name: str, taken: set[str]) -> str:
-    """A base name of letters, digits, dots, dashes and underscores, unique in the folder."""
-    base = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip("._") or "upload"
-    base = base[-100:]
-    chosen, number = base, 1
-    while chosen in taken:
-        number += 1
-        chosen = f"{number}-{base}"
-    taken.add(chosen)
-    return chosen
+def upload_name(name: str) -> str:
+    """The name to save an upload under: the base name the browser gave (whatever the
+    user's system, without its folders) with no control characters, at most
+    :data:`NAME_BYTES` bytes (its extension kept), never empty, ``.``, ``..`` or
+    ``-`` (which the readers take for standard input)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()
+    if base in ("", ".", "..", "-"):
+        return "upload"
+    if len(base.encode("utf-8")) <= NAME_BYTES:
+        return base
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or not stem or len(suffix) > 16:
+        stem, suffix = base, ""
+    room = NAME_BYTES - len(suffix.encode("utf-8")) - (1 if suffix else 0)
+    while len(stem.encode("utf-8")) > room:
+        stem = stem[:-1]
+    return f"{stem}.{suffix}" if suffix else stem
