@@ -158,6 +158,13 @@ def test_marks_a_mention_without_a_marked_trigger_is_referred_to_after_its_sente
     runs = marked_body(BODY, (lost, unlinked))
     assert [len(run.references) for run in runs] == [1, 0, 0]  # the space between
     assert runs[0].references[0].event_id == "e1"
+    # Two events told by one word: the word links to the first, the second is referred to.
+    one = LinkedMention(_event("m1", 0, SENTENCE_END), "e1")
+    two = LinkedMention(_event("m2", 0, SENTENCE_END, type="AGREE"), "e2")
+    [first, *_] = marked_body(BODY, (one, two))
+    assert [m.event_id for m in first.references] == ["e2"]
+    [(text, mark)] = _marks([first])
+    assert (text, mark.target, mark.title) == ("met", "e1", "CONSULT, AGREE")
     # An unlinked mention's trigger is marked but links nowhere.
     [(text, mark)] = _marks(runs)
     assert (text, mark.kind, mark.target) == ("went", "trigger", None)

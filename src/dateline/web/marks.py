@@ -12,9 +12,10 @@ explains them.
 Inner marks never overlap: they are taken by rank (triggers, then actors and
 places, then time expressions; then from the left, the longer first) and one
 that overlaps a mark already taken is dropped. A mark whose stored text is not
-the text at its offsets is dropped too. A linked mention whose trigger is not
-marked gets a reference after its sentence, so that every event stays one
-click away.
+the text at its offsets is dropped too. A linked mention whose event no marked
+trigger of its sentence links to (its trigger not found, dropped, or shared
+with another event's) gets a reference after its sentence, so that every
+event stays one click away.
 
 Everything here is plain text; the templates escape it.
 """
@@ -96,7 +97,7 @@ def marked_body(
     marks = _chosen(
         [*_trigger_marks(body, spans), *_actor_marks(body, actors), *_time_marks(body, times)]
     )
-    marked = {(s, e) for s, e, mark in marks if mark.kind == "trigger" and mark.target}
+    linked = [(s, e, mark.target) for s, e, mark in marks if mark.kind == "trigger" and mark.target]
     cuts = sorted({0, len(body), *(s for _, s, _ in spans), *(e for _, _, e in spans)})
     runs = []
     for start, end in zip(cuts, cuts[1:], strict=False):
@@ -104,7 +105,9 @@ def marked_body(
         references = tuple(
             m
             for m, s, e in spans
-            if e == end and m.event_id and not any(s <= a and b <= e for a, b in marked)
+            if e == end
+            and m.event_id
+            and not any(s <= a and b <= e and to == m.event_id for a, b, to in linked)
         )
         pieces = _pieces(body, start, end, marks)
         runs.append(Run(body[start:end], covering, pieces, references))
