@@ -112,7 +112,9 @@ def _warm() -> None:
 
     settings = load_settings()
     load_nlp(settings.spacy_model)
-    load_coder(settings)
+    coder = load_coder(settings)
+    if coder is not None:
+        coder.warm()
 
 
 if __name__ == "__main__":

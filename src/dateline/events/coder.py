@@ -121,6 +121,12 @@ class EventCoder:
     def _encoder(self) -> Encoder:
         return self.encoder or load_encoder(self.folder, self.meta.get("encoder", {}).get("depth"))
 
+    def warm(self) -> None:
+        """Load now what coding will need (a vector coder's encoder), not on the first
+        sentence that needs it: a worker that times its tasks calls this first."""
+        if self._uses_embeddings:
+            self._encoder()
+
     @property
     def reads_vectors(self) -> bool:
         """Whether the coder reads MiniLM vectors (and so needs torch)."""
