@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from . import pipeline
-from .actors import Actor, ActorMention, LearnedPerson
-from .errors import KnowledgeError
-from .events.ontology import event_type
+from .actors import ActorMention, LearnedPerson
+from .export.flat import EVENT_COLUMNS, event_record
 from .models import Article, DatedSentence, Event
 from .scale import DaskOptions
 from .settings import Settings, load_settings
@@ -344,66 +343,3 @@ class Store:
         """Release the database connections."""
         if "engine" in self.__dict__:
             self.engine.dispose()
-
-
-EVENT_COLUMNS = (
-    "id",
-    "type",
-    "mode",
-    "quad_class",
-    "date",
-    "date_end",
-    "date_precision",
-    "date_source",
-    "status",
-    "actors",
-    "recipients",
-    "speaker",
-    "place_name",
-    "place_country",
-    "magnitude",
-    "confidence",
-    "cameo",
-    "goldstein",
-    "sources",
-    "mentions",
-    "disagreements",
-)
-
-
-def event_record(event: Event) -> dict[str, Any]:
-    """An event as one flat record of :data:`EVENT_COLUMNS` (a row of :meth:`Store.to_pandas`)."""
-    return {
-        "id": event.id,
-        "type": event.type,
-        "mode": event.mode,
-        "quad_class": _quad_class(event.type),
-        "date": event.date,
-        "date_end": event.date_end,
-        "date_precision": event.date_precision,
-        "date_source": event.date_source,
-        "status": event.status,
-        "actors": [_label(a) for a in event.actors],
-        "recipients": [_label(a) for a in event.recipients],
-        "speaker": event.speaker,
-        "place_name": event.place_name,
-        "place_country": event.place_country,
-        "magnitude": dict(event.magnitude),
-        "confidence": event.confidence,
-        "cameo": event.cameo,
-        "goldstein": event.goldstein,
-        "sources": event.sources,
-        "mentions": len(event.mentions),
-        "disagreements": list(event.disagreements),
-    }
-
-
-def _label(actor: Actor) -> str:
-    return " ".join(part for part in (actor.code, actor.sector, actor.name) if part)
-
-
-def _quad_class(type_name: str) -> str | None:
-    try:
-        return event_type(type_name).quad_class
-    except KnowledgeError:
-        return None  # a type the codebook has dropped

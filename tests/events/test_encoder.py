@@ -137,3 +137,10 @@ def test_tuned_coder_survives_saving_and_loading(tmp_path):
     # Tuned layers are stored in half precision.
     assert np.allclose([r.values for r in before], [r.values for r in after], atol=0.02)
     assert [r.best()[0] for r in after[:6]].count("CONSULT") >= 4
+
+
+def test_a_loaded_vector_coder_saved_elsewhere_keeps_its_tuned_layers(tmp_path):
+    EventCoder.load(SHIPPED_MODEL).save(tmp_path)
+    copied = (tmp_path / ENCODER_FILE).read_bytes()
+    assert copied == (SHIPPED_MODEL / ENCODER_FILE).read_bytes()
+    assert EventCoder.load(tmp_path).reads_vectors

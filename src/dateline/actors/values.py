@@ -55,6 +55,11 @@ class Actor:
     contexts: tuple[str, ...] = ()
 
     @property
+    def label(self) -> str:
+        """Code, sector and name as words: ``KEN GOV William Ruto``, ``UNO IGO``."""
+        return " ".join(part for part in (self.code, self.sector, self.name) if part)
+
+    @property
     def is_person(self) -> bool:
         """Whether the actor is one named person rather than a body."""
         return self.name is not None and self.office is not None

@@ -29,6 +29,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,7 +40,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..knowledge import KNOWLEDGE_DIR
-from .encoder import Encoder, load_encoder, save_tuned
+from .encoder import ENCODER_FILE, Encoder, load_encoder, save_tuned
 from .features import sentence_features
 
 if TYPE_CHECKING:
@@ -146,10 +147,11 @@ class EventCoder:
             intercept=self._intercept,
             **gate,
         )
-        if self._uses_embeddings:
-            save_tuned(
-                self._encoder(), folder, int(self.meta.get("encoder", {}).get("tuned_layers", 0))
-            )
+        tuned_layers = int(self.meta.get("encoder", {}).get("tuned_layers", 0))
+        if self.encoder is not None:
+            save_tuned(self.encoder, folder, tuned_layers)
+        elif self.folder is not None:  # read from a folder: its layers are a file there
+            _copy_file(self.folder / ENCODER_FILE, folder / ENCODER_FILE)
 
     def probabilities(
         self, sentences: Sequence[Span], triggers: Sequence[Sequence[EventTrigger]]
@@ -267,6 +269,11 @@ class _Gate:
             return bool(row[classes.index(NO_EVENT)] >= self.none) if NO_EVENT in classes else False
         best = int(np.argmax(row))
         return classes[best] in matched and bool(row[best] >= self.sure)
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    if source.exists() and source.resolve() != target.resolve():
+        shutil.copyfile(source, target)
 
 
 def _softmax(logits: np.ndarray, temperature: float) -> np.ndarray:

@@ -88,8 +88,6 @@ class Encoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit-length vector per text (a float32 row each)."""
         torch = _torch()
-        if not self._bert.training:
-            torch.set_num_threads(1)
         rows = np.zeros((len(texts), self.hidden_size), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
@@ -140,7 +138,9 @@ class Encoder:
 
 def load_encoder(folder: Path | None, depth: int | None = None) -> Encoder:
     """The encoder of a coder's model folder (its first ``depth`` layers and its tuned
-    ones), or the plain MiniLM; loaded once per process."""
+    ones), or the plain MiniLM; loaded once per process, which then encodes on one
+    thread (see the module's note)."""
+    _torch().set_num_threads(1)
     return _cached_encoder(str(folder.resolve()) if folder else "", depth)
 
 
@@ -216,7 +216,8 @@ def tune_layers(
 
 
 def save_tuned(encoder: Encoder, folder: Path, layers: int) -> None:
-    """Write the top ``layers`` layers (those a coder tuned) into its model folder."""
+    """Write the top ``layers`` layers (those a coder tuned, in memory) into its model
+    folder."""
     if layers:
         state: dict[str, Any] = encoder.tuned_state(layers)
         np.savez_compressed(folder / ENCODER_FILE, **state)

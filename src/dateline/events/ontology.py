@@ -22,6 +22,7 @@ __all__ = [
     "contexts",
     "event_type",
     "event_types",
+    "known_event_type",
     "older_roots",
 ]
 
@@ -91,6 +92,12 @@ def event_type(name: str) -> EventType:
     except KeyError:
         known = ", ".join(event_types())
         raise KnowledgeError(f"unknown PLOVER type {name!r}; known: {known}") from None
+
+
+def known_event_type(name: str) -> EventType | None:
+    """The PLOVER type called ``name``, or None for one the codebook does not have (an
+    event stored under a type the codebook has since dropped)."""
+    return event_types().get(name)
 
 
 def check_mode(type_name: str, mode: str | None, *, source: str = PLOVER_FILE) -> None:

@@ -5,25 +5,28 @@ columns a spreadsheet or a data frame can hold: magnitude split into one
 column per count, the first mention's source in its own columns, counts of
 mentions, outlets and articles. Values keep their types (dates, numbers,
 actor tuples) so that each format decides how to spell them.
+:func:`event_record` is the looser record of ``Store.to_pandas``.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, fields
+from typing import Any
 
 from ..actors.values import Actor
-from ..errors import KnowledgeError
-from ..events.ontology import EventType, event_type
+from ..events.ontology import EventType, known_event_type
 from ..models import Event, Evidence
 
 __all__ = [
+    "EVENT_COLUMNS",
     "FLAT_COLUMNS",
     "MAGNITUDE_KINDS",
     "QUAD_CLASS_NUMBERS",
     "FlatEvent",
     "actor_label",
     "actor_labels",
+    "event_record",
     "first_day_of",
     "flat_event",
     "quad_class_number",
@@ -85,7 +88,7 @@ FLAT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(FlatEvent))
 
 def flat_event(event: Event) -> FlatEvent:
     """The event as one flat record; CAMEO code and Goldstein score fall back to its type's."""
-    known = _known_type(event.type)
+    known = known_event_type(event.type)  # a dropped type is exported uncoded
     magnitude = dict(event.magnitude)
     first: Evidence | None = event.mentions[0] if event.mentions else None
     return FlatEvent(
@@ -127,7 +130,7 @@ def flat_event(event: Event) -> FlatEvent:
 
 def quad_class_number(type_name: str) -> int | None:
     """The quad class (1 verbal cooperation .. 4 material conflict) of a PLOVER type."""
-    known = _known_type(type_name)
+    known = known_event_type(type_name)
     return QUAD_CLASS_NUMBERS[known.quad_class] if known else None
 
 
@@ -159,11 +162,57 @@ def actor_labels(actors: tuple[Actor, ...]) -> str:
     return ";".join(actor_label(a) for a in actors)
 
 
-def _known_type(name: str) -> EventType | None:
-    try:
-        return event_type(name)
-    except KnowledgeError:
-        return None  # an event stored under a type the codebook has dropped: export it uncoded
+# The columns of Store.to_pandas: nested values (actors, magnitude) kept as lists and dicts.
+EVENT_COLUMNS = (
+    "id",
+    "type",
+    "mode",
+    "quad_class",
+    "date",
+    "date_end",
+    "date_precision",
+    "date_source",
+    "status",
+    "actors",
+    "recipients",
+    "speaker",
+    "place_name",
+    "place_country",
+    "magnitude",
+    "confidence",
+    "cameo",
+    "goldstein",
+    "sources",
+    "mentions",
+    "disagreements",
+)
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """An event as one flat record of :data:`EVENT_COLUMNS` (a row of ``Store.to_pandas``)."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "quad_class": known.quad_class if (known := known_event_type(event.type)) else None,
+        "date": event.date,
+        "date_end": event.date_end,
+        "date_precision": event.date_precision,
+        "date_source": event.date_source,
+        "status": event.status,
+        "actors": [a.label for a in event.actors],
+        "recipients": [a.label for a in event.recipients],
+        "speaker": event.speaker,
+        "place_name": event.place_name,
+        "place_country": event.place_country,
+        "magnitude": dict(event.magnitude),
+        "confidence": event.confidence,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "sources": event.sources,
+        "mentions": len(event.mentions),
+        "disagreements": list(event.disagreements),
+    }
 
 
 def _goldstein(known: EventType | None) -> float | None:

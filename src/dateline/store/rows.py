@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from ..actors import Actor, ActorMention
-from ..errors import KnowledgeError
-from ..events.ontology import event_type
+from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
 from ..time.values import TimeValue
 from .schema import articles, event_mentions
@@ -301,7 +300,5 @@ def _day(value: str | None) -> date | None:
 
 
 def _quad_class(type_name: str) -> str | None:
-    try:
-        return event_type(type_name).quad_class
-    except KnowledgeError:
-        return None
+    known = known_event_type(type_name)
+    return known.quad_class if known else None

@@ -181,11 +181,11 @@ def _actor_marks(body: str, actors: Sequence[ActorMention]) -> list[tuple[int, i
     for (start, end), named in found.items():
         acting = [m for m in named if not m.is_place]
         if acting:
-            title = "; ".join(f"{_label(m.actor)}: {HOW_WORDS.get(m.how, m.how)}" for m in acting)
+            title = "; ".join(f"{m.actor.label}: {HOW_WORDS.get(m.how, m.how)}" for m in acting)
             target = next((m.actor.code for m in acting if m.actor.code != UNKNOWN_CODE), None)
             marks.append((start, end, Mark("actor", title, target)))
         else:
-            title = "place: " + "; ".join(dict.fromkeys(_label(m.actor) for m in named))
+            title = "place: " + "; ".join(dict.fromkeys(m.actor.label for m in named))
             marks.append((start, end, Mark("place", title)))
     return marks
 
@@ -213,10 +213,6 @@ def _time_title(value: TimeValue) -> str:
 def _fits(body: str, start: int, end: int, text: str) -> bool:
     """Whether ``text`` is what the body holds at [start, end) (spaces aside)."""
     return 0 <= start < end <= len(body) and body[start:end].split() == text.split()
-
-
-def _label(actor: Actor) -> str:
-    return " ".join(part for part in (actor.code, actor.sector, actor.name) if part)
 
 
 # How an event's actors were recognised ------------------------------------------------

@@ -22,8 +22,7 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from ..api import Store
-from ..errors import KnowledgeError
-from ..events.ontology import event_type
+from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
 from ..timeline import TimelineQuery
 from .marks import Recognition, recognitions
@@ -174,10 +173,8 @@ def safe_link(url: str | None) -> str | None:
 
 def quad_of(type_name: str) -> str:
     """The quad class of a PLOVER type ("unknown" for a type the codebook has dropped)."""
-    try:
-        return event_type(type_name).quad_class
-    except KnowledgeError:
-        return "unknown"
+    known = known_event_type(type_name)
+    return known.quad_class if known else "unknown"
 
 
 def shown_source(source: str) -> str:
