@@ -2,7 +2,8 @@
 
 The seeds and the bundled samples are ingested in three orders, and by two
 ingests at once (into one SQLite file and into one PostgreSQL database):
-each gives exactly the events of one sequential run.
+each gives exactly the events of one sequential run (whose analyses are stored
+and linked in batches, where one file at a time links one article at a time).
 """
 
 from __future__ import annotations

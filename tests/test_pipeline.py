@@ -108,3 +108,35 @@ def test_pipeline_an_undated_article_gets_no_invented_day(tmp_path, lexicon_sett
     # Nothing is dated by the day of the ingest.
     for event in events:
         assert event.date in (None, "2020-03-05")
+
+
+def test_pipeline_an_article_the_store_refuses_fails_alone_and_its_batch_is_stored(
+    tmp_path, lexicon_settings, monkeypatch
+):
+    """Analyses are stored in batches: when the database refuses the data of one article,
+    the others of its batch are stored and that one is recorded as failed."""
+    import dateline.analysis as analysis
+
+    records = [
+        {"id": f"story-{n}", "time": f"2021-03-0{n}", "text": STORY.format(extra=f"Day {n}.")}
+        for n in range(1, 5)
+    ]
+    save_analyses = analysis.save_analyses
+    batches: list[int] = []
+
+    def refusing(connection, analysed):
+        batches.append(len(analysed))
+        if any("Day 3." in sentence.text for item in analysed for sentence in item.dated):
+            raise ValueError("a value the database cannot hold")
+        return save_analyses(connection, analysed)
+
+    monkeypatch.setattr(analysis, "save_analyses", refusing)
+    store = Store(lexicon_settings)
+    report = store.ingest(_records(tmp_path, records))
+    assert batches == [4, 1, 1, 1, 1]  # all at once, then each alone
+    assert (report.added, report.analysed) == (4, 3)
+    assert report.analysis_failures == (
+        "story-3: analysis failed: ValueError: a value the database cannot hold",
+    )
+    stored = {mention.file for event in store.events() for mention in event.mentions}
+    assert stored == {"story-1", "story-2", "story-4"}

@@ -1,14 +1,15 @@
 """The results of analysing articles, and storing them one article at a time.
 
 What :mod:`dateline.pipeline` (in this process) and :mod:`dateline.scale` (on a
-cluster) compute is an :class:`Outcome` per article; :class:`Tally` stores each
-(the analysis, or the failure and its reason) and counts what happened.
+cluster) compute is an :class:`Outcome` per article; :class:`Tally` stores them
+(the analyses in batches, each failure and its reason at once) and counts what
+happened.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -18,10 +19,18 @@ from tqdm import tqdm
 from .actors import ActorMention, LearnedPerson
 from .errors import StoreError
 from .models import Article, DatedSentence, Event
-from .store.queries import record_failure, save_analysis
+from .store.queries import ArticleRows, record_failure, save_analyses
 from .time import TimeValue
 
-__all__ = ["Analysis", "ArticleAnalysis", "Outcome", "Tally", "one_line", "record_outcomes"]
+__all__ = [
+    "SAVE_BATCH",
+    "Analysis",
+    "ArticleAnalysis",
+    "Outcome",
+    "Tally",
+    "one_line",
+    "record_outcomes",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,30 +68,64 @@ class Outcome:
     notes: tuple[str, ...] = ()
 
 
+# Analyses are stored this many articles at a time, in one transaction, their mentions
+# linked in one step (an article that the store refuses is then stored alone).
+SAVE_BATCH = 25
+
+
 @dataclass
 class Tally:
-    """Counts, failures and notes of an analysis, as its outcomes are stored."""
+    """Counts, failures and notes of an analysis, as its outcomes are stored.
+
+    Analyses are kept until :data:`SAVE_BATCH` of them have come, then stored
+    together (:meth:`flush`): whatever the database refuses of one article is
+    that article's failure, and the others are stored. Call :meth:`flush` when
+    the outcomes end, however they end.
+    """
 
     done: int = 0
     failures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    batch_size: int = SAVE_BATCH
+    _waiting: list[tuple[Article, ArticleAnalysis]] = field(default_factory=list)
 
     def record(self, engine: Engine, article: Article, outcome: Outcome) -> None:
-        """Store an outcome: the analysis, or the failure and its reason. Raises StoreError
-        when the database cannot be written."""
+        """Take an outcome: its analysis is stored with the next batch, its failure and
+        reason at once. Raises StoreError when the database cannot be written."""
         self.notes.extend(f"{article.file}: {note}" for note in outcome.notes)
-        if outcome.analysis is not None:
-            try:
-                _save(engine, article, outcome.analysis)
-                self.done += 1
+        if outcome.analysis is None:
+            self.failures.append(_fail(engine, article, outcome.error or "no analysis"))
+            return
+        self._waiting.append((article, outcome.analysis))
+        if len(self._waiting) >= self.batch_size:
+            self.flush(engine)
+
+    def flush(self, engine: Engine) -> None:
+        """Store the analyses waiting: all in one transaction, or, when the database
+        refuses the data of one, each alone. Raises StoreError when the database
+        cannot be written."""
+        waiting, self._waiting = self._waiting, []
+        if not waiting:
+            return
+        try:
+            _save(engine, waiting)
+            self.done += len(waiting)
+            return
+        except StoreError:
+            raise  # the database, not an article: nothing more can be stored
+        except Exception as error:  # noqa: BLE001 - found below: which article it was
+            log.debug("a batch of %d analyses was refused; storing each alone", len(waiting))
+            if len(waiting) == 1:
+                self.failures.append(_refused(engine, waiting[0][0], error))
                 return
+        for article, analysis in waiting:
+            try:
+                _save(engine, [(article, analysis)])
+                self.done += 1
             except StoreError:
-                raise  # the database, not the article: nothing more can be stored
+                raise
             except Exception as error:  # noqa: BLE001 - data of the article the store refused
-                reason = one_line(f"{type(error).__name__}: {error}")
-        else:
-            reason = outcome.error or "no analysis"
-        self.failures.append(_fail(engine, article, reason))
+                self.failures.append(_refused(engine, article, error))
 
     def analysis(self) -> Analysis:
         return Analysis(self.done, tuple(self.failures), tuple(self.notes))
@@ -99,32 +142,42 @@ def record_outcomes(
     tally = Tally()
     bar = tqdm(total=total, unit="article", disable=not progress, leave=False)
     with bar:
-        for article, outcome in results:
-            tally.record(engine, article, outcome)
-            bar.update(1)
+        try:
+            for article, outcome in results:
+                tally.record(engine, article, outcome)
+                bar.update(1)
+        finally:
+            tally.flush(engine)
     return tally.analysis()
 
 
-def _save(engine: Engine, article: Article, result: ArticleAnalysis) -> None:
-    """Store one article's analysis. A database that cannot be written raises StoreError;
-    data of the article that cannot be stored raises SQLAlchemy's error."""
+def _save(engine: Engine, analysed: Sequence[tuple[Article, ArticleAnalysis]]) -> None:
+    """Store analyses in one transaction. A database that cannot be written raises
+    StoreError; data of an article that cannot be stored raises SQLAlchemy's error."""
+    rows = [
+        ArticleRows(
+            article.id, found.actor_mentions, found.people, found.events, found.dated, found.times
+        )
+        for article, found in analysed
+    ]
     try:
         with engine.begin() as connection:
-            stored = save_analysis(
-                connection,
-                article.id,
-                result.actor_mentions,
-                result.people,
-                result.events,
-                result.dated,
-                result.times,
-            )
-        if not stored:
-            log.info("%s was analysed by another process meanwhile", article.id)
+            stored = set(save_analyses(connection, rows))
+        for article, _ in analysed:
+            if article.id not in stored:
+                log.info("%s was analysed by another process meanwhile", article.id)
     except IntegrityError:
-        log.info("%s was analysed by another process meanwhile", article.id)
+        if len(analysed) > 1:
+            raise  # stored one by one, to find which
+        log.info("%s was analysed by another process meanwhile", analysed[0][0].id)
     except OperationalError as error:
-        raise StoreError(f"cannot write the analysis of {article.file}: {error}") from None
+        files = ", ".join(article.file for article, _ in analysed[:3])
+        more = f" and {len(analysed) - 3} more" if len(analysed) > 3 else ""
+        raise StoreError(f"cannot write the analysis of {files}{more}: {error}") from None
+
+
+def _refused(engine: Engine, article: Article, error: Exception) -> str:
+    return _fail(engine, article, one_line(f"{type(error).__name__}: {error}"))
 
 
 def _fail(engine: Engine, article: Article, reason: str) -> str:

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Literal
 
 from .actors.values import Actor
@@ -146,6 +147,20 @@ class Event:
     cameo: str | None = None
     goldstein: float | None = None
     disagreements: tuple[str, ...] = ()  # where its sources differ: "date: 2020-11-09 | 2020-11-10"
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        """The codes of every actor the event names, actors and recipients."""
+        return frozenset(actor.code for actor in (*self.actors, *self.recipients))
+
+    @cached_property
+    def days(self) -> tuple[date, date] | None:
+        """The first and last day of the event (the same for one day), None when undated."""
+        if self.date is None:
+            return None
+        first = date.fromisoformat(self.date[:10])
+        last = date.fromisoformat(self.date_end[:10]) if self.date_end else first
+        return first, max(first, last)
 
     @property
     def sources(self) -> int:

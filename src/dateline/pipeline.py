@@ -23,12 +23,13 @@ before it):
 3. ``actors.resolve_doc``: actor mentions, learning the article's people as it goes;
 4. ``events.coding.code_events``: PLOVER events with resolved actors and dates;
 5. ``timeline.summary.build.dated_sentences_of``: each sentence with its days;
-6. ``store.queries.save_analysis``: one transaction per article (its time
-   expressions, actor mentions, event mentions, dated sentences), under the
-   link lock: the ``link`` stage decides which stored events its mentions
-   tell of (join, start, merge; the same events whatever the order of
-   arrival) and the store applies that; the article is marked analysed, so
-   an interrupted run resumes with the next article.
+6. ``store.queries.save_analyses``: one transaction per batch of articles
+   (their time expressions, actor mentions, event mentions, dated
+   sentences), under the link lock: the ``link`` stage decides which stored
+   events their mentions tell of (join, start, merge; the same events
+   whatever the order of arrival, one article at a time or many at once)
+   and the store applies that; the articles are marked analysed, so an
+   interrupted run resumes with the articles not stored.
 
 Any failure in steps 1 to 5 is the article's: it is reported, recorded
 (``store.queries.record_failure``) and not tried again until asked, and the
@@ -253,12 +254,16 @@ def analyse(
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
     tally = Tally()
     bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
-    # Closing the parses at once, however the loop ends, ends their worker processes.
+    # Closing the parses at once, however the loop ends, ends their worker processes;
+    # the analyses already made are stored then, even when the run was interrupted.
     with bar, closing(parses):
-        for number, (article, parsed) in enumerate(zip(pending, parses, strict=True), start=1):
-            tally.record(engine, article, _outcome(article, parsed, settings))
-            bar.update(1)
-            tell("analysing", number, len(pending))
+        try:
+            for number, (article, parsed) in enumerate(zip(pending, parses, strict=True), 1):
+                tally.record(engine, article, _outcome(article, parsed, settings))
+                bar.update(1)
+                tell("analysing", number, len(pending))
+        finally:
+            tally.flush(engine)
     return tally.analysis()
 
 

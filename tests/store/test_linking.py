@@ -95,7 +95,7 @@ def _add(engine, doc: str, mentions: list[Event]) -> None:
                 seq=0,
             )
         )
-        save_mentions(connection, doc, mentions)
+        save_mentions(connection, {doc: mentions})
 
 
 def _snapshot(engine) -> set[tuple]:

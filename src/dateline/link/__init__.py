@@ -71,7 +71,7 @@ class Links:
 
 def codes_of(mention: Event) -> frozenset[str]:
     """The actor codes a mention names (actors and recipients)."""
-    return frozenset(actor.code for actor in (*mention.actors, *mention.recipients))
+    return mention.codes
 
 
 def candidate_window(mention: Event) -> tuple[str, str] | None:
@@ -80,7 +80,7 @@ def candidate_window(mention: Event) -> tuple[str, str] | None:
     The window is as wide on both sides, so that two mentions find each other
     whichever arrives first.
     """
-    span = _span(mention)
+    span = mention.days
     if span is None:
         return None
     reach = _reach()
@@ -259,14 +259,6 @@ def _reach() -> timedelta:
     return timedelta(days=max(rules.day_tolerance, rules.published_window))
 
 
-def _span(mention: Event) -> tuple[date, date] | None:
-    if mention.date is None:
-        return None
-    first = date.fromisoformat(mention.date[:10])
-    last = date.fromisoformat(mention.date_end[:10]) if mention.date_end else first
-    return first, max(first, last)
-
-
 class _Groups:
     """Union-find over ("event", id) and ("mention", id) nodes."""
 
@@ -302,11 +294,6 @@ class _Groups:
 SHORT_EVENT_DAYS = 7
 
 
-# Mentions spanning more than this many days are "long": few, and scanned apart, so
-# that the common short ones are found by a narrow search of a sorted list.
-SHORT_EVENT_DAYS = 7
-
-
 class _CodeIndex:
     """Named mentions by actor code and first day, to find those near a mention."""
 
@@ -316,7 +303,7 @@ class _CodeIndex:
         self._short: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
         self._long: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
         for mention in sorted(mentions, key=lambda m: m.id):
-            span = _span(mention)
+            span = mention.days
             if span is None:
                 continue
             codes = codes_of(mention)
@@ -337,7 +324,7 @@ class _CodeIndex:
         With ``pairs``, only those sharing as many codes as two mentions of one
         event must (two, or all of the one naming fewer).
         """
-        span = _span(mention)
+        span = mention.days
         if span is None:
             return []
         reach = _reach()

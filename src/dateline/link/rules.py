@@ -87,10 +87,10 @@ def match_score(mention: Event, event: Sequence[Event]) -> float | None:
     same_article = {m.mentions[0].doc for m in event} & {mention.mentions[0].doc}
     if same_article and _modes_conflict(mention, event):
         return None
-    similarity = max(_similarity(mention, other, rules) for other in event)
     timing = _timing(mention, event, rules)
     if timing is None:
         return None
+    similarity = max(_similarity(mention, other, rules) for other in event)
     if timing == "published" and similarity < rules.published_similarity and not same_article:
         return None
     if not same_article and timing == "dated" and similarity < rules.related_similarity:
@@ -109,12 +109,12 @@ def corroboration(mention: Event, other: Event) -> float | None:
     an act that itself lasts several days and overlaps that span.
     """
     rules = link_rules()
-    mine = _span(mention)
+    mine = mention.days
     if mention.date_source != "expression" or mine is None or other.date_source == "published":
         return None
     if not _kinds_agree(mention, other, rules):
         return None
-    if not _dates_corroborate(mine, _span(other), vague=mine[0] != mine[1]):
+    if not _dates_corroborate(mine, other.days, vague=mine[0] != mine[1]):
         return None
     similarity = _similarity(mention, other, rules)
     return similarity if similarity >= rules.published_similarity else None
@@ -141,17 +141,15 @@ def _kinds_agree(a: Event, b: Event, rules: LinkRules) -> bool:
 def _recipients_differ(mention: Event, event: Sequence[Event]) -> bool:
     mine = {r.code for r in mention.recipients}
     theirs = {r.code for other in event for r in other.recipients}
-    everyone = set().union(*(_codes(other) for other in event))
-    return bool(mine and theirs) and not (mine & everyone) and not (theirs & _codes(mention))
-
-
-def _codes(event: Event) -> set[str]:
-    return {actor.code for actor in (*event.actors, *event.recipients)}
+    if not (mine and theirs):
+        return False
+    everyone = frozenset().union(*(other.codes for other in event))
+    return not (mine & everyone) and not (theirs & mention.codes)
 
 
 def _actors_agree(mention: Event, event: Sequence[Event]) -> bool:
-    mine = _codes(mention)
-    theirs = set().union(*(_codes(other) for other in event))
+    mine = mention.codes
+    theirs = frozenset().union(*(other.codes for other in event))
     shared = mine & theirs
     return bool(shared) and len(shared) >= min(2, len(mine), len(theirs))
 
@@ -161,24 +159,17 @@ def _modes_conflict(mention: Event, event: Sequence[Event]) -> bool:
     return bool(mention.mode) and bool(modes) and mention.mode not in modes
 
 
-def _span(event: Event) -> tuple[date, date] | None:
-    if event.date is None:
-        return None
-    start = date.fromisoformat(event.date)
-    return start, date.fromisoformat(event.date_end) if event.date_end else start
-
-
 def _timing(mention: Event, event: Sequence[Event], rules: LinkRules) -> str | None:
     """ "dated" when the dates agree, "published" when only a publication day joins
     them, None when they cannot be one event."""
-    mine = _span(mention)
+    mine = mention.days
     if mine is None:
         return None
     slack = timedelta(days=rules.day_tolerance)
     window = timedelta(days=rules.published_window)
     verdict = None
     for other in event:
-        theirs = _span(other)
+        theirs = other.days
         if theirs is None:
             continue
         if mine[0] <= theirs[1] + slack and theirs[0] <= mine[1] + slack:
@@ -207,6 +198,8 @@ def _similarity(a: Event, b: Event, rules: LinkRules) -> float:
 
 
 def _content_words(event: Event, rules: LinkRules) -> frozenset[str]:
+    if len(event.mentions) == 1:  # a mention, as linking compares them: no new string to hash
+        return _words_of(event.mentions[0].sentence, rules.stopwords)
     return _words_of(" ".join(m.sentence for m in event.mentions), rules.stopwords)
 
 

@@ -10,7 +10,7 @@ for one happening. Every event touched is rebuilt from its own mentions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -57,11 +57,19 @@ def lock_links(connection: Connection) -> None:
         connection.execute(store_info.insert().values(key=LINK_LOCK, value="linking"))
 
 
-def save_mentions(connection: Connection, article_id: str, mentions: Sequence[Event]) -> None:
-    """Store an article's coded mentions and link them: each joins the event it tells of,
-    starts one, or merges events it shows to be one. Call under :func:`lock_links`."""
-    if not mentions:
+def save_mentions(connection: Connection, by_article: Mapping[str, Sequence[Event]]) -> None:
+    """Store the coded mentions of one or more articles (article id -> its mentions) and
+    link them: each joins the event it tells of, starts one, or merges events it shows
+    to be one. Call under :func:`lock_links`.
+
+    Linking is order-free, so the mentions of many articles are linked in one step
+    with the same outcome as one article at a time, and at a fraction of the cost:
+    the stored regions they touch are read and decided once.
+    """
+    rows = [(article_id, m) for article_id, found in by_article.items() for m in found]
+    if not rows:
         return
+    mentions = [m for _, m in rows]
     stored = _nearby(connection, mentions)
     links = link(mentions, stored)
     event_of_mention = links.event_of()
@@ -72,7 +80,7 @@ def save_mentions(connection: Connection, article_id: str, mentions: Sequence[Ev
                 **mention_row(article_id, m, event_of_mention.get(m.id)),
                 "region": links.regions.get(m.id),
             }
-            for m in mentions
+            for article_id, m in rows
         ],
     )
     codes = _code_rows(mentions)
@@ -139,6 +147,7 @@ def _nearby(connection: Connection, mentions: Sequence[Event]) -> list[Stored]:
     """The stored mentions :func:`~dateline.link.link` needs: those near the new ones,
     with the whole of every region a new mention links to."""
     found: dict[str, Stored] = {}
+    placed: set[str] = set()  # mentions naming no actor whose candidates are kept
 
     def keep(rows: Iterable[Any]) -> list[Stored]:
         kept = []
@@ -147,6 +156,11 @@ def _nearby(connection: Connection, mentions: Sequence[Event]) -> list[Stored]:
                 found[row["id"]] = Stored(mention_from_row(row), row["event_id"], row["region"])
             kept.append(found[row["id"]])
         return kept
+
+    def keep_corroborated(unnamed: Event) -> None:
+        if unnamed.id not in placed:
+            placed.add(unnamed.id)
+            keep(_corroborated_by(connection, unnamed))
 
     regions: set[str] = set()
     for mention in mentions:
@@ -157,13 +171,13 @@ def _nearby(connection: Connection, mentions: Sequence[Event]) -> list[Stored]:
             # Stored mentions naming no actor that this one might be corroborated by
             # better than by what they joined: each is placed again among all it fits.
             for unnamed in keep(_unnamed_near(connection, mention)):
-                keep(_corroborated_by(connection, unnamed.mention))
+                keep_corroborated(unnamed.mention)
         else:
-            keep(_corroborated_by(connection, mention))
+            keep_corroborated(mention)
     if regions:
         for item in keep(_region_members(connection, regions)):
             if not codes_of(item.mention):
-                keep(_corroborated_by(connection, item.mention))
+                keep_corroborated(item.mention)
     return list(found.values())
 
 

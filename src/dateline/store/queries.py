@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -32,6 +33,8 @@ __all__ = [
     "count_articles",
     "forget_failures",
     "record_failure",
+    "ArticleRows",
+    "save_analyses",
     "save_analysis",
     "select_actor_mentions",
     "select_dated_sentences",
@@ -168,20 +171,57 @@ def save_analysis(
     Takes the link lock first, so writers take turns. Returns False, writing
     nothing, when another process stored the article's analysis meanwhile.
     """
+    found = ArticleRows(article_id, mentions, people, events, dated, times)
+    return bool(save_analyses(connection, [found]))
+
+
+@dataclass(frozen=True)
+class ArticleRows:
+    """What the store keeps of one article's analysis."""
+
+    article_id: str
+    actor_mentions: Sequence[ActorMention]
+    people: Sequence[LearnedPerson]
+    events: Sequence[Event] = ()
+    dated: Sequence[DatedSentence] = ()
+    times: Sequence[TimeValue] = ()
+
+
+def save_analyses(connection: Connection, analysed: Sequence[ArticleRows]) -> list[str]:
+    """Store the analyses of several articles as :func:`save_analysis` stores one, their
+    event mentions linked in one step; return the ids of the articles stored (not those
+    another process stored meanwhile)."""
     lock_links(connection)
-    done = connection.execute(
-        select(analyses.c.article_id).where(analyses.c.article_id == article_id)
-    ).first()
-    if done:
-        return False
-    if dated:
-        connection.execute(sentences.insert(), [_sentence_row(s) for s in dated])
-    if times:
-        connection.execute(time_expressions.insert(), [time_row(article_id, t) for t in times])
-    save_mentions(connection, article_id, events)
-    if mentions:
-        connection.execute(actor_mentions.insert(), [_mention_row(article_id, m) for m in mentions])
-    taught = {person.name: person for person in people}
+    wanted = [item.article_id for item in analysed]
+    done = set(
+        connection.execute(
+            select(analyses.c.article_id).where(analyses.c.article_id.in_(wanted))
+        ).scalars()
+    )
+    fresh = [item for item in analysed if item.article_id not in done]
+    for item in fresh:
+        _write_article(connection, item)
+    save_mentions(connection, {item.article_id: item.events for item in fresh})
+    if fresh:
+        stamp = datetime.now(UTC)
+        connection.execute(
+            analyses.insert(), [{"article_id": i.article_id, "analysed_at": stamp} for i in fresh]
+        )
+    return [item.article_id for item in fresh]
+
+
+def _write_article(connection: Connection, item: ArticleRows) -> None:
+    """Everything of one article's analysis but its event mentions."""
+    article_id = item.article_id
+    if item.dated:
+        connection.execute(sentences.insert(), [_sentence_row(s) for s in item.dated])
+    if item.times:
+        connection.execute(time_expressions.insert(), [time_row(article_id, t) for t in item.times])
+    if item.actor_mentions:
+        connection.execute(
+            actor_mentions.insert(), [_mention_row(article_id, m) for m in item.actor_mentions]
+        )
+    taught = {person.name: person for person in item.people}
     if taught:
         connection.execute(
             proposed_people.insert(),
@@ -194,10 +234,6 @@ def save_analysis(
                 for name, person in taught.items()
             ],
         )
-    connection.execute(
-        analyses.insert().values(article_id=article_id, analysed_at=datetime.now(UTC))
-    )
-    return True
 
 
 def select_learned_people(connection: Connection) -> list[LearnedPerson]:
