@@ -123,6 +123,10 @@ class Evidence:
         }
 
 
+# A first and a last day, inclusive.
+DayRange = tuple[date, date]
+
+
 @dataclass(frozen=True)
 class Event:
     """One coded event (PLOVER) with its actors, date, place, magnitude and evidence."""
@@ -154,7 +158,7 @@ class Event:
         return frozenset(actor.code for actor in (*self.actors, *self.recipients))
 
     @cached_property
-    def days(self) -> tuple[date, date] | None:
+    def days(self) -> DayRange | None:
         """The first and last day of the event (the same for one day), None when undated."""
         if self.date is None:
             return None

@@ -1,5 +1,6 @@
 """The coder that reads MiniLM vectors: which coder the settings pick, the gate that
-spares the encoder, and a tuned coder that survives saving and loading."""
+spares the encoder, the numpy forward pass that codes (the vectors of the torch
+model it was tuned in), and a tuned coder that survives saving and loading."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from dateline.events.coder import (
     _Gate,
     load_coder,
 )
-from dateline.events.encoder import ENCODER_FILE, Encoder
+from dateline.events.encoder import ENCODER_FILE, Encoder, load_encoder
+from dateline.events.minilm import MAX_PIECES, MiniLM
 from dateline.events.training import TrainingExample, fit_tuned_coder
 from dateline.extract import extract
 from dateline.settings import Settings
@@ -28,14 +30,36 @@ pytestmark = pytest.mark.slow
 def encoded(monkeypatch):
     """The texts the encoder is asked for, in order."""
     asked: list[str] = []
-    encode = Encoder.encode
+    encode = MiniLM.encode
 
     def counting(self, texts):
         asked.extend(texts)
         return encode(self, texts)
 
-    monkeypatch.setattr(Encoder, "encode", counting)
+    monkeypatch.setattr(MiniLM, "encode", counting)
     return asked
+
+
+def test_the_numpy_forward_pass_gives_the_vectors_of_the_torch_model():
+    """What codes (numpy) reads the shipped tuned layers as the torch model they were
+    tuned in does: one sentence, a batch with padding, a text cut at MAX_PIECES."""
+    with np.load(SHIPPED_MODEL / ENCODER_FILE) as archive:
+        tuned = {name: archive[name] for name in archive.files}
+    texts = [
+        "Troops shelled rebel positions outside Goma overnight.",
+        "Kenya's foreign minister said Nairobi would host talks between the two sides "
+        "next month, and urged both to respect the ceasefire signed in Addis Ababa.",
+        "Talks.",
+        " ".join(["The delegations met again in Geneva on Tuesday."] * 20),
+    ]
+    numpy_vectors = load_encoder(SHIPPED_MODEL).encode(texts)
+    torch_vectors = Encoder(6, tuned).encode(texts)
+    assert numpy_vectors.shape == (4, 384)
+    assert np.allclose(np.linalg.norm(numpy_vectors, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(numpy_vectors, torch_vectors, atol=1e-5)
+    alone = load_encoder(SHIPPED_MODEL).encode(texts[:1])
+    assert np.allclose(alone[0], numpy_vectors[0], atol=1e-5)  # padding changes nothing
+    assert len(MiniLM.packaged()._tokenizer.encode(texts[3]).ids) == MAX_PIECES
 
 
 def test_default_coder_reads_tuned_vectors():

@@ -42,6 +42,7 @@ from ..errors import ConfigError
 from ..knowledge import KNOWLEDGE_DIR
 from .encoder import ENCODER_FILE, Encoder, load_encoder, save_tuned
 from .features import sentence_features
+from .minilm import MiniLM
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -119,7 +120,7 @@ class EventCoder:
             ) from None
         return cls(meta, weights, folder)
 
-    def _encoder(self) -> Encoder:
+    def _encoder(self) -> Encoder | MiniLM:
         return self.encoder or load_encoder(self.folder, self.meta.get("encoder", {}).get("depth"))
 
     def warm(self) -> None:

