@@ -70,7 +70,7 @@ class Outcome:
 
 # Analyses are stored this many articles at a time, in one transaction, their mentions
 # linked in one step (an article that the store refuses is then stored alone).
-SAVE_BATCH = 25
+SAVE_BATCH = 50
 
 
 @dataclass
