@@ -10,9 +10,10 @@ on lower-cased tokens, with the last word also tried as its lemma so that
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
 
@@ -53,8 +54,12 @@ def match_cities(doc: Doc | Span, knowledge: ActorKnowledge) -> list[tuple[int, 
     """Cities of ``cities.yaml`` in ``doc``: (start, end, country code), in text order."""
     if not knowledge.cities:
         return []
-    limit = max(len(city.split()) for city in knowledge.cities) + 2
-    return _longest(doc, knowledge.cities, limit)
+    return _longest(doc, knowledge.cities, _city_limit(knowledge.cities))
+
+
+def _city_limit(cities: Mapping[str, Any]) -> int:
+    """The most tokens a city name of ``cities`` may span (its words, and two more)."""
+    return _table_index(cities).limit
 
 
 def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple[int, int, _T]]:
@@ -63,6 +68,7 @@ def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple
     # Plain lists: building candidate strings from them is far cheaper than slicing spans.
     texts = [token.text for token in doc]
     spaces = [token.whitespace_ for token in doc]
+    keys = _table_index(table).keys
     i, n = 0, len(doc)
     while i < n:
         found = None
@@ -70,6 +76,8 @@ def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple
         if first[:1].isupper() or first[:1].isdigit() or first.lower() in ("the", "al"):
             candidates = [first]
             for j in range(i + 1, min(n, i + limit)):
+                if not _begins_a_key(keys, candidates[-1]):
+                    break  # no key goes on from here, so none is longer
                 candidates.append(candidates[-1] + spaces[j - 1] + texts[j])
             for length in range(len(candidates), 0, -1):
                 entry = table.get(candidates[length - 1])
@@ -82,6 +90,34 @@ def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple
         else:
             i += 1
     return matches
+
+
+@dataclass(frozen=True)
+class _TableIndex:
+    """A table of names, kept alive, with its keys in order (for prefix search) and the
+    most words a key has and two more."""
+
+    table: Mapping[str, Any]
+    keys: list[str]
+    limit: int
+
+
+_TABLE_INDEXES: dict[int, _TableIndex] = {}
+
+
+def _table_index(table: Mapping[str, Any]) -> _TableIndex:
+    found = _TABLE_INDEXES.get(id(table))
+    if found is None or found.table is not table:
+        keys = sorted(table)
+        limit = max((len(key.split()) for key in keys), default=0) + 2
+        found = _TABLE_INDEXES[id(table)] = _TableIndex(table, keys, limit)
+    return found
+
+
+def _begins_a_key(keys: list[str], text: str) -> bool:
+    """Whether some key starts with ``text`` (``keys`` sorted)."""
+    position = bisect.bisect_left(keys, text)
+    return position < len(keys) and keys[position].startswith(text)
 
 
 def _inside_longer_name(doc: Doc | Span, start: int, end: int) -> bool:

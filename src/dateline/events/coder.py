@@ -312,6 +312,7 @@ def load_coder(settings: Settings) -> EventCoder | None:
     name = settings.coder_model.strip()
     if name.lower() in {"", "none", "off"}:
         return None
+    _one_thread()
     if name == "default":
         folder = SHIPPED_MODEL if _can_read_vectors() else SHIPPED_SPARSE_MODEL
     elif name == "sparse":
@@ -319,6 +320,21 @@ def load_coder(settings: Settings) -> EventCoder | None:
     else:
         folder = Path(name).expanduser()
     return _cached_coder(str(folder.resolve()))
+
+
+@lru_cache(maxsize=1)
+def _one_thread() -> None:
+    """Keep numpy's matrix products in this process on one thread.
+
+    Coding multiplies small matrices, which a second thread does not speed
+    up, and OpenBLAS's idle threads spin: on two cores they took CPU from the
+    spaCy workers (the analysis cost a third more CPU with the sparse coder).
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(1, user_api="blas")
 
 
 @lru_cache(maxsize=1)

@@ -141,8 +141,7 @@ class Encoder:
 def load_encoder(folder: Path | None, depth: int | None = None) -> MiniLM:
     """The encoder of a coder's model folder (its first ``depth`` layers and its tuned
     ones), or the plain MiniLM, as the numpy forward pass that codes; loaded once
-    per process, which then multiplies matrices on one thread (see the module's note)."""
-    _one_thread()
+    per process (which :func:`~.coder.load_coder` keeps to one thread)."""
     return _cached_encoder(str(folder.resolve()) if folder else "", depth)
 
 
@@ -157,16 +156,6 @@ def _cached_encoder(folder: str, depth: int | None) -> MiniLM:
     except (OSError, ValueError) as error:
         raise ConfigError(f"unreadable tuned encoder ({error})", source=str(path)) from None
     return MiniLM.packaged(tuned, depth)
-
-
-@lru_cache(maxsize=1)
-def _one_thread() -> None:
-    """Keep numpy's matrix products on one thread in this process."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return
-    threadpool_limits(1, user_api="blas")
 
 
 def tune_layers(

@@ -60,13 +60,18 @@ class TriggerIndex:
     single: dict[str, tuple[tuple[TriggerEntry, str | None], ...]]
     required: tuple[tuple[frozenset[str], ...], ...]
     _matchers: dict[tuple[int, ...], Matcher] = field(default_factory=dict)
+    _by_lemma: dict[str, list[int]] = field(default_factory=dict)
 
     def matcher_for(self, lemmas: set[str]) -> Matcher | None:
         """A Matcher of the multiword patterns a sentence with these lemmas could match."""
+        if self.required and not self._by_lemma:
+            self._index_first_lemmas()
+        maybe = {n for lemma in lemmas for n in self._by_lemma.get(lemma, ())}
+        maybe.update(self._by_lemma.get("", ()))
         ids = tuple(
             number
-            for number, needed in enumerate(self.required)
-            if all(forms & lemmas for forms in needed)
+            for number in sorted(maybe)
+            if all(forms & lemmas for forms in self.required[number])
         )
         if not ids:
             return None
@@ -77,6 +82,13 @@ class TriggerIndex:
                 key, pattern = self.patterns[number]
                 matcher.add(key, [pattern])
         return matcher
+
+    def _index_first_lemmas(self) -> None:
+        """Each pattern under the lemmas of its first requirement (those needing none
+        under ""), so that a sentence checks only the patterns one of its lemmas opens."""
+        for number, needed in enumerate(self.required):
+            for lemma in needed[0] if needed else ("",):
+                self._by_lemma.setdefault(lemma, []).append(number)
 
 
 _INDEXES: dict[int, tuple[Vocab, TriggerIndex]] = {}
