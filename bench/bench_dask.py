@@ -108,10 +108,10 @@ def main() -> None:
                 f"of CPU an article, caps any cluster at about {floor:.1f} h a million articles"
             )
             print(
-                "what limits it: the client writes and links every article (one process; "
-                "it links them 50 at a time, each batch reading the stored events it touches "
-                "once), so beyond some tens of workers the store is the bottleneck; use "
-                "PostgreSQL on its own machine."
+                "what limits it: with SQLite, as here, the client writes and links every "
+                "article (one process; 50 at a time, each batch reading the stored events it "
+                "touches once); with PostgreSQL each worker writes its own batches and only "
+                "the link lock is serial, so put PostgreSQL on its own machine."
             )
 
 

@@ -171,3 +171,28 @@ def test_a_dask_cluster_that_loses_a_worker_loses_nothing_in_postgresql(
     # A second run finds nothing left to do.
     report = Store(Settings(db=postgres_url)).ingest(_inputs(shared_dir), dask=options)
     assert report.added == 0 and report.analysed == 0
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_a_worker_writing_to_postgresql_stores_a_batch_once_however_often_it_runs(
+    shared_dir, postgres_url
+):
+    """What a Dask worker runs on PostgreSQL (analyse and store, no client): a task run
+    again after its worker died finds its articles stored and writes nothing twice."""
+    from dateline.pipeline import ingest, pending_articles
+    from dateline.scale.dask import analyse_and_store
+
+    store = Store(Settings(db=postgres_url))
+    seeds = sorted(str(p) for p in (shared_dir / "seeds").glob("*.txt"))
+    ingest(seeds, store.settings, store.engine)
+    batch = pending_articles(store.engine)
+    first = analyse_and_store(batch, store.settings, postgres_url)
+    again = analyse_and_store(batch, store.settings, postgres_url)
+    assert first.analysed == len(batch) == 5 and not first.failures
+    assert again.analysed == len(batch) and not again.failures  # told, not written twice
+    assert pending_articles(store.engine) == []
+    with store.engine.connect() as connection:
+        keys = [row[0] for row in connection.execute(select(event_mentions.c.id))]
+    assert keys and len(keys) == len(set(keys))
+    store.close()

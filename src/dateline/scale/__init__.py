@@ -9,9 +9,10 @@ anywhere, in any order, and the results written as they come:
 - the articles not analysed yet go to the workers in batches; each worker
   loads spaCy and the event coder once (they are cached per process) and
   returns, for each article, its analysis or why it failed;
-- the client writes each analysis through the store (the link lock makes
-  that safe alongside any other writer), so a SQLite file works as well as
-  PostgreSQL; people proposed per article are merged when read, in no order.
+- into PostgreSQL each worker stores its own batches (under the link lock,
+  as any writer), so the client only counts; into SQLite, which a cluster's
+  workers cannot share, the client stores each analysis as it comes back.
+  People proposed per article are merged when read, in no order.
 
 A worker that dies loses nothing: Dask runs its batches again elsewhere,
 and what was written stays written (an article is written once: a second

@@ -5,20 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
+from tqdm import tqdm
 
-from ..analysis import Analysis, Outcome, record_outcomes
+from ..analysis import Analysis, Outcome, Tally, record_outcomes
 from ..errors import ConfigError
 from ..models import Article
 from ..pipeline import analyse_batch, pending_articles
 from ..settings import Settings
+from ..store.database import open_engine
 
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["DaskOptions", "analyse_on_dask"]
+__all__ = ["DaskOptions", "analyse_and_store", "analyse_on_dask"]
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +44,25 @@ def analyse_on_dask(
     progress: bool = False,
     retry_failed: bool = False,
 ) -> Analysis:
-    """Analyse every stored article not analysed yet on Dask workers, storing each
-    result as it comes back (the same events as one process gives)."""
+    """Analyse every stored article not analysed yet on Dask workers (the same events as
+    one process gives): into PostgreSQL, each worker stores its own results; into
+    SQLite, which a cluster's workers cannot share, the client stores them as they
+    come back."""
     pending = pending_articles(engine, retry_failed=retry_failed)
     if not pending:
         return Analysis()
     with _client(options) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         size = options.batch or max(1, min(_MOST_A_TASK, -(-len(pending) // (8 * workers))))
+        if engine.dialect.name == "postgresql":
+            url = engine.url.render_as_string(hide_password=False)
+            return _stored_by_workers(client, pending, settings, size, url, progress=progress)
         results = _results(client, pending, settings, size)
         return record_outcomes(engine, results, progress=progress, total=len(pending))
+
+
+def _batches(pending: Sequence[Article], size: int) -> list[list[Article]]:
+    return [list(pending[start : start + size]) for start in range(0, len(pending), size)]
 
 
 def _results(
@@ -58,10 +70,9 @@ def _results(
 ) -> Iterator[tuple[Article, Outcome]]:
     from distributed import as_completed
 
-    batches = [list(pending[start : start + size]) for start in range(0, len(pending), size)]
     futures = {
         client.submit(analyse_batch, batch, settings, pure=False, retries=2): batch
-        for batch in batches
+        for batch in _batches(pending, size)
     }
     try:
         for future in as_completed(futures):
@@ -69,6 +80,62 @@ def _results(
             yield from zip(batch, future.result(), strict=True)
     finally:
         client.cancel(list(futures))  # an interrupted run leaves nothing running
+
+
+def _stored_by_workers(
+    client: Client,
+    pending: Sequence[Article],
+    settings: Settings,
+    size: int,
+    url: str,
+    *,
+    progress: bool,
+) -> Analysis:
+    """Analyse on the workers, each storing its own batches in the PostgreSQL database at
+    ``url`` (under the link lock, as any writer): the client only counts, so it
+    no longer bounds how many workers help."""
+    from distributed import as_completed
+
+    futures = {
+        client.submit(analyse_and_store, batch, settings, url, pure=False, retries=2): batch
+        for batch in _batches(pending, size)
+    }
+    done = 0
+    failures: list[str] = []
+    notes: list[str] = []
+    bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
+    try:
+        with bar:
+            for future in as_completed(futures):
+                stored: Analysis = future.result()
+                done += stored.analysed
+                failures += stored.failures
+                notes += stored.notes
+                bar.update(len(futures[future]))
+    finally:
+        client.cancel(list(futures))  # an interrupted run leaves nothing running
+    return Analysis(done, tuple(failures), tuple(notes))
+
+
+def analyse_and_store(articles: Sequence[Article], settings: Settings, url: str) -> Analysis:
+    """Analyse ``articles`` and store them in the database at ``url``, in this process:
+    what a worker runs when it writes to PostgreSQL itself. An article another
+    process stored meanwhile (a task run again after a worker died) is not stored
+    twice."""
+    engine = _engine(url)
+    tally = Tally()
+    try:
+        for article, outcome in zip(articles, analyse_batch(articles, settings), strict=True):
+            tally.record(engine, article, outcome)
+    finally:
+        tally.flush(engine)
+    return tally.analysis()
+
+
+@lru_cache(maxsize=2)
+def _engine(url: str) -> Engine:
+    """One engine (and its connection pool) per worker process and database."""
+    return open_engine(url, create=False)
 
 
 # Articles a task at most: enough to amortise a task, few enough to balance the workers.
