@@ -124,6 +124,8 @@ was fitted on a fifth held out from a first tuning on the other four fifths.
 A sparse twin (the sparse coder of the same sentences, `gate_*` in `coder.npz`)
 reads every sentence first and only those it doubts are encoded, at most
 {meta.get("gate", {}).get("budget", "?")} per text (docs/coder.md: "The MiniLM coder").
+Coding runs the encoder's forward pass in numpy (`dateline.events.minilm`, the
+torch model's vectors within 1e-5); only tuning needs torch.
 This is the default coder where the `embeddings` extra is installed."""
         if tuned
         else """It reads no embeddings, so it costs almost nothing beside the parse: the
