@@ -4,12 +4,14 @@ Builds ``--articles`` articles' worth of coded event mentions (``--per``
 each: random PLOVER types, actor pairs among 60 countries, dates over two
 years, sentences from a small vocabulary, a share of them re-reporting
 earlier events), then links and stores them through the same code the
-ingest uses (``store.queries.save_analysis``). Prints the time, against the
+ingest uses (``store.queries.save_analyses``, ``--batch`` articles a
+transaction, as many as the ingest stores at once by default; ``--batch 1``
+links one article at a time). Prints the time, against the
 time spaCy takes to parse the same number of articles (measured on the seed
 articles). Linking looks candidates up by indexed type and date, so its
 cost grows with the corpus, not with its square.
 
-    python bench/bench_link.py [--articles 10000] [--per 8]
+    python bench/bench_link.py [--articles 10000] [--per 8] [--batch 50]
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from dateline.actors import Actor
+from dateline.analysis import SAVE_BATCH
 from dateline.models import Article, Event, Evidence
 from dateline.nlp import load_nlp, parse_many
 from dateline.settings import load_settings
 from dateline.store import open_engine
-from dateline.store.queries import add_articles, save_analysis
+from dateline.store.queries import ArticleRows, add_articles, save_analyses
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 TYPES = ["CONSULT", "AGREE", "SUPPORT", "ASSAULT", "PROTEST", "REQUEST", "ACCUSE", "RETREAT"]
@@ -96,6 +99,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--per", type=int, default=8, help="event mentions per article")
+    parser.add_argument(
+        "--batch", type=int, default=SAVE_BATCH, help="articles stored and linked at once"
+    )
     args = parser.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as folder:
@@ -106,21 +112,19 @@ def main() -> None:
         ]
         with engine.begin() as connection:
             add_articles(connection, articles)
+        analysed = [
+            ArticleRows(article.id, [], [], _events(article, rng, args.per, date(2022, 1, 1)))
+            for article in articles
+        ]
         started = time.perf_counter()
-        for article in articles:
+        for start in range(0, len(analysed), args.batch):
             with engine.begin() as connection:
-                save_analysis(
-                    connection,
-                    article.id,
-                    [],
-                    [],
-                    _events(article, rng, args.per, date(2022, 1, 1)),
-                )
+                save_analyses(connection, analysed[start : start + args.batch])
         linking = time.perf_counter() - started
     rate = _parse_rate()
     parsing = args.articles / rate
     mentions = args.articles * args.per
-    print(f"articles: {args.articles}, event mentions: {mentions}")
+    print(f"articles: {args.articles}, event mentions: {mentions}, {args.batch} a transaction")
     print(f"link + store:     {linking:8.1f} s  ({mentions / linking:,.0f} mentions/s)")
     print(f"spaCy parse:      {parsing:8.1f} s  (estimated at {rate:.1f} articles/s)")
     print(f"linking / parse:  {linking / parsing:8.2f}")
