@@ -1,4 +1,4 @@
-"""The results of analysing articles, and storing them one article at a time.
+"""The results of analysing articles, and storing them in batches.
 
 What :mod:`dateline.pipeline` (in this process) and :mod:`dateline.scale` (on a
 cluster) compute is an :class:`Outcome` per article; :class:`Tally` stores them
