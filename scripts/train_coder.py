@@ -122,8 +122,9 @@ def _write_card(folder: Path, meta: dict, figures: dict, seconds: float) -> None
 same sentences ({tuned["epochs"]} epochs; `encoder.npz`, half precision). The temperature
 was fitted on a fifth held out from a first tuning on the other four fifths.
 A sparse twin (the sparse coder of the same sentences, `gate_*` in `coder.npz`)
-reads every sentence first and only those it doubts are encoded, at most
-{meta.get("gate", {}).get("budget", "?")} per text (docs/coder.md: "The MiniLM coder").
+reads every sentence first and only those it doubts are encoded: all of a
+text of {meta.get("gate", {}).get("whole", "?")} such sentences or fewer, else at most \
+{meta.get("gate", {}).get("budget", "?")} (docs/coder.md: "The MiniLM coder").
 Coding runs the encoder's forward pass in numpy (`dateline.events.minilm`, the
 torch model's vectors within 1e-5); only tuning needs torch.
 This is the default coder where the `embeddings` extra is installed."""

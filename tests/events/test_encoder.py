@@ -106,8 +106,8 @@ def test_gate_never_encodes_a_sentence_that_reports_nothing(encoded):
 CLASSES = ("ASSAULT", "CONSULT", "NONE")
 
 
-def _gate(budget: int = 1) -> _Gate:
-    return _Gate(np.zeros((3, 1)), np.zeros(3), 1.0, none=0.5, sure=0.9, budget=budget)
+def _gate(budget: int = 1, whole: int = 0) -> _Gate:
+    return _Gate(np.zeros((3, 1)), np.zeros(3), 1.0, none=0.5, sure=0.9, budget=budget, whole=whole)
 
 
 @pytest.mark.parametrize(
@@ -128,6 +128,25 @@ def test_gate_encodes_the_sentences_it_doubts_most_within_its_budget():
     rows = np.array([[0.9, 0.05, 0.05], [0.4, 0.3, 0.3], [0.6, 0.2, 0.2], [0.5, 0.5, 0.0]])
     assert _gate(budget=2).most_in_doubt([0, 1, 2, 3], rows) == [1, 3]
     assert _gate(budget=1).most_in_doubt([0], rows) == [0]  # a one-sentence text is read
+
+
+def test_gate_reads_every_doubtful_sentence_of_a_short_text():
+    rows = np.array([[0.9, 0.05, 0.05], [0.4, 0.3, 0.3], [0.6, 0.2, 0.2], [0.5, 0.5, 0.0]])
+    assert _gate(budget=1, whole=4).most_in_doubt([0, 1, 2], rows) == [0, 1, 2]
+    assert _gate(budget=1, whole=3).most_in_doubt([0, 1, 2], rows) == [1]
+
+
+def test_a_short_record_gets_every_sentence_its_twin_doubts_encoded(encoded):
+    """Beyond the budget of one: a record of a few sentences is read whole."""
+    text = (
+        "Farmers blocked the main road into Nairobi on Monday over the price of maize. "
+        "The government said it would review the levy. Opposition leaders backed the "
+        "farmers and asked parliament to scrap the tax."
+    )
+    extract(text)
+    assert len(encoded) == 2
+    assert any("review the levy" in t for t in encoded)
+    assert any("scrap the tax" in t for t in encoded)
 
 
 EXAMPLES = [
