@@ -69,3 +69,20 @@ def test_triggers_page_commands_are_not_events(nlp):
 def test_triggers_specific_phrase_lends_its_mode(nlp):
     found = _found(nlp, "Germany delivered military aid to Kyiv.")
     assert found == [("AID", "military", "delivered military aid")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angry youths set fire to the district office in Mzuzu overnight.",
+        "Demonstrators set two buses ablaze outside the parliament in Antananarivo.",
+        "Gunmen set the market on fire before fleeing into the forest.",
+    ],
+)
+def test_triggers_arson_is_assault(nlp, text):
+    assert "ASSAULT" in [t for t, _, _ in _found(nlp, text)]
+
+
+def test_triggers_a_ceasefire_set_to_begin_is_no_arson(nlp):
+    text = "The truce was set to begin at midnight, the mediators said."
+    assert "ASSAULT" not in [t for t, _, _ in _found(nlp, text)]
