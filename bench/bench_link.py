@@ -25,11 +25,11 @@ from pathlib import Path
 
 from dateline.actors import Actor
 from dateline.analysis import SAVE_BATCH
-from dateline.models import Article, Event, Evidence
+from dateline.models import Article, ArticleAnalysis, Event, Evidence
 from dateline.nlp import load_nlp, parse_many
 from dateline.settings import load_settings
 from dateline.store import open_engine
-from dateline.store.queries import ArticleRows, add_articles, save_analyses
+from dateline.store.queries import add_articles, save_analyses
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 TYPES = ["CONSULT", "AGREE", "SUPPORT", "ASSAULT", "PROTEST", "REQUEST", "ACCUSE", "RETREAT"]
@@ -113,7 +113,10 @@ def main() -> None:
         with engine.begin() as connection:
             add_articles(connection, articles)
         analysed = [
-            ArticleRows(article.id, [], [], _events(article, rng, args.per, date(2022, 1, 1)))
+            (
+                article.id,
+                ArticleAnalysis(_events(article, rng, args.per, date(2022, 1, 1)), [], [], []),
+            )
             for article in articles
         ]
         started = time.perf_counter()

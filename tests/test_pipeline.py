@@ -126,7 +126,7 @@ def test_pipeline_an_article_the_store_refuses_fails_alone_and_its_batch_is_stor
 
     def refusing(connection, analysed):
         batches.append(len(analysed))
-        if any("Day 3." in sentence.text for item in analysed for sentence in item.dated):
+        if any("Day 3." in sentence.text for _, found in analysed for sentence in found.dated):
             raise ValueError("a value the database cannot hold")
         return save_analyses(connection, analysed)
 

@@ -16,11 +16,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from tqdm import tqdm
 
-from .actors import ActorMention, LearnedPerson
 from .errors import StoreError
-from .models import Article, DatedSentence, Event
-from .store.queries import ArticleRows, record_failure, save_analyses
-from .time import TimeValue
+from .models import Article, ArticleAnalysis
+from .store.queries import record_failure, save_analyses
 
 __all__ = [
     "SAVE_BATCH",
@@ -42,20 +40,6 @@ class Analysis:
     analysed: int = 0
     failures: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ArticleAnalysis:
-    """What the analysis of one article found, before it is stored: its event mentions
-    (one coded sentence each, not yet linked), actor mentions, dated sentences, the
-    people it proposes (learned from titles and appositions) and its time expressions
-    (what the article page marks)."""
-
-    events: list[Event]
-    actor_mentions: list[ActorMention]
-    dated: list[DatedSentence]
-    people: list[LearnedPerson]
-    times: list[TimeValue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -154,15 +138,9 @@ def record_outcomes(
 def _save(engine: Engine, analysed: Sequence[tuple[Article, ArticleAnalysis]]) -> None:
     """Store analyses in one transaction. A database that cannot be written raises
     StoreError; data of an article that cannot be stored raises SQLAlchemy's error."""
-    rows = [
-        ArticleRows(
-            article.id, found.actor_mentions, found.people, found.events, found.dated, found.times
-        )
-        for article, found in analysed
-    ]
     try:
         with engine.begin() as connection:
-            stored = set(save_analyses(connection, rows))
+            stored = set(save_analyses(connection, [(a.id, found) for a, found in analysed]))
         for article, _ in analysed:
             if article.id not in stored:
                 log.info("%s was analysed by another process meanwhile", article.id)

@@ -11,13 +11,17 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from .actors.values import Actor
+from .actors.values import Actor, ActorMention, LearnedPerson
+
+if TYPE_CHECKING:
+    from .time.values import TimeValue
 
 __all__ = [
     "Actor",
     "Article",
+    "ArticleAnalysis",
     "DatedSentence",
     "Event",
     "Evidence",
@@ -214,6 +218,20 @@ class DatedSentence:
     start: int  # character offsets in the body
     end: int
     dates: tuple[tuple[date, date, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What the analysis of one article found, before it is stored: its event mentions
+    (one coded sentence each, not yet linked), actor mentions, dated sentences, the
+    people it proposes (learned from titles and appositions) and its time expressions
+    (what the article page marks)."""
+
+    events: list[Event]
+    actor_mentions: list[ActorMention]
+    dated: list[DatedSentence]
+    people: list[LearnedPerson]
+    times: list[TimeValue] = field(default_factory=list)
 
 
 def _actor_record(actor: Actor) -> dict[str, Any]:

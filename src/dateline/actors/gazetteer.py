@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
 
@@ -46,7 +46,7 @@ class WordMatch:
 
 def match_names(doc: Doc | Span, knowledge: ActorKnowledge) -> list[NameMatch]:
     """Known names in ``doc``, longest first, not overlapping, in text order."""
-    found = _longest(doc, knowledge.names, knowledge.longest_name)
+    found = _longest(doc, knowledge.names, knowledge.sorted_names, knowledge.longest_name)
     return [NameMatch(start, end, entry) for start, end, entry in found]
 
 
@@ -54,21 +54,18 @@ def match_cities(doc: Doc | Span, knowledge: ActorKnowledge) -> list[tuple[int, 
     """Cities of ``cities.yaml`` in ``doc``: (start, end, country code), in text order."""
     if not knowledge.cities:
         return []
-    return _longest(doc, knowledge.cities, _city_limit(knowledge.cities))
+    return _longest(doc, knowledge.cities, knowledge.sorted_cities, knowledge.longest_city)
 
 
-def _city_limit(cities: Mapping[str, Any]) -> int:
-    """The most tokens a city name of ``cities`` may span (its words, and two more)."""
-    return _table_index(cities).limit
-
-
-def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple[int, int, _T]]:
-    """Spans of ``doc`` whose exact text is a key of ``table``, longest first, not overlapping."""
+def _longest(
+    doc: Doc | Span, table: Mapping[str, _T], keys: list[str], limit: int
+) -> list[tuple[int, int, _T]]:
+    """Spans of ``doc`` whose exact text is a key of ``table`` (``keys``: its keys in
+    order), longest first, not overlapping."""
     matches: list[tuple[int, int, _T]] = []
     # Plain lists: building candidate strings from them is far cheaper than slicing spans.
     texts = [token.text for token in doc]
     spaces = [token.whitespace_ for token in doc]
-    keys = _table_index(table).keys
     i, n = 0, len(doc)
     while i < n:
         found = None
@@ -90,28 +87,6 @@ def _longest(doc: Doc | Span, table: Mapping[str, _T], limit: int) -> list[tuple
         else:
             i += 1
     return matches
-
-
-@dataclass(frozen=True)
-class _TableIndex:
-    """A table of names, kept alive, with its keys in order (for prefix search) and the
-    most words a key has and two more."""
-
-    table: Mapping[str, Any]
-    keys: list[str]
-    limit: int
-
-
-_TABLE_INDEXES: dict[int, _TableIndex] = {}
-
-
-def _table_index(table: Mapping[str, Any]) -> _TableIndex:
-    found = _TABLE_INDEXES.get(id(table))
-    if found is None or found.table is not table:
-        keys = sorted(table)
-        limit = max((len(key.split()) for key in keys), default=0) + 2
-        found = _TABLE_INDEXES[id(table)] = _TableIndex(table, keys, limit)
-    return found
 
 
 def _begins_a_key(keys: list[str], text: str) -> bool:

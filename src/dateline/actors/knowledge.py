@@ -147,10 +147,25 @@ class ActorKnowledge:
     generic: Mapping[tuple[str, ...], Sector] = field(default_factory=dict)
     cities: Mapping[str, str] = field(default_factory=dict)  # "Kharkiv" -> "UKR"
 
-    @property
+    @cached_property
     def longest_name(self) -> int:
         """Tokens in the longest gazetteer name, a bound for matching."""
         return max(len(name.split()) for name in self.names) + 2
+
+    @cached_property
+    def longest_city(self) -> int:
+        """Tokens in the longest city name, a bound for matching."""
+        return max((len(city.split()) for city in self.cities), default=0) + 2
+
+    @cached_property
+    def sorted_names(self) -> list[str]:
+        """The gazetteer's names in order, for prefix search."""
+        return sorted(self.names)
+
+    @cached_property
+    def sorted_cities(self) -> list[str]:
+        """The city names in order, for prefix search."""
+        return sorted(self.cities)
 
     @cached_property
     def first_words(self) -> frozenset[str]:

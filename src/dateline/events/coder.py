@@ -242,7 +242,7 @@ class _Gate:
     none: float
     sure: float
     budget: int
-    whole: int = 0
+    whole: int
 
     @classmethod
     def of(cls, meta: dict[str, Any], weights: dict[str, np.ndarray]) -> _Gate | None:

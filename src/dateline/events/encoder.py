@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ConfigError
-from .minilm import MAX_PIECES, MiniLM, packaged_model_dir
+from .minilm import MAX_PIECES, MiniLM, batches_by_length, packaged_model_dir
 
 if TYPE_CHECKING:
     import torch
@@ -55,8 +55,6 @@ ENCODER_FILE = "encoder.npz"
 # ones) it tunes.
 DEPTH = 6
 TUNED_LAYERS = 2
-# Sentences encoded together: sorted by length first, so little is padding.
-_BATCH = 32
 # The linear head reads the vector scaled up: unit vectors give logits too flat to learn.
 _HEAD_SCALE = 20.0
 
@@ -91,10 +89,8 @@ class Encoder:
         """One unit-length vector per text (a float32 row each)."""
         torch = _torch()
         rows = np.zeros((len(texts), self.hidden_size), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
-            for start in range(0, len(order), _BATCH):
-                chosen = order[start : start + _BATCH]
+            for chosen in batches_by_length(texts):
                 rows[chosen] = self.vectors([texts[i] for i in chosen]).numpy()
         return rows
 

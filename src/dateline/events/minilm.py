@@ -14,7 +14,7 @@ unit length.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,11 @@ import numpy as np
 
 from ..errors import ParseError
 
-__all__ = ["MAX_PIECES", "MiniLM", "packaged_model_dir"]
+__all__ = ["MAX_PIECES", "MiniLM", "batches_by_length", "packaged_model_dir"]
 
 # The encoder reads at most this many word pieces of a sentence ([CLS] and [SEP] too).
 MAX_PIECES = 96
-# Sentences encoded together: sorted by length first, so little is padding.
+# Sentences encoded together (:func:`batches_by_length`).
 _BATCH = 32
 
 
@@ -108,9 +108,7 @@ class MiniLM:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit-length vector per text (its first :data:`MAX_PIECES` word pieces)."""
         rows = np.zeros((len(texts), self._words.shape[1]), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), _BATCH):
-            chosen = order[start : start + _BATCH]
+        for chosen in batches_by_length(texts):
             rows[chosen] = self._vectors([texts[i] for i in chosen])
         return rows
 
@@ -158,6 +156,13 @@ class MiniLM:
         centred = states - mean
         variance = (centred * centred).mean(axis=-1, keepdims=True)
         return centred / np.sqrt(variance + self._eps) * weights[0] + weights[1]
+
+
+def batches_by_length(texts: Sequence[str]) -> Iterator[list[int]]:
+    """The positions of ``texts`` in batches of similar length, so little is padding."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for start in range(0, len(order), _BATCH):
+        yield order[start : start + _BATCH]
 
 
 def _gelu(values: np.ndarray) -> np.ndarray:

@@ -59,15 +59,14 @@ class TriggerIndex:
     keys: dict[str, tuple[TriggerEntry, frozenset[int]]]
     single: dict[str, tuple[tuple[TriggerEntry, str | None], ...]]
     required: tuple[tuple[frozenset[str], ...], ...]
+    # Each pattern under the lemmas of its first requirement (under "" when it needs
+    # none), so that a sentence checks only the patterns one of its lemmas opens.
+    opened_by: dict[str, tuple[int, ...]]
     _matchers: dict[tuple[int, ...], Matcher] = field(default_factory=dict)
-    _by_lemma: dict[str, list[int]] = field(default_factory=dict)
 
     def matcher_for(self, lemmas: set[str]) -> Matcher | None:
         """A Matcher of the multiword patterns a sentence with these lemmas could match."""
-        if self.required and not self._by_lemma:
-            self._index_first_lemmas()
-        maybe = {n for lemma in lemmas for n in self._by_lemma.get(lemma, ())}
-        maybe.update(self._by_lemma.get("", ()))
+        maybe = {n for lemma in (*lemmas, "") for n in self.opened_by.get(lemma, ())}
         ids = tuple(
             number
             for number in sorted(maybe)
@@ -82,13 +81,6 @@ class TriggerIndex:
                 key, pattern = self.patterns[number]
                 matcher.add(key, [pattern])
         return matcher
-
-    def _index_first_lemmas(self) -> None:
-        """Each pattern under the lemmas of its first requirement (those needing none
-        under ""), so that a sentence checks only the patterns one of its lemmas opens."""
-        for number, needed in enumerate(self.required):
-            for lemma in needed[0] if needed else ("",):
-                self._by_lemma.setdefault(lemma, []).append(number)
 
 
 _INDEXES: dict[int, tuple[Vocab, TriggerIndex]] = {}
@@ -119,9 +111,18 @@ def trigger_matcher(vocab: Vocab) -> TriggerIndex:
             keys,
             {form: tuple(entries) for form, entries in single.items()},
             tuple(required),
+            _opened_by(required),
         )
         cached = _INDEXES[id(vocab)] = (vocab, index)
     return cached[1]
+
+
+def _opened_by(required: list[tuple[frozenset[str], ...]]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for number, needed in enumerate(required):
+        for lemma in needed[0] if needed else ("",):
+            found.setdefault(lemma, []).append(number)
+    return {lemma: tuple(numbers) for lemma, numbers in found.items()}
 
 
 def _required_lemmas(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from tqdm import tqdm
 
-from ..analysis import Analysis, Outcome, Tally, record_outcomes
+from ..analysis import Analysis, Outcome, record_outcomes
 from ..errors import ConfigError
 from ..models import Article
 from ..pipeline import analyse_batch, pending_articles
@@ -68,18 +68,8 @@ def _batches(pending: Sequence[Article], size: int) -> list[list[Article]]:
 def _results(
     client: Client, pending: Sequence[Article], settings: Settings, size: int
 ) -> Iterator[tuple[Article, Outcome]]:
-    from distributed import as_completed
-
-    futures = {
-        client.submit(analyse_batch, batch, settings, pure=False, retries=2): batch
-        for batch in _batches(pending, size)
-    }
-    try:
-        for future in as_completed(futures):
-            batch = futures[future]
-            yield from zip(batch, future.result(), strict=True)
-    finally:
-        client.cancel(list(futures))  # an interrupted run leaves nothing running
+    for batch, outcomes in _completed(client, _batches(pending, size), analyse_batch, settings):
+        yield from zip(batch, outcomes, strict=True)
 
 
 def _stored_by_workers(
@@ -94,27 +84,32 @@ def _stored_by_workers(
     """Analyse on the workers, each storing its own batches in the PostgreSQL database at
     ``url`` (under the link lock, as any writer): the client only counts, so it
     no longer bounds how many workers help."""
-    from distributed import as_completed
-
-    futures = {
-        client.submit(analyse_and_store, batch, settings, url, pure=False, retries=2): batch
-        for batch in _batches(pending, size)
-    }
     done = 0
     failures: list[str] = []
     notes: list[str] = []
-    bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
-    try:
-        with bar:
-            for future in as_completed(futures):
-                stored: Analysis = future.result()
-                done += stored.analysed
-                failures += stored.failures
-                notes += stored.notes
-                bar.update(len(futures[future]))
-    finally:
-        client.cancel(list(futures))  # an interrupted run leaves nothing running
+    batches = _batches(pending, size)
+    with tqdm(total=len(pending), unit="article", disable=not progress, leave=False) as bar:
+        for batch, stored in _completed(client, batches, analyse_and_store, settings, url):
+            done += stored.analysed
+            failures += stored.failures
+            notes += stored.notes
+            bar.update(len(batch))
     return Analysis(done, tuple(failures), tuple(notes))
+
+
+def _completed(
+    client: Client, batches: Sequence[list[Article]], task: Callable[..., Any], *args: Any
+) -> Iterator[tuple[list[Article], Any]]:
+    """``task(batch, *args)`` run on the cluster for every batch: (batch, its result) in
+    the order they finish. However the loop ends, nothing is left running."""
+    from distributed import as_completed
+
+    futures = {client.submit(task, batch, *args, pure=False, retries=2): batch for batch in batches}
+    try:
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        client.cancel(list(futures))
 
 
 def analyse_and_store(articles: Sequence[Article], settings: Settings, url: str) -> Analysis:
@@ -122,14 +117,8 @@ def analyse_and_store(articles: Sequence[Article], settings: Settings, url: str)
     what a worker runs when it writes to PostgreSQL itself. An article another
     process stored meanwhile (a task run again after a worker died) is not stored
     twice."""
-    engine = _engine(url)
-    tally = Tally()
-    try:
-        for article, outcome in zip(articles, analyse_batch(articles, settings), strict=True):
-            tally.record(engine, article, outcome)
-    finally:
-        tally.flush(engine)
-    return tally.analysis()
+    outcomes = analyse_batch(articles, settings)
+    return record_outcomes(_engine(url), zip(articles, outcomes, strict=True))
 
 
 @lru_cache(maxsize=2)

@@ -290,14 +290,19 @@ def _assign(connection: Connection, places: dict[str, tuple[str | None, str | No
 def _code_rows(mentions: Iterable[Event]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for mention in mentions:
-        if mention.date is None:
+        if mention.days is None:
             continue
-        first = mention.date[:10]
-        last = (mention.date_end or mention.date)[:10]
-        long = (date.fromisoformat(last) - date.fromisoformat(first)).days > SHORT_EVENT_DAYS
+        first, last = mention.days
+        long = (last - first).days > SHORT_EVENT_DAYS
         rows.extend(
-            {"mention_id": mention.id, "code": code, "date": first, "last": last, "long": long}
-            for code in sorted(codes_of(mention))
+            {
+                "mention_id": mention.id,
+                "code": code,
+                "date": first.isoformat(),
+                "last": last.isoformat(),
+                "long": long,
+            }
+            for code in sorted(mention.codes)
         )
     return rows
 

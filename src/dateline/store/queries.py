@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from ..actors import ActorMention, LearnedPerson
-from ..models import Article, DatedSentence, Event, day_of
+from ..models import Article, ArticleAnalysis, DatedSentence, Event, day_of
 from ..time.values import TimeValue
 from .dates import day_range, iso_text_touches
 from .linking import lock_links, save_mentions
@@ -33,7 +32,6 @@ __all__ = [
     "count_articles",
     "forget_failures",
     "record_failure",
-    "ArticleRows",
     "save_analyses",
     "save_analysis",
     "select_actor_mentions",
@@ -171,57 +169,48 @@ def save_analysis(
     Takes the link lock first, so writers take turns. Returns False, writing
     nothing, when another process stored the article's analysis meanwhile.
     """
-    found = ArticleRows(article_id, mentions, people, events, dated, times)
-    return bool(save_analyses(connection, [found]))
+    found = ArticleAnalysis(list(events), list(mentions), list(dated), list(people), list(times))
+    return bool(save_analyses(connection, [(article_id, found)]))
 
 
-@dataclass(frozen=True)
-class ArticleRows:
-    """What the store keeps of one article's analysis."""
-
-    article_id: str
-    actor_mentions: Sequence[ActorMention]
-    people: Sequence[LearnedPerson]
-    events: Sequence[Event] = ()
-    dated: Sequence[DatedSentence] = ()
-    times: Sequence[TimeValue] = ()
-
-
-def save_analyses(connection: Connection, analysed: Sequence[ArticleRows]) -> list[str]:
-    """Store the analyses of several articles as :func:`save_analysis` stores one, their
-    event mentions linked in one step; return the ids of the articles stored (not those
-    another process stored meanwhile)."""
+def save_analyses(
+    connection: Connection, analysed: Sequence[tuple[str, ArticleAnalysis]]
+) -> list[str]:
+    """Store the analyses of several articles (article id, its analysis) as
+    :func:`save_analysis` stores one, their event mentions linked in one step; return
+    the ids of the articles stored (not those another process stored meanwhile)."""
     lock_links(connection)
-    wanted = [item.article_id for item in analysed]
+    wanted = [article_id for article_id, _ in analysed]
     done = set(
         connection.execute(
             select(analyses.c.article_id).where(analyses.c.article_id.in_(wanted))
         ).scalars()
     )
-    fresh = [item for item in analysed if item.article_id not in done]
-    for item in fresh:
-        _write_article(connection, item)
-    save_mentions(connection, {item.article_id: item.events for item in fresh})
+    fresh = [(article_id, found) for article_id, found in analysed if article_id not in done]
+    for article_id, found in fresh:
+        _write_article(connection, article_id, found)
+    save_mentions(connection, {article_id: found.events for article_id, found in fresh})
     if fresh:
         stamp = datetime.now(UTC)
         connection.execute(
-            analyses.insert(), [{"article_id": i.article_id, "analysed_at": stamp} for i in fresh]
+            analyses.insert(), [{"article_id": key, "analysed_at": stamp} for key, _ in fresh]
         )
-    return [item.article_id for item in fresh]
+    return [article_id for article_id, _ in fresh]
 
 
-def _write_article(connection: Connection, item: ArticleRows) -> None:
+def _write_article(connection: Connection, article_id: str, found: ArticleAnalysis) -> None:
     """Everything of one article's analysis but its event mentions."""
-    article_id = item.article_id
-    if item.dated:
-        connection.execute(sentences.insert(), [_sentence_row(s) for s in item.dated])
-    if item.times:
-        connection.execute(time_expressions.insert(), [time_row(article_id, t) for t in item.times])
-    if item.actor_mentions:
+    if found.dated:
+        connection.execute(sentences.insert(), [_sentence_row(s) for s in found.dated])
+    if found.times:
         connection.execute(
-            actor_mentions.insert(), [_mention_row(article_id, m) for m in item.actor_mentions]
+            time_expressions.insert(), [time_row(article_id, t) for t in found.times]
         )
-    taught = {person.name: person for person in item.people}
+    if found.actor_mentions:
+        connection.execute(
+            actor_mentions.insert(), [_mention_row(article_id, m) for m in found.actor_mentions]
+        )
+    taught = {person.name: person for person in found.people}
     if taught:
         connection.execute(
             proposed_people.insert(),
