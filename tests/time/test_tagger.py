@@ -120,3 +120,25 @@ def test_tagger_never_fails_at_the_ends_of_the_calendar(tag):
     text = "Yesterday, next year and in three weeks, the talks of last spring resume."
     for anchor in (date(1, 1, 1), date(9999, 12, 31)):
         assert all(v.value for v in tag(text, anchor))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Photo captions: the model reads the place and the date as one entity.
+        (
+            "Fighters rest near the port of Misrata April 21, 2011.",
+            [("April 21, 2011", "2011-04-21")],
+        ),
+        (
+            "Farmers harvest rice outside Dhaka Sept. 3 , 2014 .",
+            [("Sept. 3 , 2014", "2014-09-03")],
+        ),
+        ("Voters queue in Lake Chad province 14 March 2015.", [("14 March 2015", "2015-03-14")]),
+        # A month that is a verb or a modal is not read as a date.
+        ("Thousands march 5 kilometres to the palace.", []),
+    ],
+)
+def test_tagger_finds_a_calendar_date_after_a_place_name(tag, text, expected):
+    values = tag(text, date(2015, 6, 1))
+    assert [(v.text, v.value) for v in values] == expected

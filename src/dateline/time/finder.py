@@ -39,6 +39,7 @@ _YEAR_PREPOSITIONS = [
     "after",
 ]
 _YEAR_SHAPE = r"^(1[5-9]|20)\d\d$"
+_DAY_SHAPE = r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 _NUMERIC_SHAPE = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,4}[./]\d{1,2}[./]\d{2,4})$"
 
 
@@ -73,8 +74,18 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         matcher.add(
             "EVERY_UNIT", [[{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": units}}]]
         )
-        # Years the model leaves untagged: "the period 2020-2022", "since 2013".
+        # Calendar dates the model swallows into a place name: a photo caption's
+        # "in Sirte October 9, 2011" comes back as one entity, not a DATE.
+        month = {"LOWER": {"IN": sorted(lex.months)}, "IS_TITLE": True}
+        day = {"TEXT": {"REGEX": _DAY_SHAPE}}
         year = {"TEXT": {"REGEX": _YEAR_SHAPE}}
+        comma = {"TEXT": ",", "OP": "?"}
+        matcher.add(
+            "CALENDAR_DATE",
+            [[month, day, comma, year], [month, day], [day, month, year], [day, month]],
+            greedy="LONGEST",
+        )
+        # Years the model leaves untagged: "the period 2020-2022", "since 2013".
         matcher.add("YEAR_RANGE", [[year, {"TEXT": {"IN": ["-", "–", "—"]}}, year]])
         matcher.add("YEAR", [[{"LOWER": {"IN": _YEAR_PREPOSITIONS}}, year]])
         _matchers[key] = matcher
