@@ -208,7 +208,8 @@ class DatedSentence:
     What the timeline summary reads: ``dates`` holds (first day, last day,
     precision) for each DATE/TIME expression of the sentence that names days
     (not durations or sets), as the time stage resolved it against the
-    article's publication day.
+    article's publication day; in a journalist's chronology, the sentences
+    of an entry also name the entry's day.
     """
 
     article_id: str

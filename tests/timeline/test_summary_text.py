@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dateline.timeline.summary.chronology import entry_text, is_chronology_entry
+from dataclasses import replace
+from datetime import date
+
+from dateline.models import DatedSentence
+from dateline.timeline.summary.chronology import entry_text, is_chronology_entry, with_entry_days
+from dateline.timeline.summary.features import mentioned_days
 from dateline.timeline.summary.text import centroid, cosine, idf_of, tfidf, words_of
 
 
@@ -57,3 +62,55 @@ def test_summary_chronology_entries_in_the_shapes_desks_print_them():
     assert is_chronology_entry("Feb. 15 , 2011 - Protests break out in Benghazi .")
     assert not is_chronology_entry("Tuesday, Jan. 25 was the first day of the protests in Cairo.")
     assert not is_chronology_entry("2010-04-20 was when the rig exploded in the Gulf of Mexico.")
+
+
+def _dated(number: int, text: str, *days: date) -> DatedSentence:
+    return DatedSentence(
+        article_id="chronology",
+        published=date(2008, 10, 1),
+        number=number,
+        text=text,
+        start=number * 100,
+        end=number * 100 + len(text),
+        dates=tuple((day, day, "day") for day in days),
+    )
+
+
+def test_summary_chronology_entry_date_printed_on_a_line_of_its_own():
+    sep7, sep14, sep15 = date(2008, 9, 7), date(2008, 9, 14), date(2008, 9, 15)
+    article = [
+        _dated(0, "Sept. 7 : The government seizes the two mortgage giants .", sep7),
+        _dated(1, "Sept. 14 :", sep14),
+        _dated(2, "The central bank widens what it takes as collateral ."),
+        replace(
+            _dated(3, "Three banks agree a rescue fund , the largest since 1998 ."),
+            dates=((date(1998, 1, 1), date(1998, 12, 31), "year"),),
+        ),
+        _dated(4, "Sept. 15 -- A fourth bank files for bankruptcy .", sep15),
+        _dated(5, "Markets fell on Monday , October 6 , in Asia .", date(2008, 10, 6)),
+        _dated(6, "Analysts expect more falls ."),
+    ]
+    entries = with_entry_days(article)
+    assert [sentence.number for sentence in entries] == [0, 1, 3, 4, 5, 6]
+    # The bare date heads the sentence after it, which is now an entry of that day.
+    joined = entries[1]
+    assert joined.text == "Sept. 14 : The central bank widens what it takes as collateral ."
+    assert (joined.start, joined.end) == (100, article[2].end)
+    assert is_chronology_entry(joined.text)
+    assert entry_text(joined.text) == "The central bank widens what it takes as collateral ."
+    # Later sentences of the entry tell its day too; a year does not end the entry.
+    assert mentioned_days(entries[2]) == {sep14}
+    # A sentence about another day ends the chronology: what follows names nothing.
+    assert mentioned_days(entries[4]) == {date(2008, 10, 6)}
+    assert entries[5].dates == ()
+
+
+def test_summary_chronology_entry_days_only_in_a_chronology():
+    # Two dated openings are no chronology: the sentences after them keep no date.
+    article = [
+        _dated(0, "Sept. 14 :", date(2008, 9, 14)),
+        _dated(1, "The central bank widens what it takes as collateral ."),
+        _dated(2, "Sept. 15 - A bank files for bankruptcy .", date(2008, 9, 15)),
+        _dated(3, "Markets tumble ."),
+    ]
+    assert with_entry_days(article) == article

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...models import DatedSentence
 from ...time import TimeValue, tag_doc
+from .chronology import with_entry_days
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -30,6 +31,10 @@ def dated_sentences_of(
     values: Sequence[TimeValue] | None = None,
 ) -> list[DatedSentence]:
     """Every sentence of ``doc`` with the days its date expressions name.
+
+    In a chronology, an entry's sentences also name the entry's day, and an
+    entry's date printed as a line of its own heads its first sentence
+    (:func:`~.chronology.with_entry_days`).
 
     ``values`` are the time stage's values for ``doc``; when not given they
     are taken from ``doc._.time_values`` or, failing that, computed against
@@ -70,7 +75,7 @@ def dated_sentences_of(
                 dates=tuple(dates),
             )
         )
-    return sentences
+    return with_entry_days(sentences)
 
 
 def _time_values(doc: Doc, published: date | None) -> Sequence[TimeValue]:

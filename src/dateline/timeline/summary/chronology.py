@@ -4,21 +4,24 @@ News desks publish their own timelines ("FACTBOX", "Key dates",
 "Chronology"): runs of sentences that open with a date and a dash or colon,
 "March 19 - The first air strikes ...". When a corpus holds some, the days
 they list are the days its editors judged worth keeping, and their entries
-are written the way a timeline sentence should read.
+are written the way a timeline sentence should read. Some print an
+entry's date as a line of its own, its text in the sentences after it;
+:func:`with_entry_days` gives those sentences the entry's day.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from ...knowledge import load_yaml, month_names
 from ...models import DatedSentence
 
-__all__ = ["chronologies", "entry_text", "is_chronology_entry"]
+__all__ = ["chronologies", "entry_text", "is_chronology_entry", "with_entry_days"]
 
 # An article is a chronology when this many of its sentences are dated entries.
 MIN_ENTRIES = 3
@@ -40,8 +43,9 @@ def _entry_opening() -> re.Pattern[str]:
     # "Tuesday, Jan. 25 -": the weekday some desks print first.
     weekday = rf"(?:(?:{weekdays})\.?\s*,?\s+)?"
     # The date, then a dash or a colon: the shape of an entry, not of a sentence
-    # that merely starts with a date ("March 19 was the day ...").
-    return re.compile(rf"^\W*{weekday}(?:{when})\s*(?:-{{1,2}}|–|—|:)\s+", re.IGNORECASE)
+    # that merely starts with a date ("March 19 was the day ..."). The entry's
+    # text may follow as a sentence of its own ("Sept. 14 :" then "The Fed ...").
+    return re.compile(rf"^\W*{weekday}(?:{when})\s*(?:-{{1,2}}|–|—|:)(?:\s+|$)", re.IGNORECASE)
 
 
 def _alternatives(names: Iterable[str]) -> str:
@@ -71,3 +75,54 @@ def chronologies(sentences: Iterable[DatedSentence]) -> dict[str, date | None]:
             entries[sentence.article_id] += 1
             published[sentence.article_id] = sentence.published
     return {article: published[article] for article, n in entries.items() if n >= MIN_ENTRIES}
+
+
+def with_entry_days(sentences: Sequence[DatedSentence]) -> list[DatedSentence]:
+    """One article's sentences, its chronology entries whole when it is a chronology.
+
+    Desks often print an entry's date as a line of its own ("Sept. 14 :"),
+    then one sentence or more that tell the day. In an article of at least
+    :data:`MIN_ENTRIES` entries, a bare date line is joined to the sentence
+    after it, and the undated sentences after that belong to the same day
+    until the next entry. Any other article is returned as it is.
+    """
+    if sum(1 for sentence in sentences if is_chronology_entry(sentence.text)) < MIN_ENTRIES:
+        return list(sentences)
+    joined: list[DatedSentence] = []
+    day: tuple[date, date, str] | None = None
+    for sentence in sentences:
+        if is_chronology_entry(sentence.text):
+            day = _single_day(sentence)
+        elif day is not None and not _names_another_day(sentence, day):
+            previous = joined[-1] if joined else None
+            if previous is not None and _is_bare_entry(previous.text):
+                joined[-1] = replace(
+                    previous,
+                    text=f"{previous.text} {sentence.text}",
+                    end=sentence.end,
+                    dates=previous.dates + sentence.dates,
+                )
+                continue
+            sentence = replace(sentence, dates=(day, *sentence.dates))
+        else:
+            day = None  # a sentence about another day, no entry: the chronology has ended
+        joined.append(sentence)
+    return joined
+
+
+def _single_day(sentence: DatedSentence) -> tuple[date, date, str] | None:
+    # The entry's own date is the first its sentence names.
+    return sentence.dates[0] if sentence.dates else None
+
+
+def _names_another_day(sentence: DatedSentence, day: tuple[date, date, str]) -> bool:
+    # A year or a month ("the worst fall since 2001") does not end an entry; a day does.
+    return any(
+        first == last and (first, last) != day[:2] and precision in ("day", "time")
+        for first, last, precision in sentence.dates
+    )
+
+
+def _is_bare_entry(text: str) -> bool:
+    match = _entry_opening().match(text)
+    return match is not None and not text[match.end() :].strip()
