@@ -86,12 +86,13 @@ def test_summary_chronology_entry_date_printed_on_a_line_of_its_own():
             _dated(3, "Three banks agree a rescue fund , the largest since 1998 ."),
             dates=((date(1998, 1, 1), date(1998, 12, 31), "year"),),
         ),
-        _dated(4, "Sept. 15 -- A fourth bank files for bankruptcy .", sep15),
-        _dated(5, "Markets fell on Monday , October 6 , in Asia .", date(2008, 10, 6)),
-        _dated(6, "Analysts expect more falls ."),
+        _dated(4, "Monday 15 September", sep15),
+        _dated(5, "A fourth bank files for bankruptcy .", sep15),
+        _dated(6, "Markets fell on Monday , October 6 , in Asia .", date(2008, 10, 6)),
+        _dated(7, "Analysts expect more falls ."),
     ]
     entries = with_entry_days(article)
-    assert [sentence.number for sentence in entries] == [0, 1, 3, 4, 5, 6]
+    assert [sentence.number for sentence in entries] == [0, 1, 3, 4, 6, 7]
     # The bare date heads the sentence after it, which is now an entry of that day.
     joined = entries[1]
     assert joined.text == "Sept. 14 : The central bank widens what it takes as collateral ."
@@ -100,6 +101,8 @@ def test_summary_chronology_entry_date_printed_on_a_line_of_its_own():
     assert entry_text(joined.text) == "The central bank widens what it takes as collateral ."
     # Later sentences of the entry tell its day too; a year does not end the entry.
     assert mentioned_days(entries[2]) == {sep14}
+    # A heading with no separator: "Monday 15 September".
+    assert entry_text(entries[3].text) == "A fourth bank files for bankruptcy ."
     # A sentence about another day ends the chronology: what follows names nothing.
     assert mentioned_days(entries[4]) == {date(2008, 10, 6)}
     assert entries[5].dates == ()
@@ -114,3 +117,10 @@ def test_summary_chronology_entry_days_only_in_a_chronology():
         _dated(3, "Markets tumble ."),
     ]
     assert with_entry_days(article) == article
+
+
+def test_summary_chronology_entry_may_be_a_date_alone():
+    assert is_chronology_entry("Sept. 14 :")
+    assert is_chronology_entry("Tuesday 15 February")
+    assert is_chronology_entry("March 19, 2011.")
+    assert not is_chronology_entry("March 19, 2011 was a Saturday.")

@@ -25,6 +25,7 @@ __all__ = ["chronologies", "entry_text", "is_chronology_entry", "with_entry_days
 
 # An article is a chronology when this many of its sentences are dated entries.
 MIN_ENTRIES = 3
+_SEPARATED = re.compile(r"(?:-{1,2}|–|—|:)$")
 
 
 @cache
@@ -43,9 +44,13 @@ def _entry_opening() -> re.Pattern[str]:
     # "Tuesday, Jan. 25 -": the weekday some desks print first.
     weekday = rf"(?:(?:{weekdays})\.?\s*,?\s+)?"
     # The date, then a dash or a colon: the shape of an entry, not of a sentence
-    # that merely starts with a date ("March 19 was the day ..."). The entry's
-    # text may follow as a sentence of its own ("Sept. 14 :" then "The Fed ...").
-    return re.compile(rf"^\W*{weekday}(?:{when})\s*(?:-{{1,2}}|–|—|:)(?:\s+|$)", re.IGNORECASE)
+    # that merely starts with a date ("March 19 was the day ..."). Or the date
+    # alone, a heading whose text follows as sentences of their own ("Sept. 14 :"
+    # or "Tuesday 15 February", then "The Fed ...").
+    separator = r"(?:-{1,2}|–|—|:)"
+    return re.compile(
+        rf"^\W*{weekday}(?:{when})(?:\s*{separator}\s+|[\s.:–—-]*$)", re.IGNORECASE
+    )
 
 
 def _alternatives(names: Iterable[str]) -> str:
@@ -98,7 +103,7 @@ def with_entry_days(sentences: Sequence[DatedSentence]) -> list[DatedSentence]:
             if previous is not None and _is_bare_entry(previous.text):
                 joined[-1] = replace(
                     previous,
-                    text=f"{previous.text} {sentence.text}",
+                    text=f"{_as_heading(previous.text)} {sentence.text}",
                     end=sentence.end,
                     dates=previous.dates + sentence.dates,
                 )
@@ -121,6 +126,12 @@ def _names_another_day(sentence: DatedSentence, day: tuple[date, date, str]) -> 
         first == last and (first, last) != day[:2] and precision in ("day", "time")
         for first, last, precision in sentence.dates
     )
+
+
+def _as_heading(text: str) -> str:
+    # "Tuesday 15 February" heads its text as "Tuesday 15 February -" would.
+    text = text.rstrip(" .")
+    return text if _SEPARATED.search(text) else f"{text} -"
 
 
 def _is_bare_entry(text: str) -> bool:
