@@ -48,9 +48,7 @@ def _entry_opening() -> re.Pattern[str]:
     # alone, a heading whose text follows as sentences of their own ("Sept. 14 :"
     # or "Tuesday 15 February", then "The Fed ...").
     separator = r"(?:-{1,2}|–|—|:)"
-    return re.compile(
-        rf"^\W*{weekday}(?:{when})(?:\s*{separator}\s+|[\s.:–—-]*$)", re.IGNORECASE
-    )
+    return re.compile(rf"^\W*{weekday}(?:{when})(?:\s*{separator}\s+|[\s.:–—-]*$)", re.IGNORECASE)
 
 
 def _alternatives(names: Iterable[str]) -> str:
