@@ -142,3 +142,18 @@ def test_tagger_never_fails_at_the_ends_of_the_calendar(tag):
 def test_tagger_finds_a_calendar_date_after_a_place_name(tag, text, expected):
     values = tag(text, date(2015, 6, 1))
     assert [(v.text, v.value) for v in values] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The model tags the near end alone; the far end is read too.
+        ("She led the agency from 1990 to 1994.", [("1990", "1990"), ("1994", "1994")]),
+        ("He was jailed in 2001 until 2004.", [("2001", "2001"), ("2004", "2004")]),
+        # A number after "to" with no date before it is not a year's far end.
+        ("Output fell by a third to 1995 tonnes.", []),
+    ],
+)
+def test_tagger_reads_both_ends_of_a_range_of_years(tag, text, expected):
+    values = tag(text, date(1998, 2, 13))
+    assert [(v.text, v.value) for v in values] == expected

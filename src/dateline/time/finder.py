@@ -88,6 +88,9 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         # Years the model leaves untagged: "the period 2020-2022", "since 2013".
         matcher.add("YEAR_RANGE", [[year, {"TEXT": {"IN": ["-", "–", "—"]}}, year]])
         matcher.add("YEAR", [[{"LOWER": {"IN": _YEAR_PREPOSITIONS}}, year]])
+        # The far end of a range whose near end the model found: "1990 to 1994".
+        ends = sorted(lex.range_connectors - {"and"})
+        matcher.add("RANGE_END", [[{"LOWER": {"IN": ends}}, year]])
         _matchers[key] = matcher
     return _matchers[key]
 
@@ -142,8 +145,15 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     taken = {i for start, end in spans for i in range(start, end)}
     matcher = _matcher(doc.vocab, lex)
     for match_id, start, end in matcher(doc):
-        if doc.vocab.strings[match_id] == "YEAR":
+        label = doc.vocab.strings[match_id]
+        if label == "YEAR":
             start += 1  # the preposition is not part of the expression
+        elif label == "RANGE_END":
+            # "from 1990 to 1994" when the model tags 1990 alone: the far end is a
+            # year of its own, joined to the near one as a range (see _joins).
+            if start - 1 not in taken:
+                continue
+            start += 1
         if not taken.intersection(range(start, end)):
             spans.append((start, end))
             taken.update(range(start, end))
