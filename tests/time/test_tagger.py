@@ -157,3 +157,19 @@ def test_tagger_finds_a_calendar_date_after_a_place_name(tag, text, expected):
 def test_tagger_reads_both_ends_of_a_range_of_years(tag, text, expected):
     values = tag(text, date(1998, 2, 13))
     assert [(v.text, v.value) for v in values] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling resumed on Saturday night.", [("Saturday night", "1998-02-07TNI", "TIME")]),
+        ("Talks resume on Monday morning.", [("Monday morning", "1998-02-16TMO", "TIME")]),
+        ("The vote is set for March 3 evening.", [("March 3 evening", "1998-03-03TEV", "TIME")]),
+        # A day part that is not that day's: no single expression.
+        ("The night was cold on Saturday.", [("Saturday", "1998-02-07", "DATE")]),
+    ],
+)
+def test_tagger_a_day_and_its_part_are_one_time(tag, text, expected):
+    values = tag(text, date(1998, 2, 13))  # a Friday
+    assert [(v.text, v.value, v.type) for v in values] == expected
+    assert all(v.span_days is not None for v in values)

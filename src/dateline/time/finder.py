@@ -182,6 +182,17 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
             if last.root.lower_ in lex.day_parts or any(":" in t.text for t in last):
                 merged[-1] = (merged[-1][0], end)
                 continue
+        # "Saturday" + "night": the model splits a day from its part; TimeML keeps
+        # "Saturday night" one expression (a TIME: the Saturday's night).
+        if merged and start == merged[-1][1] and _is_day_part_of(doc, merged[-1], start, end, lex):
+            merged[-1] = (merged[-1][0], end)
+            continue
+        if (
+            end < len(doc)
+            and doc[end].lower_ in lex.day_parts
+            and _is_day_part_of(doc, (start, end), end, end + 1, lex)
+        ):
+            end += 1
         if end < len(doc) and doc[end].lower_ in _TRAILING and doc[end - 1].like_num is False:
             end += 1
         # "the year" + "3000": the model leaves out a year it finds unlikely.
@@ -189,6 +200,17 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
             end += 1
         merged.append((start, end))
     return merged
+
+
+def _is_day_part_of(doc: Doc, day: tuple[int, int], start: int, end: int, lex: Lexicon) -> bool:
+    """True when ``doc[start:end]`` is one day-part word right after a weekday or a
+    calendar day: "Saturday night", "March 3 evening"."""
+    if end - start != 1 or doc[start].lower_ not in lex.day_parts:
+        return False
+    last = doc[day[1] - 1]
+    return last.lower_ in lex.weekdays or (
+        _is_day_number(last) and any(t.lower_ in lex.months for t in doc[day[0] : day[1]])
+    )
 
 
 def _is_day_number(token: Token) -> bool:
