@@ -173,3 +173,23 @@ def test_tagger_a_day_and_its_part_are_one_time(tag, text, expected):
     values = tag(text, date(1998, 2, 13))  # a Friday
     assert [(v.text, v.value, v.type) for v in values] == expected
     assert all(v.span_days is not None for v in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts expect a recovery in the second half of the year.", "1998-H2"),
+        ("Profit rose in the third quarter of the year.", "1997-Q3"),
+        ("Sales fell in the first half of last year.", "1997-H1"),
+        ("Sales will rise in the second half of next year.", "1999-H2"),
+        ("Earnings rose in the fourth quarter of last year.", "1997-Q4"),
+    ],
+)
+def test_tagger_a_quarter_or_half_of_a_named_year(tag, text, expected):
+    values = tag(text, date(1998, 2, 13))
+    assert [(v.value, v.type) for v in values] == [(expected, "DATE")]
+
+
+def test_tagger_a_holiday_the_model_reads_as_an_event(tag):
+    values = tag("The plan was announced on New Year's Day.", date(1998, 2, 13))
+    assert [(v.text, v.value) for v in values] == [("New Year's Day", "1998-01-01")]

@@ -74,6 +74,18 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         matcher.add(
             "EVERY_UNIT", [[{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": units}}]]
         )
+        # Holidays the model reads as events: "New Year's Day" is a day.
+        matcher.add(
+            "HOLIDAY",
+            [
+                [
+                    {"LOWER": word, "IS_TITLE": True} if word.isalpha() else {"LOWER": word}
+                    for word in name.replace("'s", " 's").split()
+                ]
+                for name in lex.holidays
+            ],
+            greedy="LONGEST",
+        )
         # Calendar dates the model swallows into a place name: a photo caption's
         # "in Sirte October 9, 2011" comes back as one entity, not a DATE.
         month = {"LOWER": {"IN": sorted(lex.months)}, "IS_TITLE": True}

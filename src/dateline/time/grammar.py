@@ -56,6 +56,7 @@ class Pieces:
     hour: int | None = None
     minute: int = 0
     ordinal: int | None = None  # "third" in "the third quarter"
+    of_year: int | None = None  # "... of the year" 0, "of last year" -1, "of next year" +1
     frequency: str | None = None
     every: bool = False
     holiday: tuple[int, int] | None = None
@@ -210,6 +211,11 @@ def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one f
             p.ordinal = lex.ordinals[word]
             continue
         if (unit := lex.unit(word)) is not None:
+            if word == "year" and p.ordinal is not None and p.unit_word in ("quarter", "half"):
+                # "the second half of last year": the year that holds the half.
+                p.of_year = p.shift if p.shift is not None else 0
+                p.shift, p.shift_word = None, None
+                continue
             if word in ("quarter", "half") and p.ordinal is not None:
                 p.unit, p.unit_word = unit, word
                 continue

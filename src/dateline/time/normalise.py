@@ -201,7 +201,12 @@ def _quarter(p: Pieces, context: Context) -> Reading:
     if year is None:
         anchoring = "publication"
         year = context.anchor.year
-        if context.tense != "future" and number > current:
+        # "Profit rose in the third quarter", said in February: last year's; so is
+        # "the third quarter of the year" told in the past, but not when foreseen.
+        later = number > current and context.tense != "future"
+        if p.of_year:
+            year += p.of_year
+        elif later and (p.of_year is None or context.tense == "past"):
             year -= 1
     if half:
         start = date(year, 1 if number == 1 else 7, 1)
