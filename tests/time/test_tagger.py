@@ -193,3 +193,18 @@ def test_tagger_a_quarter_or_half_of_a_named_year(tag, text, expected):
 def test_tagger_a_holiday_the_model_reads_as_an_event(tag):
     values = tag("The plan was announced on New Year's Day.", date(1998, 2, 13))
     assert [(v.text, v.value) for v in values] == [("New Year's Day", "1998-01-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trading was halted at 10:30 a.m. yesterday.",
+            ("10:30 a.m. yesterday", "1998-02-12T10:30"),
+        ),
+        ("Talks ended at 9 p.m. Monday, an hour late.", ("9 p.m. Monday", "1998-02-09T21:00")),
+    ],
+)
+def test_tagger_a_clock_time_takes_the_day_after_it(tag, text, expected):
+    values = tag(text, date(1998, 2, 13))  # a Friday
+    assert [(v.text, v.value) for v in values] == [expected]

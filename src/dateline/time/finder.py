@@ -188,10 +188,16 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         ):
             merged[-1] = (merged[-1][0], end)
             continue
-        # "the night" + "of" + "November 10", "4:40 a.m." + "on" + "Friday" are one expression.
-        if merged and start == merged[-1][1] + 1 and doc[start - 1].lower_ in ("of", "on"):
+        # "the night" + "of" + "November 10", "4:40 a.m." + "on" + "Friday" and
+        # "10:30 a.m." + "yesterday" are one expression.
+        joined = merged and (
+            start == merged[-1][1] + 1
+            and doc[start - 1].lower_ in ("of", "on")
+            or start == merged[-1][1]
+        )
+        if joined:
             last = doc[merged[-1][0] : merged[-1][1]]
-            if last.root.lower_ in lex.day_parts or any(":" in t.text for t in last):
+            if last.root.lower_ in lex.day_parts or any(_is_clock(t) for t in last):
                 merged[-1] = (merged[-1][0], end)
                 continue
         # "Saturday" + "night": the model splits a day from its part; TimeML keeps
@@ -223,6 +229,10 @@ def _is_day_part_of(doc: Doc, day: tuple[int, int], start: int, end: int, lex: L
     return last.lower_ in lex.weekdays or (
         _is_day_number(last) and any(t.lower_ in lex.months for t in doc[day[0] : day[1]])
     )
+
+
+def _is_clock(token: Token) -> bool:
+    return ":" in token.text or token.lower_ in ("a.m.", "p.m.", "am", "pm")
 
 
 def _is_day_number(token: Token) -> bool:
