@@ -86,3 +86,22 @@ def test_triggers_arson_is_assault(nlp, text):
 def test_triggers_a_ceasefire_set_to_begin_is_no_arson(nlp):
     text = "The truce was set to begin at midnight, the mediators said."
     assert "ASSAULT" not in [t for t, _, _ in _found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men kidnapped nine farmers near Zurmi on Sunday.",
+        "Pirates hijacked a cargo ship in the Gulf of Aden.",
+        "The militants took two engineers hostage at the mine.",
+        "Gunmen carried out the abduction of a district official on Monday.",
+    ],
+)
+def test_triggers_abduction_is_assault_not_arrest(nlp, text):
+    found = _found(nlp, text)
+    assert ("ASSAULT", "abduct") in [(t, m) for t, m, _ in found]
+    assert "COERCE" not in [t for t, _, _ in found]
+
+
+def test_triggers_arrest_stays_coercion(nlp):
+    assert _found(nlp, "Police detained the editor at the airport.")[0][:2] == ("COERCE", "arrest")
