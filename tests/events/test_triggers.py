@@ -105,3 +105,20 @@ def test_triggers_abduction_is_assault_not_arrest(nlp, text):
 
 def test_triggers_arrest_stays_coercion(nlp):
     assert _found(nlp, "Police detained the editor at the airport.")[0][:2] == ("COERCE", "arrest")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers and ADF rebels exchanged fire near Oicha for hours.", ("ASSAULT", None)),
+        ("The reporter was found dead in his car outside Culiacan.", ("ASSAULT", None)),
+        ("Fifty fighters laid down their weapons in Beni on Monday.", ("RETREAT", "disarm")),
+    ],
+)
+def test_triggers_conflict_phrases(nlp, text, expected):
+    assert expected in [(t, m) for t, m, _ in _found(nlp, text)]
+
+
+def test_triggers_an_exchange_of_fire_is_no_prisoner_exchange(nlp):
+    found = _found(nlp, "Police and gunmen exchanged gunfire in Ouagadougou.")
+    assert "RETREAT" not in [t for t, _, _ in found]
