@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from dateline.models import DatedSentence
 from dateline.timeline.summary.chronology import entry_text, is_chronology_entry, with_entry_days
 from dateline.timeline.summary.features import mentioned_days
+from dateline.timeline.summary.sentences import is_prose, timeline_text
 from dateline.timeline.summary.text import centroid, cosine, idf_of, tfidf, words_of
 
 
@@ -124,3 +127,60 @@ def test_summary_chronology_entry_may_be_a_date_alone():
     assert is_chronology_entry("Tuesday 15 February")
     assert is_chronology_entry("March 19, 2011.")
     assert not is_chronology_entry("March 19, 2011 was a Saturday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # An agency's tag, whole or cut by the sentence splitter.
+        (
+            "(CNN) -- President Obama said Thursday he approved the use of aircraft.",
+            "President Obama said Thursday he approved the use of aircraft.",
+        ),
+        (
+            "CNN -RRB- -- Gadhafi made a brief television appearance early Tuesday .",
+            "Gadhafi made a brief television appearance early Tuesday .",
+        ),
+        (
+            "Libya -LRB- CNN -RRB- -- Breakfast at a Tripoli hotel took a grim turn .",
+            "Breakfast at a Tripoli hotel took a grim turn .",
+        ),
+        # A time stamp in brackets, and the tail of one.
+        (
+            "-LRB- 2:58 p.m. Monday ET -RRB- U.S. President Barack Obama spoke in Santiago .",
+            "U.S. President Barack Obama spoke in Santiago .",
+        ),
+        (
+            "Monday ET , 3:49 p.m. in Libya -RRB- NATO ruled out arming the rebels .",
+            "NATO ruled out arming the rebels .",
+        ),
+        # A photo credit run into the sentence after it.
+        (
+            "By Jay Mallin -- Bloomberg News -RRB- Market turbulence rippled through energy .",
+            "Market turbulence rippled through energy .",
+        ),
+        # Brackets the sentence opens itself stay.
+        (
+            "NATO (the alliance) took command on Thursday.",
+            "NATO (the alliance) took command on Thursday.",
+        ),
+    ],
+)
+def test_summary_timeline_text_drops_what_the_splitter_left(text, printed):
+    assert timeline_text(text) == printed
+
+
+def test_summary_a_sentence_cut_in_two_is_not_prose():
+    tail = "-RRB- , the senior Republican on the House Budget Committee , fielded calls ."
+    assert not is_prose(_dated(0, tail), words_of(tail))
+    caption = (
+        "Jeff Pachoud - AP -RRB- French President Nicolas Sarkozy attends a press conference ."
+    )
+    assert not is_prose(_dated(1, caption), words_of(caption))
+    whole = "The central bank widens what it takes as collateral ."
+    assert is_prose(_dated(2, whole), words_of(whole))
+
+
+def test_summary_timeline_text_of_an_entry_with_a_dash_after_its_colon():
+    text = "Sept. 18 : -- The Fed expands its swap lines with overseas banks ."
+    assert timeline_text(text) == "The Fed expands its swap lines with overseas banks ."

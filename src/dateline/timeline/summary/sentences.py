@@ -31,7 +31,7 @@ from .chronology import entry_text, is_chronology_entry
 from .features import mentioned_days
 from .text import Vector, centroid, cosine, idf_of, tfidf, words_of
 
-__all__ = ["Candidate", "SentencePicker", "candidates_by_day", "is_prose"]
+__all__ = ["Candidate", "SentencePicker", "candidates_by_day", "is_prose", "timeline_text"]
 
 # The first sentences of an article summarise it (the inverted pyramid).
 LEAD_SENTENCES = 5
@@ -55,6 +55,25 @@ NAMED_WEIGHT = 0.3
 _SENTENCE_END = re.compile(r"""[.!?]\s*(?:["'”’»)]|''|-RRB-)*\s*$""")
 # Pipes and runs of capitals are page furniture ("World | Sat Oct 1, 2011 | BRUSSELS").
 _FURNITURE = re.compile(r"\|")
+# What a sentence splitter leaves before a sentence: a bracket closed in the
+# sentence before, an agency's tag ("(CNN) --"), a time stamp in brackets
+# ("(2:58 p.m. ET)"); Penn Treebank text writes brackets as -LRB- and -RRB-.
+_OPEN, _CLOSE = r"(?:\(|-LRB-)", r"(?:\)|-RRB-)"
+_LEFTOVER_OPENING = re.compile(
+    rf"^(?:\s|{_CLOSE}|--|[—–:])+"
+    rf"|^{_OPEN}?\s*[A-Z][\w.]{{0,15}}(?:\s+[\w.]{{1,15}}){{0,3}}\s*{_CLOSE}\s*(?:--|[-—–:])\s*"
+    rf"|^{_OPEN}[^()]{{1,80}}?{_CLOSE}\s*(?:--|[—–:])?\s*(?=[A-Z])"
+    # "TRIPOLI, Libya (CNN) --": a dateline the splitter cut after the city.
+    rf"|^[A-Z][\w.]*(?:,?\s+[\w.]+){{0,3}}\s*{_OPEN}\s*[A-Z]{{2,10}}\s*{_CLOSE}\s*(?:--|[-—–:])\s*"
+)
+_BRACKET = re.compile(rf"{_OPEN}|{_CLOSE}")
+# A photo's caption ("Jeff Pachoud - AP)", "REUTERS/Goran Tomasevic") describes a picture.
+_PHOTO_CREDIT = re.compile(
+    rf"(?:^|\s)[-–]\s+(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*{_CLOSE}|\b(?:REUTERS|AP Photo)/"
+)
+# A sentence opens with a capital, a digit or a quotation mark; anything else is
+# the tail of a sentence cut in two ("-RRB- , the senior Republican on ...").
+_SENTENCE_START = re.compile(r"""^(?:[A-Z0-9"'“‘]|``)""")
 
 
 @dataclass(frozen=True)
@@ -73,7 +92,47 @@ def is_prose(sentence: DatedSentence, words: Sequence[str]) -> bool:
         MIN_WORDS <= len(words) <= MAX_WORDS
         and _SENTENCE_END.search(sentence.text) is not None
         and _FURNITURE.search(sentence.text) is None
+        and _PHOTO_CREDIT.search(sentence.text) is None
+        and _reads_whole(timeline_text(sentence.text))
     )
+
+
+def _reads_whole(text: str) -> bool:
+    # A capital, a digit or a quotation mark opens a sentence; anything else
+    # opens the tail of one the splitter cut in two.
+    return _SENTENCE_START.match(text) is not None
+
+
+def _after_stray_bracket(text: str) -> str:
+    """What follows the last bracket closed that the sentence never opened: the
+    text after a photo credit or a comment's numbering ("... Bloomberg News) Market
+    turbulence continued ...")."""
+    depth, cut = 0, 0
+    for bracket in _BRACKET.finditer(text):
+        if bracket.group() in ("(", "-LRB-"):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            cut = bracket.end()
+    return text[cut:]
+
+
+def timeline_text(text: str) -> str:
+    """A sentence as a timeline prints it: without what the sentence splitter left
+    before it, nor the date of a chronology entry (the timeline shows it)."""
+    text = _without_leftovers(_after_stray_bracket(text))
+    # "Sept. 18 : -- The Fed ...": an entry's date may be followed by a dash.
+    return _without_leftovers(entry_text(text))
+
+
+def _without_leftovers(text: str) -> str:
+    for _ in range(3):  # "-RRB- (CNN) --": leftovers come in layers
+        stripped = _LEFTOVER_OPENING.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return text.strip()
 
 
 def candidates_by_day(
@@ -183,7 +242,7 @@ class SentencePicker:
                 break
             if not vector or self._repeats(vector):
                 continue
-            picked.append(entry_text(candidate.sentence.text))
+            picked.append(timeline_text(candidate.sentence.text))
             self._chosen.append(vector)
         return tuple(picked)
 
