@@ -172,6 +172,8 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
+        if merged and start < merged[-1][1]:
+            continue  # taken in by the expression before: "Saturday" took "night"
         # "24" + "November 2020": the model sometimes leaves the day outside.
         follows = not merged or merged[-1][1] < start
         if start > 0 and follows and doc[start].lower_ in lex.months:
@@ -202,15 +204,7 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 continue
         # "Saturday" + "night": the model splits a day from its part; TimeML keeps
         # "Saturday night" one expression (a TIME: the Saturday's night).
-        if merged and start == merged[-1][1] and _is_day_part_of(doc, merged[-1], start, end, lex):
-            merged[-1] = (merged[-1][0], end)
-            continue
-        if (
-            end < len(doc)
-            and doc[end].lower_ in lex.day_parts
-            and _is_day_part_of(doc, (start, end), end, end + 1, lex)
-        ):
-            end += 1
+        end += _day_part_follows(doc, start, end, lex)
         if end < len(doc) and doc[end].lower_ in _TRAILING and doc[end - 1].like_num is False:
             end += 1
         # "the year" + "3000": the model leaves out a year it finds unlikely.
@@ -220,14 +214,14 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return merged
 
 
-def _is_day_part_of(doc: Doc, day: tuple[int, int], start: int, end: int, lex: Lexicon) -> bool:
-    """True when ``doc[start:end]`` is one day-part word right after a weekday or a
-    calendar day: "Saturday night", "March 3 evening"."""
-    if end - start != 1 or doc[start].lower_ not in lex.day_parts:
+def _day_part_follows(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """True when ``doc[start:end]`` ends with a weekday or a calendar day and a part
+    of the day comes next: "Saturday night", "March 3 evening"."""
+    if end >= len(doc) or doc[end].lower_ not in lex.day_parts:
         return False
-    last = doc[day[1] - 1]
+    last = doc[end - 1]
     return last.lower_ in lex.weekdays or (
-        _is_day_number(last) and any(t.lower_ in lex.months for t in doc[day[0] : day[1]])
+        _is_day_number(last) and any(t.lower_ in lex.months for t in doc[start:end])
     )
 
 

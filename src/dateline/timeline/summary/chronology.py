@@ -25,7 +25,9 @@ __all__ = ["chronologies", "entry_text", "is_chronology_entry", "with_entry_days
 
 # An article is a chronology when this many of its sentences are dated entries.
 MIN_ENTRIES = 3
-_SEPARATED = re.compile(r"(?:-{1,2}|–|—|:)$")
+# What follows an entry's date: a dash or a colon.
+_SEPARATOR = r"(?:-{1,2}|–|—|:)"
+_SEPARATED = re.compile(rf"{_SEPARATOR}$")
 
 
 @cache
@@ -47,8 +49,7 @@ def _entry_opening() -> re.Pattern[str]:
     # that merely starts with a date ("March 19 was the day ..."). Or the date
     # alone, a heading whose text follows as sentences of their own ("Sept. 14 :"
     # or "Tuesday 15 February", then "The Fed ...").
-    separator = r"(?:-{1,2}|–|—|:)"
-    return re.compile(rf"^\W*{weekday}(?:{when})(?:\s*{separator}\s+|[\s.:–—-]*$)", re.IGNORECASE)
+    return re.compile(rf"^\W*{weekday}(?:{when})(?:\s*{_SEPARATOR}\s+|[\s.:–—-]*$)", re.IGNORECASE)
 
 
 def _alternatives(names: Iterable[str]) -> str:
@@ -89,33 +90,33 @@ def with_entry_days(sentences: Sequence[DatedSentence]) -> list[DatedSentence]:
     after it, and the undated sentences after that belong to the same day
     until the next entry. Any other article is returned as it is.
     """
-    if sum(1 for sentence in sentences if is_chronology_entry(sentence.text)) < MIN_ENTRIES:
+    openings = [_entry_opening().match(sentence.text) for sentence in sentences]
+    if sum(opening is not None for opening in openings) < MIN_ENTRIES:
         return list(sentences)
     joined: list[DatedSentence] = []
     day: tuple[date, date, str] | None = None
-    for sentence in sentences:
-        if is_chronology_entry(sentence.text):
-            day = _single_day(sentence)
+    bare = False  # the last sentence kept is an entry's date alone
+    for sentence, opening in zip(sentences, openings, strict=True):
+        if opening is not None:
+            # The entry's own date is the first its sentence names.
+            day = sentence.dates[0] if sentence.dates else None
+            bare = not sentence.text[opening.end() :].strip()
         elif day is not None and not _names_another_day(sentence, day):
-            previous = joined[-1] if joined else None
-            if previous is not None and _is_bare_entry(previous.text):
+            if bare:
+                previous = joined[-1]
                 joined[-1] = replace(
                     previous,
                     text=f"{_as_heading(previous.text)} {sentence.text}",
                     end=sentence.end,
                     dates=previous.dates + sentence.dates,
                 )
+                bare = False
                 continue
             sentence = replace(sentence, dates=(day, *sentence.dates))
         else:
             day = None  # a sentence about another day, no entry: the chronology has ended
         joined.append(sentence)
     return joined
-
-
-def _single_day(sentence: DatedSentence) -> tuple[date, date, str] | None:
-    # The entry's own date is the first its sentence names.
-    return sentence.dates[0] if sentence.dates else None
 
 
 def _names_another_day(sentence: DatedSentence, day: tuple[date, date, str]) -> bool:
@@ -130,8 +131,3 @@ def _as_heading(text: str) -> str:
     # "Tuesday 15 February" heads its text as "Tuesday 15 February -" would.
     text = text.rstrip(" .")
     return text if _SEPARATED.search(text) else f"{text} -"
-
-
-def _is_bare_entry(text: str) -> bool:
-    match = _entry_opening().match(text)
-    return match is not None and not text[match.end() :].strip()

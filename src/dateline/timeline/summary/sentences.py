@@ -93,14 +93,8 @@ def is_prose(sentence: DatedSentence, words: Sequence[str]) -> bool:
         and _SENTENCE_END.search(sentence.text) is not None
         and _FURNITURE.search(sentence.text) is None
         and _PHOTO_CREDIT.search(sentence.text) is None
-        and _reads_whole(timeline_text(sentence.text))
+        and _SENTENCE_START.match(timeline_text(sentence.text)) is not None
     )
-
-
-def _reads_whole(text: str) -> bool:
-    # A capital, a digit or a quotation mark opens a sentence; anything else
-    # opens the tail of one the splitter cut in two.
-    return _SENTENCE_START.match(text) is not None
 
 
 def _after_stray_bracket(text: str) -> str:
