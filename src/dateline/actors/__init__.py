@@ -116,11 +116,18 @@ def resolve_span(
     mentions = [m for m in mentions if not m.is_place]
     if any(m.how != "generic" for m in mentions):
         mentions = [m for m in mentions if m.how != "generic"]
-    actors = tuple(dict.fromkeys(_with_country(m, place, memory, knowledge) for m in mentions))
+    actors = tuple(
+        dict.fromkeys(
+            _with_country(m, place, memory, knowledge).read_from(m.text, m.start, m.end)
+            for m in mentions
+        )
+    )
     if not actors:
         # A pronoun stands for an actor named before it; a phrase the parse cut short
         # ("his Romanian counterpart" without the name after it) for the mention it overlaps.
-        actors = resolve_pronoun(span, memory) or _overlapping(span, memory)
+        # Either keeps its own words.
+        found = resolve_pronoun(span, memory) or _overlapping(span, memory)
+        actors = tuple(a.read_from(span.text, span.start_char, span.end_char) for a in found)
     if not actors:
         return _unknown_name(span)
     return actors[0] if len(actors) == 1 else actors
@@ -131,7 +138,10 @@ def _unknown_name(span: Span) -> Actor | None:
     names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _NAME_KINDS]
     if not names:
         return None
-    return Actor(UNKNOWN_CODE, None, name=span.doc[names[0].i : names[-1].i + 1].text)
+    words = span.doc[names[0].i : names[-1].i + 1]
+    return Actor(UNKNOWN_CODE, None, name=words.text).read_from(
+        words.text, words.start_char, words.end_char
+    )
 
 
 def _with_country(

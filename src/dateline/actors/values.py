@@ -11,7 +11,7 @@ later article can name them by surname alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -46,13 +46,22 @@ How = Literal[
 
 @dataclass(frozen=True)
 class Actor:
-    """Who acts: country or organisation code, sector, and for people a name and office."""
+    """Who acts: country or organisation code, sector, and for people a name and office.
+
+    ``text``, ``start`` and ``end`` are the words the actor was read from and
+    their character offsets in the article ("the minister", a pronoun, keep
+    their own words beside the name they resolved to). They say where the
+    actor was named, not who it is: two actors that differ only there are equal.
+    """
 
     code: str
     sector: Sector | None = None
     name: str | None = None
     office: str | None = None
     contexts: tuple[str, ...] = ()
+    text: str | None = field(default=None, compare=False)
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:
@@ -65,7 +74,8 @@ class Actor:
         return self.name is not None and self.office is not None
 
     def to_dict(self) -> dict[str, Any]:
-        """The actor in the export format: ``{"code", "sector", "name", "office"}``."""
+        """The actor in the export format: ``{"code", "sector", "name", "office"}``, with
+        ``text``, ``start`` and ``end`` where it was read from a text."""
         data: dict[str, Any] = {
             "code": self.code,
             "sector": self.sector,
@@ -74,6 +84,8 @@ class Actor:
         }
         if self.contexts:
             data["contexts"] = list(self.contexts)
+        if self.text is not None:
+            data.update(text=self.text, start=self.start, end=self.end)
         return data
 
     @classmethod
@@ -85,7 +97,14 @@ class Actor:
             name=data.get("name"),
             office=data.get("office"),
             contexts=tuple(data.get("contexts") or ()),
+            text=data.get("text"),
+            start=data.get("start"),
+            end=data.get("end"),
         )
+
+    def read_from(self, text: str, start: int, end: int) -> Actor:
+        """The same actor, named by ``text`` at offsets ``start`` to ``end``."""
+        return replace(self, text=text, start=start, end=end)
 
     def with_office(self, office: str | None, sector: Sector | None) -> Actor:
         """The same actor holding ``office``."""

@@ -32,6 +32,7 @@ from ..settings import Settings
 __all__ = [
     "CoderReport",
     "LabelledSentence",
+    "as_gold_type",
     "development_split",
     "evaluate_coder",
     "read_labels",
@@ -135,13 +136,13 @@ def score_coder(
     accurate = without = 0
     for item, events in zip(items, code([item.sentence for item in items]), strict=True):
         gold[item.type] += 1
-        types = [_as_gold(kind, gold_types) for kind, _ in events]
+        types = [as_gold_type(kind, gold_types) for kind, _ in events]
         if not events:
             without += 1
             continue
         if item.type in types:
             accurate += 1
-        best = _as_gold(max(events, key=lambda event: event[1])[0], gold_types)
+        best = as_gold_type(max(events, key=lambda event: event[1])[0], gold_types)
         predicted[best] += 1
         if best == item.type:
             correct[best] += 1
@@ -151,7 +152,7 @@ def score_coder(
     return CoderReport(len(items), per_type, accurate, without)
 
 
-def _as_gold(kind: str, gold_types: set[str]) -> str:
+def as_gold_type(kind: str, gold_types: set[str]) -> str:
     """A predicted type in the gold's vocabulary (CONCEDE is YIELD where the gold says YIELD)."""
     if kind in gold_types:
         return kind
