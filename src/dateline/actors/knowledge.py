@@ -40,7 +40,15 @@ NameKind = Literal[
 UNKNOWN_CODE = "---"
 WordKind = Literal["office", "group", "context"]
 PEOPLE_COLUMNS = ("name", "aliases", "country", "office", "role", "start", "end")
-ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
+# Roles one person holds at a time; "official" is any other member of a government.
+SINGLE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
+ROLES = SINGLE_ROLES | {"official"}
+# Files written by scripts/build_actor_knowledge.py from the Phoenix dictionaries
+# (MIT licence, PHOENIX-LICENSE): read after the hand-made files, which win.
+PHOENIX_COUNTRIES = "phoenix_countries.yaml"
+PHOENIX_CITIES = "phoenix_cities.yaml"
+PHOENIX_ORGANISATIONS = "phoenix_organisations.yaml"
+PHOENIX_AGENTS = "phoenix_agents.yaml"
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,17 @@ class WordEntry:
 SURNAME_YEARS = 4
 
 
+def _nearest(rows: Iterable[Person], day: date) -> Person | None:
+    """The person whose term lies nearest ``day``, if strictly nearer than any other's."""
+    ranked = sorted(rows, key=lambda person: person.years_from_office(day))
+    if not ranked:
+        return None
+    tied = len(ranked) > 1 and ranked[1].name != ranked[0].name
+    if tied and ranked[1].years_from_office(day) == ranked[0].years_from_office(day):
+        return None
+    return ranked[0]
+
+
 @dataclass(frozen=True)
 class PeopleIndex:
     """People of the people files, by every name and alias they go by."""
@@ -89,8 +108,8 @@ class PeopleIndex:
         """The person called ``name`` on ``day``: one in office then, else the only one.
 
         Without a date the most recent term wins. A name shared by two people
-        neither of whom is in office on the day is left unresolved, and so is
-        a bare surname whose only bearer held office more than
+        neither of whom is in office on the day goes to the one whose term is
+        nearest the day (a tie is left unresolved), and a bare surname whose only bearer held office more than
         ``SURNAME_YEARS`` from the day: "Carney" in a 2011 article is not the
         prime minister of 2025.
         """
@@ -108,7 +127,7 @@ class PeopleIndex:
             rows = tuple(p for p in rows if p.years_from_office(day) <= SURNAME_YEARS)
         if rows and len({person.name for person in rows}) == 1:
             return max(rows, key=lambda person: person.start)
-        return None
+        return _nearest(rows, day)
 
     @cached_property
     def by_country(self) -> dict[str, tuple[Person, ...]]:
@@ -250,6 +269,7 @@ def load_people() -> tuple[Person, ...]:
 
 def _country_entries() -> list[NameEntry]:
     entries = []
+    extra = load_yaml(PHOENIX_COUNTRIES)["countries"]
     for country in load_yaml("countries.yaml"):
         code = country["code"]
         gov = Actor(code, "GOV")
@@ -266,6 +286,10 @@ def _country_entries() -> list[NameEntry]:
         for sector, names in (country.get("institutions") or {}).items():
             for name in names:
                 entries.append(NameEntry(name, "institution", Actor(code, sector, name)))
+        more = extra.get(code) or {}
+        entries += [NameEntry(name, "country", gov) for name in more.get("names", ())]
+        entries += [NameEntry(n, "adjective", Actor(code)) for n in more.get("adjectives", ())]
+        entries += [NameEntry(n, "people", Actor(code, "CVL")) for n in more.get("people", ())]
     return entries
 
 
@@ -286,6 +310,14 @@ def _organisation_entries() -> list[NameEntry]:
         actor = Actor(group["code"], group["sector"], group["name"])
         for name in (group["name"], *group.get("names", ())):
             entries.append(NameEntry(name, "armed_group", actor))
+    sectors = {org["code"]: org.get("sector", "IGO") for org in data["organisations"]}
+    phoenix = load_yaml(PHOENIX_ORGANISATIONS)
+    for body in phoenix["bodies"]:
+        actor = Actor(body["code"], sectors[body["code"]], body["name"])
+        entries += [NameEntry(name, "organisation", actor) for name in body["names"]]
+    for group in phoenix["groups"]:
+        actor = Actor(group["code"], group["sector"], group["name"])
+        entries += [NameEntry(name, "armed_group", actor) for name in group["names"]]
     return entries
 
 
@@ -323,16 +355,18 @@ def generic_entries() -> list[WordEntry]:
     """Every noun of ``generic_actors.yaml``: an actor of one sector on its own."""
     return [
         WordEntry(tuple(text.lower().split()), "group", sector)
-        for sector, words in load_yaml("generic_actors.yaml")["actors"].items()
+        for name in ("generic_actors.yaml", PHOENIX_AGENTS)
+        for sector, words in load_yaml(name)["actors"].items()
         for text in words
     ]
 
 
 def city_entries() -> list[tuple[str, str]]:
-    """Every (city, country code) of ``cities.yaml``, duplicates included."""
+    """Every (city, country code) of ``cities.yaml`` and the Phoenix cities, duplicates included."""
     return [
         (city, code)
-        for code, cities in load_yaml("cities.yaml")["cities"].items()
+        for name in ("cities.yaml", PHOENIX_CITIES)
+        for code, cities in load_yaml(name)["cities"].items()
         for city in cities
     ]
 

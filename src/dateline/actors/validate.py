@@ -14,7 +14,14 @@ from typing import Any
 import pycountry
 
 from ..knowledge import load_yaml
-from .knowledge import city_entries, generic_entries, name_entries, word_entries
+from .knowledge import (
+    PHOENIX_ORGANISATIONS,
+    SINGLE_ROLES,
+    city_entries,
+    generic_entries,
+    name_entries,
+    word_entries,
+)
 from .values import Person
 
 __all__ = [
@@ -131,6 +138,13 @@ def alias_problems() -> list[str]:
     for group in data.get("groups", ()):
         for name in (group["name"], *group.get("names", ())):
             claims[name].add(f"group {group['name']}")
+    phoenix = load_yaml(PHOENIX_ORGANISATIONS)
+    for body in phoenix["bodies"]:
+        for name in body["names"]:
+            claims[name].add(f"{body['code']} body {body['name']}")
+    for group in phoenix["groups"]:
+        for name in group["names"]:
+            claims[name].add(f"group {group['name']}")
     problems = [
         f"{name!r} is claimed by {' and '.join(sorted(owners))}"
         for name, owners in sorted(claims.items())
@@ -220,7 +234,7 @@ def people_problems(people: Iterable[Person]) -> list[str]:
             )
     by_office: dict[tuple[str, str], list[Person]] = defaultdict(list)
     for p in people:
-        if not any(shared in p.office.casefold() for shared in _SHARED_OFFICES):
+        if p.role in SINGLE_ROLES and not any(s in p.office.casefold() for s in _SHARED_OFFICES):
             by_office[(p.country, p.role)].append(p)
     for (country, role), holders in by_office.items():
         for a, b in _overlapping(holders):
