@@ -9,8 +9,8 @@ lexicon's main trigger, else the sentence's root); every candidate phrase
 of the sentence (:func:`dateline.events.role_model.candidates`) is labelled
 source, target or none by whether its head lies in a marked span. A
 multinomial logistic regression (scikit-learn) learns the three classes;
-the least probabilities at which the model's choice replaces the rules'
-are chosen by five-fold cross-validation on the training part. Writes
+the least probabilities at which the model fills a role the rules left
+empty are chosen by five-fold cross-validation on the training part. Writes
 ``src/dateline/knowledge/roles/role_model.json``; about a minute on two
 CPU cores. Seeded: the same data gives the same weights.
 """
@@ -18,7 +18,7 @@ CPU cores. Seeded: the same data gives the same weights.
 from __future__ import annotations
 
 import argparse
-import json
+
 import sys
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from dateline.actors import resolve_doc
 from dateline.events.labels import LabelledSentence, development_split, read_labels
 from dateline.events.lexicon import DEFAULT_PREPS
 from dateline.events.role_model import CLASSES, ROLE_MODEL_FILE, RoleModel, candidates, features
-from dateline.events.roles import rule_roles
+from dateline.events.roles import find_roles
 from dateline.events.triggers import find_triggers
 from dateline.events.values import EventTrigger
 from dateline.nlp import parse_many
@@ -39,7 +39,6 @@ from dateline.settings import load_settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 15)]
-MARGINS = [0.0, 0.1, 0.2, 0.3, 0.4]
 # PLV's older root and the type the lexicon gives its sentences.
 OLDER = {"YIELD": ("CONCEDE", "RETREAT")}
 
@@ -62,8 +61,8 @@ def main() -> None:
         trigger = _trigger(doc, item)
         if trigger is None:
             continue
-        rules = rule_roles(trigger)
-        for token in candidates(trigger):
+        rules = find_roles(trigger)
+        for token in candidates(trigger, rules):
             found = features(trigger, token, rules)
             rows.append(dict.fromkeys(found, 1))
             labels.append(_label(token, item))
@@ -74,7 +73,8 @@ def main() -> None:
     y = np.array(labels)
     print(f"{len(items)} sentences, {len(rows)} candidates; classes {np.bincount(y)}")
     probabilities = _cross_validated(x, y, np.array(groups), args.c)
-    min_source, min_target, margin = _best_settings(probabilities, y, groups, rule_labels)
+    min_source = _best_threshold(probabilities, y, groups, rule_labels, 1)
+    min_target = _best_threshold(probabilities, y, groups, rule_labels, 2)
     final = LogisticRegression(C=args.c, max_iter=5000)
     final.fit(x, y)
     names = vectorizer.get_feature_names_out()
@@ -89,13 +89,10 @@ def main() -> None:
         bias=tuple(round(float(b), 5) for b in final.intercept_),  # type: ignore[arg-type]
         min_source=min_source,
         min_target=min_target,
-        margin=margin,
     )
     ROLE_MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
     ROLE_MODEL_FILE.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(
-        f"wrote {ROLE_MODEL_FILE}: {len(weights)} features, thresholds {min_source} {min_target}, margin {margin}"
-    )
+    print(f"wrote {ROLE_MODEL_FILE}: {len(weights)} features, thresholds {min_source} {min_target}")
 
 
 def _trigger(doc, item: LabelledSentence) -> EventTrigger | None:  # type: ignore[no-untyped-def]
@@ -139,7 +136,7 @@ def _cross_validated(x, y, groups, c: float):  # type: ignore[no-untyped-def]
     sentences = np.unique(groups)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
     strata = np.zeros(len(sentences), dtype=int)
-    for train, test in folds.split(sentences, strata):
+    for train, _ in folds.split(sentences, strata):
         train_rows = np.isin(groups, sentences[train])
         model = LogisticRegression(C=c, max_iter=5000)
         model.fit(x[train_rows], y[train_rows])
@@ -147,57 +144,31 @@ def _cross_validated(x, y, groups, c: float):  # type: ignore[no-untyped-def]
     return probabilities
 
 
-def _best_settings(probabilities, y, groups, rule_labels):  # type: ignore[no-untyped-def]
-    """The least probabilities (source, target) at which the model's choice replaces the
-    rules', and the margin by which it must beat them, for the best F1 of the heads
-    chosen (source and target F1 summed)."""
+def _best_threshold(probabilities, y, groups, rule_labels, k: int) -> float:  # type: ignore[no-untyped-def]
+    """The least probability at which the model fills role ``k`` (1 source, 2 target)
+    where the rules left it empty, for the best F1 of the heads chosen."""
+    rule = "actor" if k == 1 else "recipient"
     by_sentence: dict[int, list[int]] = {}
     for row, group in enumerate(groups):
         by_sentence.setdefault(group, []).append(row)
-    best: tuple[float, float, float] = (THRESHOLDS[-1], THRESHOLDS[-1], 0.0)
-    best_total = -1.0
-    for margin in MARGINS:
-        chosen = [
-            max(
-                THRESHOLDS,
-                key=lambda t: _f1(probabilities, y, by_sentence, rule_labels, k, t, margin),
-            )
-            for k in (1, 2)
-        ]
-        scores = [
-            _f1(probabilities, y, by_sentence, rule_labels, k, t, margin)
-            for k, t in zip((1, 2), chosen, strict=True)
-        ]
-        print(
-            f"  margin {margin}: source >= {chosen[0]} F1 {scores[0]:.3f}, "
-            f"target >= {chosen[1]} F1 {scores[1]:.3f}"
-        )
-        if sum(scores) > best_total:
-            best, best_total = (chosen[0], chosen[1], margin), sum(scores)
+    best, best_f1 = THRESHOLDS[-1], -1.0
+    for threshold in THRESHOLDS:
+        gold = predicted = right = 0
+        for rows in by_sentence.values():
+            gold += any(y[r] == k for r in rows)
+            chosen = [r for r in rows if rule_labels[r] == rule]
+            top = max(rows, key=lambda r: probabilities[r, k])
+            if not chosen and probabilities[top, k] >= threshold:
+                chosen = [top]
+            predicted += bool(chosen)
+            right += any(y[r] == k for r in chosen)
+        precision = right / predicted if predicted else 0.0
+        recall = right / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if right else 0.0
+        print(f"  {CLASSES[k]} >= {threshold:.2f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
     return best
-
-
-def _f1(probabilities, y, by_sentence, rule_labels, k, threshold, margin) -> float:  # type: ignore[no-untyped-def]
-    """F1 of the heads chosen for class ``k`` (1 source, 2 target) as
-    :func:`dateline.events.role_model.choose` chooses them."""
-    rule = "actor" if k == 1 else "recipient"
-    gold = predicted = right = 0
-    for rows in by_sentence.values():
-        gold += any(y[r] == k for r in rows)
-        ruled = [r for r in rows if rule_labels[r] == rule]
-        top = max(rows, key=lambda r: probabilities[r, k])
-        held = max((probabilities[r, k] for r in ruled), default=None)
-        replace = (
-            probabilities[top, k] >= threshold
-            and top not in ruled
-            and (held is None or probabilities[top, k] - held >= margin)
-        )
-        chosen = [top] if replace else ruled
-        predicted += bool(chosen)
-        right += any(y[r] == k for r in chosen)
-    precision = right / predicted if predicted else 0.0
-    recall = right / gold if gold else 0.0
-    return 2 * precision * recall / (precision + recall) if right else 0.0
 
 
 if __name__ == "__main__":

@@ -320,8 +320,9 @@ class Store:
         >>> len(frame), list(frame.columns)  # doctest: +NORMALIZE_WHITESPACE
         (0, ['id', 'type', 'mode', 'quad_class', 'date', 'date_end', 'date_precision',
              'date_source', 'status', 'actors', 'recipients', 'speaker', 'place_name',
-             'place_country', 'magnitude', 'confidence', 'cameo', 'goldstein', 'sources',
-             'mentions', 'disagreements'])
+             'place_country', 'place_admin1', 'place_lat', 'place_lon', 'place_source',
+             'magnitude', 'confidence', 'cameo', 'goldstein', 'sources', 'mentions',
+             'disagreements'])
         """
         try:
             import pandas

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from .actors.values import Actor, ActorMention, LearnedPerson
+from .places.values import NO_PLACE, Place
 
 if TYPE_CHECKING:
     from .time.values import TimeValue
@@ -148,13 +149,22 @@ class Event:
     mentions: tuple[Evidence, ...]
     contexts: tuple[str, ...] = ()
     speaker: str | None = None
-    place_name: str | None = None
-    place_country: str | None = None
+    place: Place | None = None
     magnitude: tuple[tuple[str, int], ...] = ()  # ("killed", 94), ...
     confidence: float = 0.5
     cameo: str | None = None
     goldstein: float | None = None
     disagreements: tuple[str, ...] = ()  # where its sources differ: "date: 2020-11-09 | 2020-11-10"
+
+    @property
+    def place_name(self) -> str | None:
+        """The name of the place where it happened."""
+        return self.place.name if self.place else None
+
+    @property
+    def place_country(self) -> str | None:
+        """The country (ISO alpha-3) of the place where it happened."""
+        return self.place.country if self.place else None
 
     @cached_property
     def codes(self) -> frozenset[str]:
@@ -190,7 +200,7 @@ class Event:
             "date_source": self.date_source,
             "status": self.status,
             "speaker": self.speaker,
-            "place": {"name": self.place_name, "country": self.place_country},
+            "place": self.place.to_dict() if self.place else dict(NO_PLACE),
             "magnitude": dict(self.magnitude),
             "confidence": self.confidence,
             "cameo": self.cameo,
@@ -236,7 +246,15 @@ class ArticleAnalysis:
 
 
 def _actor_record(actor: Actor) -> dict[str, Any]:
-    return {"code": actor.code, "sector": actor.sector, "name": actor.name, "office": actor.office}
+    return {
+        "code": actor.code,
+        "sector": actor.sector,
+        "name": actor.name,
+        "office": actor.office,
+        "text": actor.text,
+        "start": actor.start,
+        "end": actor.end,
+    }
 
 
 def day_of(published: str | None) -> date | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.models import Actor, Event, Evidence
+from dateline.places import Place
 
 
 @pytest.fixture
@@ -72,8 +73,7 @@ def pretoria_signing() -> Event:
             ),
         ),
         contexts=("diplomatic",),
-        place_name="Pretoria",
-        place_country="ZAF",
+        place=Place("Pretoria", "ZAF", "ZA.06", -25.7449, 28.1878, "sentence", 964137),
         confidence=0.92,
         cameo="05",
         goldstein=3.5,
@@ -110,8 +110,7 @@ def nairobi_protest() -> Event:
                 outlet="Daily Nation",
             ),
         ),
-        place_name="Nairobi",
-        place_country="KEN",
+        place=Place("Nairobi", "KEN", "KE.05", -1.2833, 36.8167, "dateline", 184745),
         magnitude=(("size", 3000), ("arrested", 48)),
         confidence=0.8,
         cameo="14",
@@ -161,8 +160,7 @@ def khartoum_strikes() -> Event:
             ),
         ),
         contexts=("military",),
-        place_name="Khartoum",
-        place_country="SDN",
+        place=Place("Khartoum", "SDN", "SD.29", 15.5518, 32.5324, "sentence", 379252),
         magnitude=(("killed", 97), ("injured", 595)),
         confidence=0.95,
         cameo="18",

@@ -33,9 +33,23 @@ def test_files_jsonl_keeps_the_contract(events):
         "sector": "GOV",
         "name": "Redwan Hussien",
         "office": "Presidential Aide",
+        "text": None,  # the fixture's actors were not read from a text
+        "start": None,
+        "end": None,
     }
     assert records[1]["mentions"][2]["file"] == "reuters_2022-11-04.html"
     assert records[3]["magnitude"] == {"size": 3000, "arrested": 48}
+    assert records[1]["place"] == {
+        "name": "Pretoria",
+        "country": "ZAF",
+        "admin1": "ZA.06",
+        "lat": -25.7449,
+        "lon": 28.1878,
+        "source": "sentence",
+    }
+    assert records[0]["place"] == dict.fromkeys(
+        ("name", "country", "admin1", "lat", "lon", "source")
+    )
 
 
 @pytest.mark.parametrize("output_format", ["jsonl", "csv", "gdelt"])

@@ -2,8 +2,9 @@ import csv
 import io
 
 from dateline.export import write_events
-from dateline.export.gdelt import GDELT_COLUMNS, gdelt_actor
+from dateline.export.gdelt import GDELT_COLUMNS, action_geo_cells, gdelt_actor
 from dateline.models import Actor
+from dateline.places import Place
 
 
 def _rows(events) -> list[dict[str, str]]:
@@ -42,8 +43,13 @@ def test_gdelt_multi_actor_event_exactly(pretoria_signing):
         "NumSources": "2",
         "NumArticles": "3",
         "AvgTone": "",
-        "ActionGeo_FullName": "Pretoria",
+        "ActionGeo_Type": "4",
+        "ActionGeo_FullName": "Pretoria, South Africa",
         "ActionGeo_CountryCode": "ZAF",
+        "ActionGeo_ADM1Code": "SF06",
+        "ActionGeo_Lat": "-25.7449",
+        "ActionGeo_Long": "28.1878",
+        "ActionGeo_FeatureID": "964137",
         "DATEADDED": "20221102",
         "SOURCEURL": "https://www.reuters.com/world/africa/ethiopia-tigray-truce",
         "Actor1All": "ETH:GOV:Redwan Hussien;ETH:REB:Tigray People's Liberation Front",
@@ -97,7 +103,7 @@ def test_gdelt_without_url_falls_back_to_the_input_file(guterres_call):
 def test_gdelt_rows_never_hold_tabs_or_line_breaks(guterres_call):
     from dataclasses import replace
 
-    odd = replace(guterres_call, place_name="Kyiv\tOblast", mode="phone\n")
+    odd = replace(guterres_call, place=Place("Kyiv\tOblast"), mode="phone\n")
     stream = io.StringIO()
     write_events([odd], stream, "gdelt")
     lines = stream.getvalue().split("\n")
@@ -124,3 +130,25 @@ def test_gdelt_every_column_is_documented():
     # The Actor2 columns are documented as "the same for the second actor".
     missing = [c for c in GDELT_COLUMNS if f"`{c.replace('Actor2', 'Actor1')}`" not in doc]
     assert missing == []
+
+
+def test_gdelt_action_geo_of_a_country_a_us_city_and_no_place():
+    from dataclasses import replace
+
+    from dateline.places import country_place, feature_place, find_feature
+
+    ukraine = country_place("UKR", "eastern Ukraine", "sentence")
+    assert action_geo_cells(ukraine)[:4] == ("1", "eastern Ukraine", "UKR", "UP")
+    assert action_geo_cells(ukraine)[6] == "UP"  # GDELT's feature id of a country
+    houston = feature_place(find_feature("Houston", article={"USA": 1.0}), "dateline")
+    kind, name, country, adm1, *_ = action_geo_cells(houston)
+    assert (kind, name, country, adm1) == ("3", "Houston, Texas, United States", "USA", "USTX")
+    assert action_geo_cells(None) == ("",) * 7
+    assert action_geo_cells(replace(houston, geonameid=None, lat=None, lon=None))[:6] == (
+        "",
+        "Houston, United States",
+        "USA",
+        "US",
+        "",
+        "",
+    )

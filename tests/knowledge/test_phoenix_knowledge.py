@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dateline.actors.knowledge import PeopleIndex, actor_knowledge, people_from_rows
+from dateline.extract import extract
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_actor_knowledge.py"
 
@@ -121,7 +122,5 @@ def test_phoenix_shipped_knowledge_resolves_countries_people_and_groups():
     ],
 )  # fmt: skip
 def test_phoenix_extract_finds_the_actor_of_the_day(text, published, actor):
-    import dateline
-
-    events = dateline.extract(text, published=published)
+    events = extract(text, published=published)
     assert actor in [(a.code, a.sector, a.name) for e in events for a in e.actors]

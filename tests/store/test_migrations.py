@@ -93,3 +93,46 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(old_db, monkeypatch):
         open_engine(str(old_db))
     assert _contents(old_db) == before
     assert _count(old_db, "SELECT value FROM store_info WHERE key = 'schema_version'") == 1
+
+
+def _as_schema_2(path: Path) -> None:
+    """Take a current database back to schema 2: no geocoded place columns, places by name."""
+    with closing(sqlite3.connect(path)) as connection:
+        for table in ("event_mentions", "events"):
+            for column in ("admin1", "lat", "lon", "source", "geonameid"):
+                connection.execute(f"ALTER TABLE {table} DROP COLUMN place_{column}")
+            connection.execute(f"UPDATE {table} SET place_name = NULL, place_country = NULL")
+        first = connection.execute("SELECT id, event_id FROM event_mentions LIMIT 2").fetchall()
+        named = [("Kharkiv", None), ("Tripoli", "LBN")]
+        for (mention, event), (name, country) in zip(first, named, strict=True):
+            for table, key in (("event_mentions", mention), ("events", event)):
+                connection.execute(
+                    f"UPDATE {table} SET place_name = ?, place_country = ? WHERE id = ?",
+                    (name, country, key),
+                )
+        connection.execute("UPDATE store_info SET value = '2' WHERE key = 'schema_version'")
+        connection.commit()
+
+
+def test_a_schema_2_database_gets_its_places_geocoded(old_db):
+    open_engine(str(old_db)).dispose()  # to the current schema
+    _as_schema_2(old_db)
+    engine = open_engine(str(old_db), create=False)
+    with engine.connect() as connection:
+        found = {
+            row.place_name: row
+            for row in connection.execute(
+                select(event_mentions).where(event_mentions.c.place_name.is_not(None))
+            )
+        }
+        linked = connection.execute(
+            select(events.c.place_name, events.c.place_lat).where(events.c.place_name.is_not(None))
+        ).all()
+    engine.dispose()
+    kharkiv, tripoli = found["Kharkiv"], found["Tripoli"]
+    assert (kharkiv.place_country, kharkiv.place_source) == ("UKR", "sentence")
+    assert round(kharkiv.place_lat, 1) == 50.0 and round(kharkiv.place_lon, 1) == 36.3
+    # The stored country decides between the two Tripolis.
+    assert (tripoli.place_country, round(tripoli.place_lon)) == ("LBN", 36)
+    assert len(linked) == 2 and all(lat is not None for _, lat in linked)
+    assert old_db.with_name("news.db.schema-2.bak").exists()

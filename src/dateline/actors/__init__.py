@@ -17,10 +17,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ..knowledge import load_yaml
+from ..time.lexicon import lexicon as time_lexicon
+from .gazetteer import match_cities, match_names
 from .knowledge import (
     UNKNOWN_CODE,
     ActorKnowledge,
@@ -28,7 +32,7 @@ from .knowledge import (
     actor_knowledge,
     people_from_rows,
 )
-from .memory import ActorMemory
+from .memory import NAME_PARTICLES, ActorMemory
 from .phrases import Phrase, find_phrases
 from .pronouns import resolve_pronoun
 from .resolver import fill_country, resolve_phrase
@@ -36,7 +40,7 @@ from .summary import ActorSummary, summarise
 from .values import Actor, ActorMention, LearnedPerson, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = [
     "Actor",
@@ -59,6 +63,7 @@ __all__ = [
 
 # Entity kinds that make an unresolved span a name worth keeping.
 _NAME_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_TIME_KINDS = frozenset({"DATE", "TIME"})
 
 
 def resolve_doc(
@@ -113,7 +118,9 @@ def resolve_span(
             if span.start <= phrase.start and phrase.end <= span.end
             for mention in resolve_phrase(span.doc, phrase, published, memory, knowledge)
         ]
-    mentions = [m for m in mentions if not m.is_place]
+    # A place the role names acts for its country ("complained to the United Nations",
+    # "shelled the city of Kharkiv"), when the span names no one else.
+    mentions = [m for m in mentions if not m.is_place] or mentions
     if any(m.how != "generic" for m in mentions):
         mentions = [m for m in mentions if m.how != "generic"]
     actors = tuple(
@@ -126,22 +133,77 @@ def resolve_span(
         # A pronoun stands for an actor named before it; a phrase the parse cut short
         # ("his Romanian counterpart" without the name after it) for the mention it overlaps.
         # Either keeps its own words.
-        found = resolve_pronoun(span, memory) or _overlapping(span, memory)
+        found = (
+            resolve_pronoun(span, memory)
+            or _overlapping(span, memory)
+            or _country_named_in(span, knowledge)
+        )
         actors = tuple(a.read_from(span.text, span.start_char, span.end_char) for a in found)
     if not actors:
-        return _unknown_name(span)
+        return _unknown_name(span, place)
     return actors[0] if len(actors) == 1 else actors
 
 
-def _unknown_name(span: Span) -> Actor | None:
-    """A name nobody knows ("Reliance Jio", "Nirmal Jain") is an actor of unknown country."""
+def _country_named_in(span: Span, knowledge: ActorKnowledge) -> tuple[Actor, ...]:
+    """The country of a place or country adjective the span holds, when nothing else
+    in it names an actor: "the Ukrainian city of Kharkiv" is Ukraine's."""
+    for match in match_names(span, knowledge):
+        if match.entry.actor.code in knowledge.country_names:
+            return (Actor(match.entry.actor.code),)
+    for _start, _end, code in match_cities(span, knowledge):
+        return (Actor(code),)
+    return ()
+
+
+def _unknown_name(span: Span, place: str | None = None) -> Actor | None:
+    """A name nobody knows ("Reliance Jio", "Nirmal Jain") is an actor of unknown country.
+
+    What is never an actor is left out of the name: dates, weekdays and a month alone,
+    bracket tokens and punctuation, a possessive's "'s", lower-case words and
+    particles at its ends ("pro-", "al"); nothing is left of an outlet's name
+    or of the article's dateline place.
+    """
     names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ in _NAME_KINDS]
+    names = [t for t in names if not _never_a_name(t)]
+    while names and not _opens_a_name(names[0]):
+        names.pop(0)
+    while names and not _opens_a_name(names[-1]):
+        names.pop()
     if not names:
         return None
     words = span.doc[names[0].i : names[-1].i + 1]
-    return Actor(UNKNOWN_CODE, None, name=words.text).read_from(
-        words.text, words.start_char, words.end_char
+    text = words.text
+    if len(words) == 1 and words[0].lower_ in time_lexicon().months:
+        return None  # "May" alone is the month more often than the surname
+    if text.casefold() in _outlet_names() or (place and text.casefold() == place.casefold()):
+        return None
+    return Actor(UNKNOWN_CODE, None, name=text).read_from(text, words.start_char, words.end_char)
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """Names and other spellings of the news outlets and agencies of ``outlets.yaml``."""
+    return frozenset(
+        name.casefold()
+        for outlet in load_yaml("outlets.yaml")["outlets"]
+        for name in (outlet["name"], *outlet.get("aliases", ()))
     )
+
+
+def _never_a_name(token: Token) -> bool:
+    """Tokens no name is made of: dates, brackets ("-RRB-"), the possessive "'s"."""
+    return (
+        token.ent_type_ in _TIME_KINDS
+        or token.tag_ in ("POS", "-LRB-", "-RRB-")
+        or (len(token.text) > 3 and token.lower_ in time_lexicon().weekdays)
+        or not any(c.isalpha() for c in token.text)
+        or token.text.startswith("-")
+    )
+
+
+def _opens_a_name(token: Token) -> bool:
+    """Whether a name may begin or end with the token: a capitalised word, not a particle."""
+    return token.text[:1].isupper() and token.lower_ not in NAME_PARTICLES and len(token.text) > 1
 
 
 def _with_country(

@@ -5,7 +5,9 @@ nothing to it. For each sentence:
 
 1. :mod:`.triggers` finds where an act is named (lexicon in
    ``knowledge/triggers.yaml``);
-2. :mod:`.roles` reads actors, recipients and place from the parse;
+2. :mod:`.roles` reads actors, recipients and place from the parse (the
+   learned :mod:`.role_model` fills, after step 6, the roles the rules left
+   empty);
 3. :mod:`.status` decides occurred / future / hypothetical / negated and the
    speaker, and applies PLOVER's recodings (future meeting -> AGREE, ...);
 4. :mod:`.magnitude` counts the killed, injured, displaced, arrested and
@@ -29,7 +31,7 @@ from .coder import NO_EVENT, EventCoder, TypeProbabilities
 from .lexicon import DEFAULT_PREPS
 from .magnitude import find_magnitude
 from .ontology import EventType, event_type, event_types
-from .roles import find_roles
+from .roles import fill_roles, find_roles
 from .status import apply_plover_rules, find_status, is_historical
 from .triggers import find_triggers
 from .values import EventMention, EventTrigger, Magnitude, RoleSpans, SpanRef, StatusInfo
@@ -99,7 +101,8 @@ def find_mentions(doc: Doc, *, coder: EventCoder | None = None) -> list[EventMen
         sent = readings[0].trigger.anchor.sent
         magnitude = find_magnitude(sent)
         for reading in _merge_same_act(readings):
-            mentions.append(_mention(reading, sent, magnitude))
+            filled = replace(reading, roles=fill_roles(reading.trigger, reading.roles))
+            mentions.append(_mention(filled, sent, magnitude))
     return sorted(mentions, key=lambda m: (m.start, m.trigger_start))
 
 

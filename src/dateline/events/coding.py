@@ -7,8 +7,11 @@ other stages what it means, through their public functions only:
   reference such as "the two presidents" into the people it stands for);
 - ``time.clause_date`` gives the date the trigger's clause talks about,
   else the passage's reference date, else the publication date;
-- the place span becomes a country through the same actor resolver
-  ("in Bucharest" is in ROU).
+- the place span becomes a geocoded place through ``places`` (the
+  countries it and the article name decide between places of one name);
+  a place the gazetteer lacks takes its country from the actor resolver
+  ("in Bucharest" is in ROU); a sentence that names no place takes the
+  article's dateline.
 
 An event whose date lies years before its article is ``historical``
 background. A hypothetical act ("talks to provide aid", "obliged X to
@@ -29,13 +32,16 @@ A visit's recipient is the host: when the text names only the place
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import UNKNOWN_CODE, Actor, ActorMemory, resolve_span
 from ..models import Article, Event, Evidence
+from ..places import Place, country_place, dateline_place, gazetteer, resolve_place
 from ..time import ClauseDate, TimeValue, clause_date
 from . import find_mentions
 from .coder import EventCoder
@@ -44,6 +50,8 @@ from .values import EventMention, SpanRef
 
 __all__ = ["code_events"]
 
+# Entity labels of place names ("Kharkiv" is a GPE, "the Sinai" a LOC).
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # How sure the learned coder must be to keep an act whose actors nobody names.
 UNNAMED_CONFIDENCE = 0.7
 
@@ -66,8 +74,10 @@ def code_events(
     "none").
     """
     events = []
+    where: _ArticlePlaces | None = None
     for mention in find_mentions(doc, coder=coder):
-        event = _code(doc, article, mention, memory, time_values, anchor)
+        where = where or _article_places(article, memory)
+        event = _code(doc, article, mention, memory, time_values, anchor, where)
         if event is not None:
             events.append(event)
     return events
@@ -80,6 +90,7 @@ def _code(
     memory: ActorMemory,
     time_values: Sequence[TimeValue],
     anchor: date | None,
+    where: _ArticlePlaces,
 ) -> Event | None:
     if mention.status == "hypothetical":
         return None
@@ -98,9 +109,10 @@ def _code(
     when = clause_date(trigger, time_values, anchor)
     if not (actors or recipients or _dated_by_its_words(when) or _sure(mention)):
         return None
-    place_name, place_country = _place(doc, mention.place, published, memory)
-    if _hosted_by_place(mention, actors, recipients, place_country):
-        recipients = (*recipients, Actor(place_country, "GOV"))  # type: ignore[arg-type]
+    said = _place(doc, mention.place, published, memory, where.countries)
+    host = said.country if said else None
+    if host is not None and _hosted_by_place(mention, actors, recipients, host):
+        recipients = (*recipients, Actor(host, "GOV"))
     status = mention.status
     if status == "occurred" and when and anchor and is_historical(when.end, anchor):
         status = "historical"
@@ -134,8 +146,7 @@ def _code(
         ),
         contexts=tuple(sorted(set(mention.contexts) | set(contexts))),
         speaker=mention.speaker[0] if mention.speaker else None,
-        place_name=place_name,
-        place_country=place_country,
+        place=said or where.dateline,
         magnitude=tuple(mention.magnitude.to_dict().items()),
         confidence=mention.confidence,
         cameo=mention.cameo,
@@ -182,27 +193,90 @@ def _hosted_by_place(
     return all(a.code != place_country for a in (*actors, *recipients))
 
 
+@dataclass(frozen=True)
+class _ArticlePlaces:
+    """What the article says about places, read once: the countries it names, each with
+    its share of the country mentions, and its dateline's place."""
+
+    countries: dict[str, float]
+    dateline: Place | None
+
+
+def _article_places(article: Article, memory: ActorMemory) -> _ArticlePlaces:
+    # A name of places in several countries ("Tripoli") does not vote for the one the
+    # actors stage read it as.
+    named = Counter(
+        m.actor.code
+        for m in memory.document_mentions()
+        if m.how != "generic"
+        and gazetteer().country(m.actor.code) is not None
+        and len({f.country for f, _ in gazetteer().lookup(m.text)}) < 2
+    )
+    total = sum(named.values())
+    countries = {code: count / total for code, count in named.items()}
+    return _ArticlePlaces(countries, dateline_place(article, article_countries=countries))
+
+
 def _place(
-    doc: Doc, place: SpanRef | None, published: date | None, memory: ActorMemory
-) -> tuple[str | None, str | None]:
-    """The place's name and the country it lies in (from the actors it names: a capital,
-    a seat of power, a country)."""
+    doc: Doc,
+    place: SpanRef | None,
+    published: date | None,
+    memory: ActorMemory,
+    article_countries: dict[str, float],
+) -> Place | None:
+    """The sentence's place, geocoded: the countries named within its phrase ("the
+    Ukrainian city of Kharkiv") and in the article choose between places of one name;
+    a place the gazetteer lacks is placed in the country the actors stage reads in it
+    (a capital, a seat of power, a country), at that country's point."""
     if place is None:
-        return None, None
+        return None
     name, start, end = place
     span: Span | None = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return name, None
-    named = [
-        m.actor
+        return Place(name=name, source="sentence")
+    within = [
+        m
         for m in memory.mentions_within(span.start_char, span.end_char)
         if m.how != "generic"  # "in the refugee camp" names no country
     ]
+    named = [m.actor for m in within]
     if not named:
         resolved = resolve_span(span, published, memory)
         named = list(resolved) if isinstance(resolved, tuple) else [resolved] if resolved else []
     countries = [a.code for a in named if a.sector != "IGO" and a.code != UNKNOWN_CODE]
-    return name, countries[0] if countries else None
+    names = _place_names(span)
+    # The countries the phrase names besides the place ("Ukrainian" in "the Ukrainian city
+    # of Kharkiv"), not the one the place's own name stands for ("Tripoli" for Libya).
+    near = [m.actor.code for m in within if m.text not in names and m.actor.code in countries]
+    found = resolve_place(names, "sentence", near=near, article=article_countries)
+    if found is not None:
+        return found
+    return (
+        country_place(countries[0], name, "sentence")
+        if countries
+        else Place(name, source="sentence")
+    )
+
+
+def _place_names(span: Span) -> list[str]:
+    """Readings of a place phrase, widest first: the phrase without its article, then its
+    runs of proper names from the last ("the Ukrainian city of Kharkiv": Kharkiv)."""
+    words = list(span)
+    while words and words[0].pos_ == "DET":
+        words = words[1:]
+    names = [span.doc[words[0].i : words[-1].i + 1].text] if words else []
+    runs: list[list[Token]] = []
+    for token in words:
+        if token.pos_ == "PROPN" and token.ent_type_ != "NORP" or token.ent_type_ in _PLACE_ENTS:
+            if runs and runs[-1][-1].i == token.i - 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+    for run in reversed(runs):
+        text = span.doc[run[0].i : run[-1].i + 1].text
+        if text not in names:
+            names.append(text)
+    return names
 
 
 def _event_id(article_id: str, mention: EventMention) -> str:

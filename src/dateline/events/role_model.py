@@ -7,7 +7,8 @@ the trigger's source, its target or neither. Its features are the
 dependency path from the phrase to the trigger, the preposition that
 introduces it, its side and distance, its entity kind and part of speech,
 the event type, and what the rules said of it: the rules are one opinion
-among the features, and the fallback where the model is not sure.
+among the features, and where they read a role, theirs stands: the model
+fills the roles they leave empty.
 
 The weights are a multinomial logistic regression kept as plain JSON in
 ``knowledge/roles/role_model.json`` (feature -> one weight per class), so
@@ -63,7 +64,6 @@ class RoleModel:
     bias: tuple[float, float, float]
     min_source: float
     min_target: float
-    margin: float = 0.0
 
     def probabilities(self, found: Iterable[str]) -> tuple[float, float, float]:
         """P(none), P(source), P(target) of a phrase with the features ``found``."""
@@ -85,7 +85,6 @@ class RoleModel:
                 "bias": self.bias,
                 "min_source": self.min_source,
                 "min_target": self.min_target,
-                "margin": self.margin,
                 "weights": self.weights,
             },
             sort_keys=True,
@@ -105,30 +104,34 @@ def load_role_model() -> RoleModel | None:
             bias=(data["bias"][0], data["bias"][1], data["bias"][2]),
             min_source=float(data["min_source"]),
             min_target=float(data["min_target"]),
-            margin=float(data.get("margin", 0.0)),
         )
     except (ValueError, KeyError, IndexError, TypeError) as error:
         raise KnowledgeError(f"not a role model: {error}", source=str(ROLE_MODEL_FILE)) from None
 
 
-def candidates(trigger: EventTrigger) -> list[Token]:
+def candidates(trigger: EventTrigger, rules: RoleSpans) -> list[Token]:
     """Heads of the noun phrases of the trigger's sentence that may be participants:
-    pronouns, and phrases that name someone (a proper name, or a phrase the actors
-    stage read: "the police", "Syrian troops")."""
-    sent = trigger.anchor.sent
+    the rules' phrases, pronouns, and phrases that name someone (a proper name, or a
+    phrase the actors stage read: "the police", "Syrian troops")."""
     inside = range(trigger.start, trigger.end)
+    ruled = {span.root.i for span in (*rules.actors, *rules.recipients)}
     return [
         token
-        for token in sent
-        if token.i not in inside
-        and (
-            (token.pos_ in _CANDIDATE_POS and token.dep_ not in _PART_DEPS)
-            or (token.dep_ == "amod" and token.ent_type_ in _NAME_ENTS)
-        )
+        for token in trigger.anchor.sent
+        if token.i in ruled or (token.i not in inside and _may_take_part(token))
+    ]
+
+
+def _may_take_part(token: Token) -> bool:
+    heads_a_phrase = (token.pos_ in _CANDIDATE_POS and token.dep_ not in _PART_DEPS) or (
+        token.dep_ == "amod" and token.ent_type_ in _NAME_ENTS
+    )
+    return (
+        heads_a_phrase
         and not token.like_num
         and token.ent_type_ not in _NOT_PARTICIPANTS
         and (token.pos_ == "PRON" or _names_someone(token))
-    ]
+    )
 
 
 def _names_someone(token: Token) -> bool:
@@ -187,39 +190,31 @@ def features(trigger: EventTrigger, token: Token, rules: RoleSpans) -> list[str]
 def choose(
     trigger: EventTrigger, rules: RoleSpans, model: RoleModel
 ) -> tuple[Token | None, Token | None]:
-    """The heads the model puts as source and target in place of what the rules read:
-    None where the rules' phrase is the model's choice too, where the model is not
-    sure enough, or where it prefers its choice to the rules' by less than the
-    model's margin."""
+    """The heads the model gives the roles the rules left empty: the likeliest source
+    and target, where the model is sure enough (None otherwise). Where the rules
+    read a role, their reading stands: they know constructions ("the withdrawal
+    of Russian troops", a passive's agent) that a few hundred sentences do not teach."""
+    if rules.actors and rules.recipients:
+        return None, None
     scored = [
         (token, model.probabilities(features(trigger, token, rules)))
-        for token in candidates(trigger)
+        for token in candidates(trigger, rules)
     ]
-    source = _pick(scored, 1, rules.actors, model.min_source, model.margin)
-    target = _pick(
-        [(t, p) for t, p in scored if source is None or t.i != source.i],
-        2,
-        rules.recipients,
-        model.min_target,
-        model.margin,
+    source = None if rules.actors else _pick(scored, 1, model.min_source)
+    taken = {s.root.i for s in rules.actors} | ({source.i} if source is not None else set())
+    target = (
+        None
+        if rules.recipients
+        else _pick([(t, p) for t, p in scored if t.i not in taken], 2, model.min_target)
     )
     return source, target
 
 
 def _pick(
-    scored: Sequence[tuple[Token, tuple[float, float, float]]],
-    k: int,
-    ruled: Sequence[Span],
-    least: float,
-    margin: float,
+    scored: Sequence[tuple[Token, tuple[float, float, float]]], k: int, least: float
 ) -> Token | None:
     best = max(scored, key=lambda pair: pair[1][k], default=None)
-    if best is None or best[1][k] < least or _within(best[0], ruled):
-        return None
-    held = max((p[k] for t, p in scored if _within(t, ruled)), default=None)
-    if held is not None and best[1][k] - held < margin:
-        return None
-    return best[0]
+    return best[0] if best is not None and best[1][k] >= least else None
 
 
 def _actor_kind(token: Token) -> str:

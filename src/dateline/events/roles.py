@@ -21,29 +21,66 @@ The rules read the parse around a trigger's anchor:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..places import gazetteer, is_place_word
 from .lexicon import load_lexicon
+from .role_model import choose, load_role_model
 from .values import EventTrigger, RoleSpans
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["find_roles", "participant_spans", "place_span"]
+__all__ = ["fill_roles", "find_roles", "participant_spans", "place_span"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = ("in", "at", "to")
+_PLACE_PREPS = ("in", "at", "near", "outside", "around", "inside")
+# Entities a proper noun the gazetteer knows is not a place as ("at Reuters").
+_NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "WORK_OF_ART"})
+# Acts whose direct object may be the place they struck: "shelled Kharkiv".
+_PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # Parts of a noun phrase that are not the participant itself.
 _CUT_DEPS = frozenset({"relcl", "acl", "cc", "preconj", "punct", "appos", "advcl", "prep"})
 # Preps that attach the setting, not a participant, to an event noun.
 _SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "following"})
 
 
+def fill_roles(trigger: EventTrigger, roles: RoleSpans) -> RoleSpans:
+    """``roles`` with the actor or recipient the rules left empty filled by the learned
+    role model (:mod:`.role_model`), where it is sure of one. Where the rules read a
+    role, their reading stands: they know constructions ("the withdrawal of Russian
+    troops", a passive's agent) that a few hundred labelled sentences do not teach."""
+    model = load_role_model()
+    if model is None or trigger.frame != "default" or _is_participle_clause(trigger.anchor):
+        return roles
+    source, target = choose(trigger, roles, model)
+    actors = roles.actors or _spans([source] if source is not None else [])
+    recipients = roles.recipients
+    if target is not None and not _covers(actors, target):
+        recipients = _spans([target])
+    return replace(
+        roles,
+        actors=_unique(actors),
+        recipients=_unique(r for r in recipients if r not in actors),
+    )
+
+
+def _is_participle_clause(anchor: Token) -> bool:
+    """ "marched ... demanding lower fees": the participle tells how its head's act was
+    done, by the head's participants, as the rules read them."""
+    return anchor.dep_ == "advcl" and anchor.tag_ == "VBG"
+
+
+def _covers(spans: Iterable[Span], token: Token) -> bool:
+    return any(span.start <= token.i < span.end for span in spans)
+
+
 def find_roles(trigger: EventTrigger) -> RoleSpans:
-    """Actor and recipient spans, and the place, for one trigger."""
+    """Actor and recipient spans, and the place, for one trigger, as the rules read them."""
     anchor = trigger.anchor
     if anchor.pos_ in ("VERB", "AUX"):
         actors, recipients = _verb_roles(anchor, trigger)
@@ -275,18 +312,61 @@ def _prep_objects(holders: Iterable[Token], preps: Iterable[str]) -> list[Token]
 
 
 def place_span(trigger: EventTrigger) -> Span | None:
-    """Where the event happened: the first "in/at/to" place (city, region, building)."""
+    """Where the event happened: the first "in/at/near/outside/around" place (city,
+    region, building, or "the city of X"), else, for an attack or a battle, the
+    place it struck ("shelled the city of Kharkiv")."""
     # "to" names a place only for trips: "travelled to Riyadh", not "aid to Ukraine".
-    preps = _PLACE_PREPS if trigger.frame == "visit" else ("in", "at")
+    preps = (*_PLACE_PREPS, "to") if trigger.frame == "visit" else _PLACE_PREPS
     holders = _role_holders(trigger)
     if trigger.object_role == "theme":
         # "discussed the situation in Darfur": a place inside the topic is not where.
         holders = [h for h in holders if h.dep_ != "dobj" or h.i == trigger.anchor.i]
+    # "clashed with rebels near Zintan": the parser hangs the place on the participant.
+    holders += [
+        c
+        for p in trigger.anchor.children
+        if p.dep_ == "prep"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
     for preposition in preps:
         for token in _prep_objects(holders, (preposition,)):
-            if token.ent_type_ in _PLACE_ENTS:
+            place = _place_phrase(token)
+            if place is not None:
+                return place
+    if trigger.type in _PLACE_OBJECT_TYPES and trigger.anchor.pos_ in ("VERB", "AUX"):
+        for token in trigger.anchor.children:
+            if token.dep_ == "dobj" and (place := _place_phrase(token)) is not None:
+                return place
+    return None
+
+
+def _place_phrase(token: Token) -> Span | None:
+    """The place ``token`` heads: a place name, or a kind of place "of" one ("the
+    Ukrainian city of Kharkiv", "the outskirts of Sirte")."""
+    if _is_place_name(token):
+        return participant_spans(token)[0]
+    if is_place_word(token.lower_):
+        for prep in token.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "of"
+                and any(c.dep_ == "pobj" and _is_place_name(c) for c in prep.children)
+            ):
                 return participant_spans(token)[0]
     return None
+
+
+def _is_place_name(token: Token) -> bool:
+    """A place entity, or a proper noun the gazetteer knows that the tagger left unlabelled
+    ("near Zintan")."""
+    if token.ent_type_ in _PLACE_ENTS:
+        return True
+    if token.pos_ != "PROPN" or token.ent_type_ in _NOT_PLACE_ENTS or not token.is_title:
+        return False
+    name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    words = " ".join(t.text for t in (*name, token))
+    return gazetteer().knows(words) or gazetteer().knows(token.text)
 
 
 def _resolve_relatives(tokens: list[Token]) -> list[Token]:
@@ -373,7 +453,8 @@ def _head_span(head: Token) -> Span:
 
 def _is_part_of_name(child: Token) -> bool:
     if child.dep_ == "prep":
-        return child.lower_ == "of"
+        # "the leaders of Ethiopia", not "Gaddafi's forces [of shelling Misrata]".
+        return child.lower_ == "of" and not any(c.tag_ == "VBG" for c in child.children)
     return child.dep_ not in _CUT_DEPS and child.dep_ not in ("conj", "case")
 
 

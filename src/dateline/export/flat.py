@@ -17,6 +17,7 @@ from typing import Any
 from ..actors.values import Actor
 from ..events.ontology import EventType, known_event_type
 from ..models import Event, Evidence
+from ..places import Place
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -64,6 +65,11 @@ class FlatEvent:
     speaker: str | None
     place_name: str | None
     place_country: str | None
+    place_admin1: str | None
+    place_lat: float | None
+    place_lon: float | None
+    place_source: str | None
+    place_geonameid: int | None
     killed: int | None
     injured: int | None
     displaced: int | None
@@ -106,8 +112,7 @@ def flat_event(event: Event) -> FlatEvent:
         actors=event.actors,
         recipients=event.recipients,
         speaker=event.speaker,
-        place_name=event.place_name,
-        place_country=event.place_country,
+        **_place_fields(event.place),
         killed=magnitude.get("killed"),
         injured=magnitude.get("injured"),
         displaced=magnitude.get("displaced"),
@@ -178,6 +183,10 @@ EVENT_COLUMNS = (
     "speaker",
     "place_name",
     "place_country",
+    "place_admin1",
+    "place_lat",
+    "place_lon",
+    "place_source",
     "magnitude",
     "confidence",
     "cameo",
@@ -205,6 +214,10 @@ def event_record(event: Event) -> dict[str, Any]:
         "speaker": event.speaker,
         "place_name": event.place_name,
         "place_country": event.place_country,
+        "place_admin1": place.admin1 if (place := event.place) else None,
+        "place_lat": place.lat if place else None,
+        "place_lon": place.lon if place else None,
+        "place_source": place.source if place else None,
         "magnitude": dict(event.magnitude),
         "confidence": event.confidence,
         "cameo": event.cameo,
@@ -213,6 +226,23 @@ def event_record(event: Event) -> dict[str, Any]:
         "mentions": len(event.mentions),
         "disagreements": list(event.disagreements),
     }
+
+
+def _place_fields(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return dict.fromkeys(_PLACE_FIELDS)
+    return {
+        "place_name": place.name,
+        "place_country": place.country,
+        "place_admin1": place.admin1,
+        "place_lat": place.lat,
+        "place_lon": place.lon,
+        "place_source": place.source,
+        "place_geonameid": place.geonameid,
+    }
+
+
+_PLACE_FIELDS = tuple(f.name for f in fields(FlatEvent) if f.name.startswith("place_"))
 
 
 def _goldstein(known: EventType | None) -> float | None:

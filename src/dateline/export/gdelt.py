@@ -19,9 +19,17 @@ from typing import IO
 from ..actors.values import Actor
 from ..knowledge import load_yaml
 from ..models import Event
+from ..places import Feature, Place, gazetteer
 from .flat import actor_labels, first_day_of, flat_event
 
-__all__ = ["GDELT_COLUMNS", "GdeltActor", "gdelt_actor", "gdelt_cells", "write_gdelt"]
+__all__ = [
+    "GDELT_COLUMNS",
+    "GdeltActor",
+    "action_geo_cells",
+    "gdelt_actor",
+    "gdelt_cells",
+    "write_gdelt",
+]
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID",
@@ -44,8 +52,13 @@ GDELT_COLUMNS = (
     "NumSources",
     "NumArticles",
     "AvgTone",
+    "ActionGeo_Type",
     "ActionGeo_FullName",
     "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
     "DATEADDED",
     "SOURCEURL",
     # Dateline's own, after GDELT's so that positional readers still work.
@@ -118,8 +131,7 @@ def gdelt_cells(event: Event) -> list[str]:
         str(flat.num_sources),
         str(flat.num_articles),
         "",  # AvgTone: Dateline does not score tone
-        _text(flat.place_name),
-        _text(flat.place_country),
+        *action_geo_cells(event.place),
         _yyyymmdd(_first_published(event)),
         _source_url(event),
         actor_labels(event.actors),
@@ -132,6 +144,45 @@ def gdelt_cells(event: Event) -> list[str]:
         _text(flat.confidence),
     ]
     return [_clean(cell) for cell in cells]
+
+
+def action_geo_cells(place: Place | None) -> tuple[str, ...]:
+    """GDELT's seven ActionGeo cells of an event's place: type (1 country, 2 US state, 3 US
+    city, 4 world city, 5 world region), full name, country (ISO alpha-3, not FIPS),
+    ADM1 code (FIPS country + GeoNames region code), latitude, longitude, feature id
+    (GeoNames id; a country's FIPS code)."""
+    if place is None:
+        return ("",) * 7
+    feature = gazetteer().feature(place.geonameid) if place.geonameid is not None else None
+    country = gazetteer().country(place.country) if place.country else None
+    fips = country.fips if country and country.fips else ""
+    names = [place.name]
+    if feature is not None and feature.kind == "city" and feature.admin1 != feature.admin1_code:
+        names.append(feature.admin1 or "")  # a US state's name
+    if place.country and (feature is None or feature.kind != "country"):
+        names.append(_code_names().get(place.country, place.country))
+    kind = _geo_type(feature)
+    region = feature.admin1_code.partition(".")[2] if feature and feature.admin1_code else ""
+    return (
+        kind,
+        ", ".join(n for n in names if n),
+        _text(place.country),
+        fips + region if fips and kind != "1" else fips,
+        _text(place.lat),
+        _text(place.lon),
+        (fips or _text(place.country)) if kind == "1" else _text(place.geonameid),
+    )
+
+
+def _geo_type(feature: Feature | None) -> str:
+    if feature is None:
+        return ""
+    if feature.kind == "country":
+        return "1"
+    us = feature.country == "USA"
+    if feature.kind == "region":
+        return "2" if us else "5"
+    return "3" if us else "4"
 
 
 def gdelt_actor(actor: Actor) -> GdeltActor:

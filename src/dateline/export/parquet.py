@@ -41,6 +41,8 @@ _STRING_COLUMNS = frozenset(
         "speaker",
         "place_name",
         "place_country",
+        "place_admin1",
+        "place_source",
         "first_doc",
         "first_file",
         "first_url",
@@ -51,7 +53,7 @@ _STRING_COLUMNS = frozenset(
 )
 _INT_COLUMNS = frozenset(
     {"killed", "injured", "displaced", "arrested", "size", "num_mentions", "num_sources"}
-    | {"num_articles", "quad_class"}
+    | {"num_articles", "quad_class", "place_geonameid"}
 )
 
 
@@ -97,6 +99,8 @@ def parquet_schema() -> pyarrow.Schema:
     special = {
         "goldstein": pa.float64(),
         "confidence": pa.float64(),
+        "place_lat": pa.float64(),
+        "place_lon": pa.float64(),
         "date": pa.date32(),
         "date_end": pa.date32(),
         "actors": actor,

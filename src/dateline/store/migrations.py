@@ -14,14 +14,38 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    Table,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..places import Place, country_place, resolve_place
 from .linking import lock_links, rebuild_codes, relink
-from .schema import SCHEMA_VERSION, articles, event_mentions, metadata, proposed_people, store_info
+from .rows import place_cells
+from .schema import (
+    SCHEMA_VERSION,
+    actor_word_columns,
+    articles,
+    event_actors,
+    event_mentions,
+    events,
+    metadata,
+    place_columns,
+    proposed_people,
+    store_info,
+)
 
 __all__ = ["stored_version", "upgrade"]
 
@@ -104,7 +128,53 @@ def _one_to_two(connection: Connection) -> None:
     relink(connection)
 
 
-_STEPS: dict[int, Callable[[Connection], None]] = {1: _one_to_two}
+def _two_to_three(connection: Connection) -> None:
+    """Schema 3: events and their mentions carry a geocoded place (region, point, where
+    it was read, GeoNames id); the places already stored are geocoded by name. An
+    event's actors keep the words they were read from (none for those stored before)."""
+    _add_missing(connection, event_actors, actor_word_columns())
+    for table in (event_mentions, events):
+        _add_missing(connection, table, place_columns())  # schema 1 got them in step 2
+        named = connection.execute(
+            select(table.c.place_name, table.c.place_country)
+            .where(table.c.place_name.is_not(None), table.c.place_lat.is_(None))
+            .distinct()
+        ).all()
+        for name, country in named:
+            place = _geocoded(name, country)
+            if place is None:
+                continue
+            cells = place_cells(place)
+            del cells["place_name"]
+            same_country = (
+                table.c.place_country.is_(None)
+                if country is None
+                else table.c.place_country == country
+            )
+            connection.execute(
+                update(table).where(table.c.place_name == name, same_country).values(**cells)
+            )
+
+
+def _add_missing(connection: Connection, table: Table, columns: list[Column]) -> None:
+    present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+    for column in columns:
+        if column.name not in present:
+            kind = column.type.compile(connection.dialect)
+            name = connection.dialect.identifier_preparer.quote(column.name)
+            connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+
+
+def _geocoded(name: str, country: str | None) -> Place | None:
+    """A place stored by name (and country) before schema 3, geocoded as the events stage
+    would: the gazetteer's place of that name in that country, else the country's point."""
+    found = resolve_place((name,), "sentence", near=(country,) if country else ())
+    if found is not None and (country is None or found.country == country):
+        return replace(found, name=name)
+    return country_place(country, name, "sentence") if country else None
+
+
+_STEPS: dict[int, Callable[[Connection], None]] = {1: _one_to_two, 2: _two_to_three}
 
 
 def _keep_copy(engine: Engine, found: int) -> Path | str:

@@ -19,6 +19,7 @@ from sqlalchemy import Select, select
 from ..actors import Actor, ActorMention
 from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
+from ..places import Place
 from ..time.values import TimeValue
 from .schema import articles, event_mentions
 
@@ -32,6 +33,8 @@ __all__ = [
     "mention_from_row",
     "mentions_query",
     "mention_row",
+    "place_cells",
+    "place_from_row",
     "time_from_row",
     "time_row",
 ]
@@ -59,8 +62,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "sort_day": first or UNDATED,
         "contexts": json.dumps(list(event.contexts)),
         "speaker": event.speaker,
-        "place_name": event.place_name,
-        "place_country": event.place_country,
+        **place_cells(event.place),
         "magnitude": json.dumps(dict(event.magnitude)),
         "confidence": event.confidence,
         "cameo": event.cameo,
@@ -84,6 +86,9 @@ def actor_rows(event: Event) -> list[dict[str, Any]]:
             "name": actor.name,
             "office": actor.office,
             "contexts": json.dumps(list(actor.contexts)),
+            "text": actor.text,
+            "start": actor.start,
+            "end": actor.end,
         }
         for role, group in (("actor", event.actors), ("recipient", event.recipients))
         for position, actor in enumerate(group)
@@ -109,8 +114,7 @@ def event_from_row(
         mentions=tuple(mentions),
         contexts=tuple(json.loads(row["contexts"] or "[]")),
         speaker=row["speaker"],
-        place_name=row["place_name"],
-        place_country=row["place_country"],
+        place=place_from_row(row),
         magnitude=tuple(json.loads(row["magnitude"] or "{}").items()),
         confidence=row["confidence"],
         cameo=row["cameo"],
@@ -137,8 +141,7 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
         "date_source": mention.date_source,
         "status": mention.status,
         "speaker": mention.speaker,
-        "place_name": mention.place_name,
-        "place_country": mention.place_country,
+        **place_cells(mention.place),
         "magnitude": json.dumps(dict(mention.magnitude)),
         "confidence": mention.confidence,
         "cameo": mention.cameo,
@@ -148,6 +151,47 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
         "end": evidence.end,
         "trigger": evidence.trigger,
     }
+
+
+def place_cells(place: Place | None) -> dict[str, Any]:
+    """The ``place_*`` cells of an event or mention row."""
+    if place is None:
+        return dict.fromkeys(_PLACE_COLUMNS)
+    return {
+        "place_name": place.name,
+        "place_country": place.country,
+        "place_admin1": place.admin1,
+        "place_lat": place.lat,
+        "place_lon": place.lon,
+        "place_source": place.source,
+        "place_geonameid": place.geonameid,
+    }
+
+
+def place_from_row(row: Mapping[Any, Any]) -> Place | None:
+    """The place of a row's ``place_*`` cells; None without a name."""
+    if not row["place_name"]:
+        return None
+    return Place(
+        name=row["place_name"],
+        country=row["place_country"],
+        admin1=row["place_admin1"],
+        lat=row["place_lat"],
+        lon=row["place_lon"],
+        source=row["place_source"],
+        geonameid=row["place_geonameid"],
+    )
+
+
+_PLACE_COLUMNS = (
+    "place_name",
+    "place_country",
+    "place_admin1",
+    "place_lat",
+    "place_lon",
+    "place_source",
+    "place_geonameid",
+)
 
 
 def mentions_query() -> Select[Any]:
@@ -195,8 +239,7 @@ def mention_from_row(row: Mapping[Any, Any]) -> Event:
         mentions=(evidence_from_row(row),),
         contexts=_strings_of(row["contexts"]),
         speaker=row["speaker"],
-        place_name=row["place_name"],
-        place_country=row["place_country"],
+        place=place_from_row(row),
         magnitude=_magnitude_of(row["magnitude"]),
         confidence=row["confidence"],
         cameo=row["cameo"],
@@ -292,6 +335,9 @@ def _actor(row: Mapping[Any, Any]) -> Actor:
         name=row["name"],
         office=row["office"],
         contexts=tuple(json.loads(row["contexts"] or "[]")),
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
     )
 
 

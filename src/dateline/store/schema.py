@@ -34,13 +34,35 @@ __all__ = [
     "event_mentions",
     "events",
     "metadata",
+    "place_columns",
     "proposed_people",
     "sentences",
     "store_info",
     "time_expressions",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+
+def place_columns() -> list[Column]:
+    """The geocoded place's columns beside ``place_name`` and ``place_country`` (schema 3)."""
+    return [
+        Column("place_admin1", Text, comment="first-order region: name, or GeoNames code"),
+        Column("place_lat", Float),
+        Column("place_lon", Float),
+        Column("place_source", String(16), comment="sentence or dateline"),
+        Column("place_geonameid", Integer, comment="GeoNames id; null: not in the gazetteer"),
+    ]
+
+
+def actor_word_columns() -> list[Column]:
+    """The words an actor was read from and their offsets in its article (schema 3)."""
+    return [
+        Column("text", Text, comment="the words the actor was read from"),
+        Column("start", Integer, comment="character offsets of the words in the article"),
+        Column("end", Integer),
+    ]
+
 
 metadata = MetaData()
 
@@ -148,6 +170,7 @@ event_mentions = Table(
     Column("speaker", Text),
     Column("place_name", Text),
     Column("place_country", String(16)),
+    *place_columns(),
     Column("magnitude", Text, nullable=False, default="{}", comment="JSON object"),
     Column("confidence", Float, nullable=False),
     Column("cameo", String(4)),
@@ -226,6 +249,7 @@ events = Table(
     Column("speaker", Text),
     Column("place_name", Text),
     Column("place_country", String(16)),
+    *place_columns(),
     Column("magnitude", Text, nullable=False, default="{}", comment="JSON object"),
     Column("confidence", Float, nullable=False),
     Column("cameo", String(4)),
@@ -263,6 +287,7 @@ event_actors = Table(
     Column("name", Text),
     Column("office", Text),
     Column("contexts", Text, nullable=False, default="[]", comment="JSON list"),
+    *actor_word_columns(),
     Index("ix_event_actors_code", "code", "role", "event_id"),
     Index("ix_event_actors_sector", "sector", "event_id"),
     comment="the actors and recipients of each event, for the filters",
