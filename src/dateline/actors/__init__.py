@@ -64,6 +64,8 @@ __all__ = [
 # Entity kinds that make an unresolved span a name worth keeping.
 _NAME_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TIME_KINDS = frozenset({"DATE", "TIME"})
+# Gazetteer names that say which country (or region) a phrase belongs to.
+_COUNTRY_KINDS = frozenset({"country", "adjective", "people", "capital"})
 
 
 def resolve_doc(
@@ -145,11 +147,12 @@ def resolve_span(
 
 
 def _country_named_in(span: Span, knowledge: ActorKnowledge) -> tuple[Actor, ...]:
-    """The country of a place or country adjective the span holds, when nothing else
-    in it names an actor: "the Ukrainian city of Kharkiv" is Ukraine's."""
+    """The country (or region) of a place or adjective the span holds, when nothing
+    else in it names an actor: "the Ukrainian city of Kharkiv" is Ukraine's, "Western
+    powers" the West's."""
     for match in match_names(span, knowledge):
-        if match.entry.actor.code in knowledge.country_names:
-            return (Actor(match.entry.actor.code),)
+        if match.entry.kind in _COUNTRY_KINDS:
+            return (Actor(match.entry.actor.code, None, match.entry.actor.name),)
     for _start, _end, code in match_cities(span, knowledge):
         return (Actor(code),)
     return ()

@@ -1,7 +1,7 @@
 """Actor knowledge: countries, organisations, sector words and people, indexed once.
 
 Everything here comes from the data files of :mod:`dateline.knowledge`
-(``countries.yaml``, ``organisations.yaml``, ``sectors.yaml``,
+(``countries.yaml``, ``regions.yaml``, ``organisations.yaml``, ``sectors.yaml``,
 ``generic_actors.yaml``, ``cities.yaml`` and ``people/*.tsv``), read through
 its loader. :func:`actor_knowledge` builds
 the indexes the gazetteer and the resolver use; :mod:`.validate` checks the
@@ -290,6 +290,16 @@ def _country_entries() -> list[NameEntry]:
         entries += [NameEntry(name, "country", gov) for name in more.get("names", ())]
         entries += [NameEntry(n, "adjective", Actor(code)) for n in more.get("adjectives", ())]
         entries += [NameEntry(n, "people", Actor(code, "CVL")) for n in more.get("people", ())]
+    return entries + _region_entries()
+
+
+def _region_entries() -> list[NameEntry]:
+    """World regions named as actors ("the West", "Arab states"): the region, no sector."""
+    entries = []
+    for region in load_yaml("regions.yaml")["regions"]:
+        actor = Actor(region["code"], None, region["name"])
+        entries += [NameEntry(n, "country", actor) for n in (region["name"], *region["names"])]
+        entries += [NameEntry(n, "adjective", actor) for n in region["adjectives"]]
     return entries
 
 

@@ -111,8 +111,13 @@ def _code(
         return None
     said = _place(doc, mention.place, published, memory, where.countries)
     host = said.country if said else None
-    if host is not None and _hosted_by_place(mention, actors, recipients, host):
-        recipients = (*recipients, Actor(host, "GOV"))
+    if (
+        host is not None
+        and mention.place is not None
+        and _hosted_by_place(mention, actors, recipients, host)
+    ):
+        words, first, last = mention.place
+        recipients = (*recipients, Actor(host, "GOV").read_from(words, first, last))
     status = mention.status
     if status == "occurred" and when and anchor and is_historical(when.end, anchor):
         status = "historical"
