@@ -8,7 +8,7 @@ def test_memory_surname_of_keeps_particles():
     assert surname_of("Lula") == "Lula"
 
 
-def test_memory_recalls_a_learned_person_by_surname_across_documents():
+def test_memory_recalls_a_person_of_another_document_only_by_the_full_name():
     memory = ActorMemory()
     memory.begin_document("doc-1")
     memory.learn(
@@ -17,10 +17,24 @@ def test_memory_recalls_a_learned_person_by_surname_across_documents():
         "Kenyan Interior Minister Ruto Kiprono",
         "title",
     )
+    assert memory.recall("Kiprono").name == "Ruto Kiprono"  # within its document
     memory.begin_document("doc-2")
-    person = memory.recall("Kiprono")
+    assert memory.recall("Kiprono") is None
+    assert memory.recall_written("KEN", "Kiprono said") is None
+    person = memory.recall("Ruto Kiprono")
     assert person.actor == Actor("KEN", "GOV", "Ruto Kiprono", "Interior Minister")
     assert person.source_doc == "doc-1"
+
+
+def test_memory_a_full_name_taught_as_two_actors_names_no_one_elsewhere():
+    memory = ActorMemory()
+    memory.begin_document("doc-1")
+    memory.learn("Ana Silva", Actor("BRA", "GOV", office="Minister"), "Minister Ana Silva", "title")
+    memory.begin_document("doc-2")
+    memory.learn("Ana Silva", Actor("PRT", "MED"), "Portuguese journalist Ana Silva", "title")
+    assert memory.recall("Ana Silva").actor.code == "PRT"  # this document's
+    memory.begin_document("doc-3")
+    assert memory.recall("Ana Silva") is None
 
 
 def test_memory_leaves_a_shared_surname_unresolved():
@@ -48,7 +62,8 @@ def test_memory_round_trips_through_records():
         "title",
     )
     again = ActorMemory.from_records(memory.to_records())
-    person = again.recall("Overchuk")
+    assert again.recall("Overchuk") is None  # a surname does not cross documents
+    person = again.recall("Alexei Overchuk")
     assert person.actor.office == "Deputy Prime Minister"
     assert person.source_doc == "a.txt"
     assert "Deputy Prime Minister" in person.evidence

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dateline import Store
 from dateline.actors import Actor
 from dateline.link import assemble, group_mentions, merge_mentions
 from dateline.models import Event, Evidence
+from dateline.places.values import Place
 from dateline.settings import Settings
 
 KEN, ETH = (
@@ -32,6 +35,7 @@ def _mention(
     outlet: str | None = None,
     date_end: str | None = None,
     precision: str = "day",
+    place: str | None = None,
 ) -> Event:
     return Event(
         id=key,
@@ -55,6 +59,7 @@ def _mention(
             ),
         ),
         confidence=0.8,
+        place=Place(place) if place else None,
     )
 
 
@@ -130,6 +135,7 @@ def test_link_a_vague_mention_naming_no_one_joins_the_lasting_event_it_overlaps(
         [SDN, SDN_REB],
         "2023-04-15",
         date_end="2023-11-30",
+        place="Khartoum",
         sentence="The war between Sudan's army and the Rapid Support Forces raged in Khartoum "
         "from April 15 until November.",
     )
@@ -141,6 +147,7 @@ def test_link_a_vague_mention_naming_no_one_joins_the_lasting_event_it_overlaps(
         date_end="2023-04-30",
         precision="month",
         doc="b2",
+        place="Khartoum",
         sentence="In April 2023, fighting erupted in Khartoum.",
     )
     shelling = _mention(
@@ -152,6 +159,9 @@ def test_link_a_vague_mention_naming_no_one_joins_the_lasting_event_it_overlaps(
         sentence="The army shelled Khartoum on April 20 as the fighting went on.",
     )
     assert _together(vague, war)
+    # Naming no one, it joins only in its own article or at the same place.
+    elsewhere = replace(vague, place=Place("Omdurman"))
+    assert not _together(elsewhere, war)
     # A month is too vague to say which one-day act it tells of.
     assert not _together(vague, shelling)
     # The record keeps the days the text gives over the month.
@@ -242,3 +252,62 @@ def test_link_two_outlets_one_meeting_in_the_store(tmp_path):
         (e.type, e.date, [m.file for m in e.mentions]) for e in store.events()
     ]
     assert {m.file for m in meetings[0].mentions} == {"a.txt", "b.txt"}
+
+
+UNRESOLVED = Actor("---", None, "Ethiopian Airlines")
+
+
+def test_link_a_name_nobody_resolved_links_nothing():
+    deal = _mention(
+        "m1", "AGREE", [UNRESOLVED, Actor("---", None, "Belfast")], "1998-04-10", doc="x1"
+    )
+    airline = _mention("m2", "AGREE", [UNRESOLVED], "1998-04-10", doc="y2")
+    assert not _together(airline, deal)
+    assert len(assemble([deal, airline])) == 2  # each is still an event of its own
+
+
+def test_link_sources_must_agree_role_by_role():
+    jets = _mention(
+        "m1", "ASSAULT", [Actor("FRA", "MIL")], "2011-03-19", recipients=[Actor("LBY", "MIL")]
+    )
+    ships = _mention(
+        "m2",
+        "ASSAULT",
+        [Actor("USA", "MIL"), Actor("GBR", "MIL")],
+        "2011-03-19",
+        doc="b2",
+        recipients=[Actor("LBY", "MIL")],
+    )
+    assert not _together(ships, jets)
+    # "Syrian troops" and "Assad's forces" are one party; Syrian rebels are not.
+    troops = _mention("s1", "ASSAULT", [Actor("SYR", "MIL")], "2016-11-02", recipients=[SDN_REB])
+    forces = _mention(
+        "s2", "ASSAULT", [Actor("SYR", None, "Bashar al-Assad")], "2016-11-02", doc="s9",
+        recipients=[SDN_REB],
+    )  # fmt: skip
+    rebels = _mention(
+        "s3", "ASSAULT", [Actor("SYR", "REB")], "2016-11-02", doc="s8", recipients=[SDN_REB]
+    )
+    assert _together(forces, troops)
+    assert not _together(rebels, troops)
+
+
+def test_link_a_mention_agrees_with_every_mention_of_its_event():
+    # m2 names both parties; m1 and m3 name one each, different: no chain joins them.
+    one = _mention("m1", "ASSAULT", [SDN], "2023-06-01", recipients=[ETH])
+    both = _mention("m2", "ASSAULT", [SDN], "2023-06-01", recipients=[ETH, USA], doc="q1")
+    other = _mention("m3", "ASSAULT", [SDN], "2023-06-01", recipients=[USA], doc="q2")
+    assert not any(
+        {"m1", "m3"} <= {m.id for m in found}
+        for found in group_mentions([one, both, other])[0].values()
+    )
+
+
+def test_link_merge_keeps_what_the_mentions_agree_on():
+    lead = _mention("m1", "CONSULT", [KEN, ETH], "2023-03-06", sentence=CALL)
+    extra = _mention(
+        "m2", "CONSULT", [KEN, USA, Actor("---", None, "Deir")], "2023-03-06", doc="b7"
+    )
+    event = merge_mentions([lead, extra])
+    assert [a.code for a in event.actors] == ["KEN", "ETH"]
+    assert any(d.startswith("actors not agreed: USA GOV (b7.txt)") for d in event.disagreements)

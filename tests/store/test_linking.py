@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from dateline.actors import Actor
 from dateline.models import Event, Evidence
+from dateline.places.values import Place
 from dateline.store import open_engine
 from dateline.store.linking import lock_links, relink, save_mentions
 from dateline.store.schema import articles, event_actors, event_mentions, events
@@ -175,6 +176,7 @@ def test_a_mention_naming_no_actor_joins_the_event_it_corroborates_whenever_it_c
         mentions=(
             Evidence("a", "a.txt", "War raged in Khartoum from April 15 until November.", 0, 50),
         ),
+        place=Place("Khartoum"),
     )
     vague = Event(
         id="v1",
@@ -188,6 +190,7 @@ def test_a_mention_naming_no_actor_joins_the_event_it_corroborates_whenever_it_c
         date_source="expression",
         status="occurred",
         mentions=(Evidence("b", "b.txt", "In April 2023, war raged in Khartoum.", 0, 40),),
+        place=Place("Khartoum"),  # naming no one, it joins across articles only at one place
     )
     results = []
     for number, order in enumerate(

@@ -55,3 +55,21 @@ def test_clause_date_of_a_gerund_subject_is_its_clauses(parsed):
         date(2021, 3, 31),
         "expression",
     )
+
+
+HISTORY = (
+    "The sides agreed to recover the remains of soldiers from the 1950-53 Korean War. "
+    "The envoy will lead follow-up talks at the earliest possible date.\n"
+    "Phone lines reopened for the first time since 1998. Families called each other."
+)
+
+
+def test_clause_date_no_passage_date_from_a_name_a_boundary_or_the_past_of_a_future_act():
+    """A year inside a name ("the 1950-53 Korean War") or after "since" is no time of the
+    passage, and a clause in the future takes no past day: the publication day stands."""
+    doc = parse(HISTORY, Settings())
+    published = date(2018, 6, 12)
+    values = tag_doc(doc, published)
+    for word in ("lead", "called"):
+        found = clause_date(_token(doc, word), values, published)
+        assert (found.start, found.source) == (published, "published"), word

@@ -1,10 +1,14 @@
 """What the resolver remembers: people it learned, and who was named last.
 
 People learned from titles and appositions ("Kenyan Interior Minister
-Kithure Kindiki") are kept for the rest of the corpus with the document and
-phrase that taught them, so that a later "Kindiki" is the same actor. The
-actors named so far in the current document are kept too, so that "the two
-presidents" or "the sides" can stand for them.
+Kithure Kindiki") are kept with the document and phrase that taught them.
+Within that document a later "Kindiki" is the same actor. Across documents
+nothing is inferred: a person learned elsewhere names someone in another
+document only by the exact full name, and only when every document that
+taught that name taught the same actor (no surname, no partial name, no
+recent actors cross an article). The actors named so far in the current
+document are kept too, so that "the two presidents" or "the sides" can stand
+for them.
 """
 
 from __future__ import annotations
@@ -51,11 +55,12 @@ class ActorMemory:
 
     def __init__(self, learned: Iterable[LearnedPerson] = ()) -> None:
         self._corpus: dict[str, LearnedPerson] = {}
+        self._ambiguous: set[str] = set()  # full names taught as different actors
         self._document: dict[str, LearnedPerson] = {}
         self._recent: list[ActorMention] = []
         self.source: str | None = None
         for person in learned:
-            self._corpus[person.name] = person
+            self._remember(person)
 
     # -- documents -------------------------------------------------------
 
@@ -71,36 +76,44 @@ class ActorMemory:
         """Remember that ``name`` is ``actor``, taught by ``evidence`` in the current document."""
         person = LearnedPerson(name, replace(actor, name=name), self.source, evidence, how)
         self._document[name] = person
-        self._corpus.setdefault(name, person)
+        self._remember(person)
         return person
 
-    def recall(self, name: str) -> LearnedPerson | None:
-        """The person called ``name`` (full name or surname): this document first, then earlier ones.
+    def _remember(self, person: LearnedPerson) -> None:
+        known = self._corpus.setdefault(person.name, person)
+        if known is not person and _as_actor(known) != _as_actor(person):
+            self._ambiguous.add(person.name)
 
-        A surname shared by two different people in the corpus is left unresolved.
+    def recall(self, name: str) -> LearnedPerson | None:
+        """The person called ``name``: in this document by full name or surname; from earlier
+        documents only by the exact full name, taught as one actor everywhere.
+
+        A surname shared by two different people of the document is left unresolved.
         """
-        for people in (self._document, self._corpus):
-            if name in people:
-                return people[name]
-            found = {p.name: p for p in people.values() if name in surnames_of(p.name)}
-            if len(found) == 1:
-                return next(iter(found.values()))
-            if len(found) > 1:
-                return None
-        return None
+        if name in self._document:
+            return self._document[name]
+        found = {p.name: p for p in self._document.values() if name in surnames_of(p.name)}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+        return self.recall_elsewhere(name)
+
+    def recall_elsewhere(self, name: str) -> LearnedPerson | None:
+        """The person an earlier document taught under exactly the full name ``name``
+        (a first and a last name at least), None when none did or documents disagree."""
+        if len(name.split()) < 2 or name in self._ambiguous:
+            return None
+        return self._corpus.get(name)
 
     def recall_written(self, code: str, written: str) -> LearnedPerson | None:
-        """A person of ``code`` whose surname appears in ``written`` ("Cyril Ramaphosaheld")."""
+        """A person of ``code`` taught in this document whose surname appears in ``written``
+        ("Cyril Ramaphosaheld")."""
         text = written.casefold()
-        for people in (self._document, self._corpus):
-            found = [
-                p
-                for p in people.values()
-                if p.actor.code == code and surname_of(p.name).casefold() in text
-            ]
-            if len(found) == 1:
-                return found[0]
-        return None
+        found = [
+            p
+            for p in self._document.values()
+            if p.actor.code == code and surname_of(p.name).casefold() in text
+        ]
+        return found[0] if len(found) == 1 else None
 
     def taught_here(self) -> list[LearnedPerson]:
         """People the current document taught the corpus (not known before it)."""
@@ -166,6 +179,10 @@ class ActorMemory:
     def from_records(cls, records: Iterable[dict[str, Any]]) -> ActorMemory:
         """A memory holding the people of ``records`` (written by :meth:`to_records`)."""
         return cls(LearnedPerson.from_record(record) for record in records)
+
+
+def _as_actor(person: LearnedPerson) -> tuple[str, str | None, str | None]:
+    return (person.actor.code, person.actor.sector, person.actor.office)
 
 
 def _distinct(actors: Iterable[Actor]) -> list[Actor]:

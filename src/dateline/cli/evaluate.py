@@ -198,3 +198,89 @@ def evaluate_coder_command(
 
     settings = build_settings(None, setting_pairs)
     _print_report(evaluate_coder(labels, settings, split=split, progress=True), as_json)
+
+
+@evaluate.command("roles", context_settings=CONTEXT_SETTINGS)
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev"]),
+    default="all",
+    show_default=True,
+    help="Score every sentence, or only the fixed development fifth that training leaves out.",
+)
+@settings_options
+@json_option
+def evaluate_roles_command(
+    labels: Path, split: str, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Score who acted and on whom on a labelled JSONL file (sentence, type, source, target).
+
+    Each sentence is coded on its own. An actor matches the marked source
+    when its words lie in the sentence and share a content word with the
+    source (recipients and the target alike). Source and target span recall
+    and precision, and dyad accuracy (an event of the gold type with both
+    roles right); EVALUATION.md section 2c.
+
+    \b
+    Example:
+        dateline eval roles labels.jsonl --split dev
+    """
+    from ..evaluate.roles import evaluate_roles
+
+    settings = build_settings(None, setting_pairs)
+    _print_report(evaluate_roles(labels, settings, split=split, progress=True), as_json)
+
+
+@evaluate.command("link", context_settings=CONTEXT_SETTINGS)
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@settings_options
+@json_option
+def evaluate_link_command(
+    labels: Path, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Score linking on a labelled JSONL file (id, text, published, cluster).
+
+    The records are ingested into a temporary store; pair and B-cubed
+    precision and recall of the stored events against the clusters, the
+    share of events joining records of different clusters (false merges)
+    and of events listing three or more actors in one role that none of
+    their mentions lists; EVALUATION.md section 2d.
+
+    \b
+    Example:
+        dateline eval link tests/fixtures/link/plover_dev.jsonl
+        dateline eval link tests/fixtures/link/libya.jsonl --json
+    """
+    from ..evaluate.link import evaluate_link
+
+    settings = build_settings(None, setting_pairs)
+    _print_report(evaluate_link(labels, settings, progress=not as_json), as_json)
+
+
+@evaluate.command("record", context_settings=CONTEXT_SETTINGS)
+@db_option
+@settings_options
+@json_option
+def evaluate_record_command(
+    db: str | None, setting_pairs: tuple[tuple[str, str], ...], as_json: bool
+) -> None:
+    """Actors and places of the stored events, with no labels needed.
+
+    Shares of actor and recipient slots that are unresolved (no country or
+    organisation code), junk (weekdays, months, bracket tokens, outlets,
+    lone particles, lower-case words that are not a generic agent) or
+    without the words they were read from; country names and demonyms left
+    unresolved; events with a place, and with coordinates; EVALUATION.md
+    section 2e.
+
+    \b
+    Example:
+        dateline ingest ../shared/data/t17-libya-reuters/articles.jsonl --db libya.db
+        dateline eval record --db libya.db
+    """
+    from ..api import Store
+    from ..evaluate.record import score_record
+
+    store = Store(build_settings(db, setting_pairs), create=False)
+    _print_report(score_record(event.to_dict() for event in store.iter_events()), as_json)

@@ -4,8 +4,10 @@ Two mentions tell of one event when :func:`.rules.match_score` says they may
 (a compatible type, actors in common, dates that agree, shared wording
 across articles). An event is a connected group of such mentions: whatever
 order the articles arrive in, alone or all at once, the groups are the
-same. A mention that names no actor only joins the event of the named
-mention it corroborates best (the same day, shared wording); it never
+same. Only known actors link (a code other than ``---``): a mention whose
+actors nobody resolved is an event of its own. A mention that names no
+actor only joins the event of the named mention it corroborates best (its
+own article or the same place, the same day, shared wording); it never
 starts an event, and never joins two.
 
 :func:`link` takes new mentions and the stored mentions near them and
@@ -28,7 +30,7 @@ from datetime import date, timedelta
 
 from ..models import Event
 from .merge import merge_mentions
-from .rules import corroboration, link_rules, match_score, type_group
+from .rules import corroboration, known_codes, link_rules, match_score, type_group
 
 __all__ = [
     "SHORT_EVENT_DAYS",
@@ -39,6 +41,7 @@ __all__ = [
     "codes_of",
     "event_of",
     "group_mentions",
+    "is_named",
     "link",
     "merge_mentions",
     "type_group",
@@ -70,8 +73,15 @@ class Links:
 
 
 def codes_of(mention: Event) -> frozenset[str]:
-    """The actor codes a mention names (actors and recipients)."""
-    return mention.codes
+    """The known actor codes a mention names (actors and recipients; ``---`` is no code):
+    what candidates are looked up by."""
+    return known_codes(mention)
+
+
+def is_named(mention: Event) -> bool:
+    """Whether a mention names an actor at all (known or not): such a mention is, or
+    starts, an event; one naming none can only corroborate one."""
+    return bool(mention.actors or mention.recipients)
 
 
 def candidate_window(mention: Event) -> tuple[str, str] | None:
@@ -112,11 +122,11 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     may corroborate.
     """
     by_id = {s.mention.id: s for s in stored}
-    named_stored = [s.mention for s in stored if codes_of(s.mention)]
-    named_new = [m for m in new if codes_of(m)]
+    named_stored = [s.mention for s in stored if is_named(s.mention)]
+    named_new = [m for m in new if is_named(m)]
     groups = _Groups()
     for item in stored:
-        if item.region is not None and codes_of(item.mention):
+        if item.region is not None and is_named(item.mention):
             groups.join(("region", item.region), ("mention", item.mention.id))
     index = _CodeIndex([*named_stored, *named_new])
     for mention in named_new:
@@ -130,7 +140,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     new_ids = {m.id for m in named_new}
     events: dict[str, tuple[str, ...]] = {}
     regions: dict[str, str | None] = {}
-    event_of_named = {s.mention.id: s.event_id for s in stored if codes_of(s.mention)}
+    event_of_named = {s.mention.id: s.event_id for s in stored if is_named(s.mention)}
     retired: set[str] = set()
     for found in members.values():
         if not new_ids & {m.id for m in found}:
@@ -143,11 +153,12 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
                 event_of_named[mention.id] = event_id
         retired.update(by_id[m.id].event_id or "" for m in found if m.id in by_id)
     placed: dict[str, str | None] = {}
-    named_all = [*named_stored, *named_new]
-    unnamed = [m for m in new if not codes_of(m)]
-    unnamed += [s.mention for s in stored if not codes_of(s.mention)]
+    # Only a mention of known actors anchors one naming none.
+    anchors = [m for m in (*named_stored, *named_new) if codes_of(m)]
+    unnamed = [m for m in new if not is_named(m)]
+    unnamed += [s.mention for s in stored if not is_named(s.mention)]
     for mention in unnamed:
-        anchor = best_corroborated(mention, named_all)
+        anchor = best_corroborated(mention, anchors)
         placed[mention.id] = event_of_named[anchor.id] if anchor else None
         if anchor is None:
             regions[mention.id] = None

@@ -7,8 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from ..actors import Actor
+from ..actors import UNKNOWN_CODE, Actor
 from ..models import Event
+from ..places import Place
+from .rules import actors_compatible
 
 __all__ = ["merge_mentions"]
 
@@ -24,18 +26,18 @@ def merge_mentions(mentions: Sequence[Event]) -> Event:
 
     The type is the one most mentions give (ties: the most confident); the
     date is the most trusted and most precise one; actors and recipients are
-    the union, in order of how often they are named; numbers take their
-    largest report. Differences between sources are kept in
+    those the mentions agree on (:func:`agreed_parties`), in order of how
+    often they are named; numbers take their largest report. Differences
+    between sources (days, modes, participants) are kept in
     ``disagreements``.
     """
     if len(mentions) == 1:
         return mentions[0]
     first = mentions[0]
     dated = min(mentions, key=_date_rank)
-    actors = _ranked(a for m in mentions for a in m.actors)
-    recipients = tuple(
-        a for a in _ranked(r for m in mentions for r in m.recipients) if a not in actors
-    )
+    actors, dropped_actors = agreed_parties(mentions, "actors")
+    recipients, dropped_recipients = agreed_parties(mentions, "recipients")
+    recipients = tuple(a for a in recipients if a not in actors)
     kind = _majority_type(mentions)
     modes = Counter(m.mode for m in mentions if m.mode and m.type == kind)
     statuses = Counter(m.status for m in mentions)
@@ -46,7 +48,7 @@ def merge_mentions(mentions: Sequence[Event]) -> Event:
     confidence = 1.0
     for mention in mentions:
         confidence *= 1.0 - mention.confidence
-    place = next((m for m in mentions if m.place_name), first)
+    place = _place(mentions)
     return replace(
         first,
         type=kind,
@@ -61,12 +63,71 @@ def merge_mentions(mentions: Sequence[Event]) -> Event:
         mentions=tuple(e for m in mentions for e in m.mentions),
         contexts=tuple(sorted({c for m in mentions for c in m.contexts})),
         speaker=next((m.speaker for m in mentions if m.speaker), None),
-        place_name=place.place_name,
-        place_country=place.place_country,
+        place=place,
         magnitude=tuple(sorted(magnitude.items())),
         confidence=round(1.0 - confidence, 3),
-        disagreements=_disagreements(mentions),
+        disagreements=_disagreements(mentions)
+        + _party_disagreements("actors", dropped_actors)
+        + _party_disagreements("recipients", dropped_recipients),
     )
+
+
+def agreed_parties(
+    mentions: Sequence[Event], role: str
+) -> tuple[tuple[Actor, ...], dict[str, set[str]]]:
+    """The actors (``role`` "actors") or recipients the mentions agree on, and those left
+    out (label -> the files that name them).
+
+    The fullest account stands: the mention naming the most known actors in the
+    role (ties: the first in reading order), with the names nobody resolved
+    (code ``---``) that it gives. Another mention's known actor is added when it
+    is a party the fullest account does not name (no actor of it is compatible,
+    :func:`~.rules.actors_compatible`) and most mentions naming a known actor in
+    the role (more than half) name it. Nothing is gathered from every sentence:
+    a party one outlet adds, or a name nobody resolved, stays out of the record
+    and, when known, in its ``disagreements``.
+    """
+    told = [tuple(getattr(m, role)) for m in mentions]
+    known = [tuple(a for a in actors if a.code != UNKNOWN_CODE) for actors in told]
+    with_known = [actors for actors in known if actors]
+    if with_known:
+        fullest = max(range(len(told)), key=lambda number: (len(known[number]), -number))
+        order = {a: n for n, a in enumerate(_ranked(a for actors in with_known for a in actors))}
+        kept = list(_ranked(known[fullest]))
+        for actor in order:
+            agreeing = sum(
+                any(actors_compatible(actor, b) for b in actors) for actors in with_known
+            )
+            if 2 * agreeing > len(with_known) and not any(
+                actors_compatible(actor, k) for k in kept
+            ):
+                kept.append(actor)
+        kept.sort(key=lambda actor: order.get(actor, len(order)))
+        kept += [a for a in told[fullest] if a.code == UNKNOWN_CODE]
+    else:
+        kept = list(next((actors for actors in told if actors), ()))
+    dropped: dict[str, set[str]] = {}
+    for mention, actors in zip(mentions, told, strict=True):
+        for actor in actors:
+            if actor.code != UNKNOWN_CODE and not any(actors_compatible(actor, k) for k in kept):
+                dropped.setdefault(actor.label, set()).add(mention.mentions[0].file)
+    return tuple(kept), dropped
+
+
+def _party_disagreements(role: str, dropped: dict[str, set[str]]) -> tuple[str, ...]:
+    if not dropped:
+        return ()
+    named = " | ".join(f"{label} ({', '.join(sorted(f))})" for label, f in sorted(dropped.items()))
+    return (f"{role} not agreed: {named}",)
+
+
+def _place(mentions: Sequence[Event]) -> Place | None:
+    """The place the sentences say before the place an article was filed from; of
+    those, the one most mentions give (ties: the first in mention order)."""
+    places = [m.place for m in mentions if m.place is not None]
+    said = [p for p in places if p.source != "dateline"] or places
+    counts = Counter(said)
+    return max(said, key=lambda p: counts[p], default=None)
 
 
 def _date_rank(mention: Event) -> tuple[int, int, int, str]:

@@ -5,12 +5,19 @@ event (all the mentions already linked to it) and gets a score, or ``None``
 when it cannot be the same event:
 
 - types: the same PLOVER type, or two types of one group;
-- actors: the countries and bodies taking part overlap by at least two (or
-  all of the smaller side, when it names fewer than two), and when both
-  name recipients, those are not two different parties (the peacekeepers
-  killed are not the separatists the operation was against);
+- actors: only known actors count (a code other than ``---``: a name
+  nobody resolved says nothing about who acts). The codes taking part
+  overlap by at least two (or all of the smaller side, when it names fewer
+  than two), and the participants agree role by role with every mention of
+  the event: its known sources with theirs, its known targets with theirs
+  (:func:`roles_agree`; for ``symmetric_types`` the roles may be told the
+  other way round). The peacekeepers killed are not the separatists the
+  operation was against; French jets are not American ships;
+- a mention that names no known actor joins another only within its own
+  article, or at the same place on the same day (:func:`corroboration`);
 - distinct modes (an apology, a resignation) link only with their own kind;
-- modes: within one article, a phone call and a visit are two events;
+- modes: within one article, a phone call and a visit are two events, and
+  so are what will happen and what happened;
   across articles, sources may disagree and the disagreement is recorded;
 - dates: dated mentions must overlap (a precise day inside a vaguer span,
   give or take ``day_tolerance``); a mention dated only by its publication
@@ -26,11 +33,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from ..actors import UNKNOWN_CODE, Actor
 from ..errors import KnowledgeError
 from ..knowledge import load_yaml
 from ..models import Event
 
-__all__ = ["LinkRules", "corroboration", "link_rules", "match_score", "type_group"]
+__all__ = [
+    "UNKNOWN_CODE",
+    "LinkRules",
+    "actors_compatible",
+    "corroboration",
+    "known_codes",
+    "link_rules",
+    "match_score",
+    "roles_agree",
+    "type_group",
+]
 
 LINK_FILE = "link.yaml"
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
@@ -47,6 +65,9 @@ class LinkRules:
     published_similarity: float
     related_similarity: float
     stopwords: frozenset[str]
+    # Sector -> the sectors one body of a country holds (None: the country itself).
+    sector_groups: dict[str | None, frozenset[str | None]]
+    symmetric_types: frozenset[str]
 
 
 @cache
@@ -59,6 +80,11 @@ def link_rules() -> LinkRules:
             for name in group:
                 groups.setdefault(name, {name}).update(group)
         stopwords = load_yaml("stopwords.yaml").get("en", [])
+        sector_groups: dict[str | None, set[str | None]] = {}
+        for group in data.get("sector_groups") or ():
+            members = {None if name in (None, "", "none") else str(name) for name in group}
+            for name in members:
+                sector_groups.setdefault(name, {name}).update(members)
         return LinkRules(
             groups={name: frozenset(members) for name, members in groups.items()},
             distinct_modes=frozenset(data.get("distinct_modes") or ()),
@@ -67,6 +93,8 @@ def link_rules() -> LinkRules:
             published_similarity=float(data["published_similarity"]),
             related_similarity=float(data["related_similarity"]),
             stopwords=frozenset(str(word) for word in stopwords),
+            sector_groups={k: frozenset(v) for k, v in sector_groups.items()},
+            symmetric_types=frozenset(data.get("symmetric_types") or ()),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise KnowledgeError(f"malformed link rules: {error!r}", source=LINK_FILE) from None
@@ -77,15 +105,79 @@ def type_group(type_name: str) -> frozenset[str]:
     return link_rules().groups.get(type_name, frozenset((type_name,)))
 
 
+def known_codes(mention: Event) -> frozenset[str]:
+    """The codes of the known actors a mention names (actors and recipients)."""
+    codes = mention.codes
+    return codes - {UNKNOWN_CODE} if UNKNOWN_CODE in codes else codes
+
+
+def actors_compatible(a: Actor, b: Actor) -> bool:
+    """Whether two known actors may be one party: the same code, and the same sector or
+    one a member of the other ("Syrian troops", SYR MIL, and "Assad's forces", SYR)."""
+    if a.code != b.code or a.code == UNKNOWN_CODE:
+        return False
+    if a.sector == b.sector:
+        return True
+    groups = link_rules().sector_groups
+    return b.sector in groups.get(a.sector, frozenset())
+
+
+def roles_agree(a: Event, b: Event) -> bool:
+    """Whether the participants of two mentions agree, role by role (:func:`_parties_agree`):
+    sources with sources, targets with targets. For ``symmetric_types`` (two sides
+    meet, agree) the sides may be told either way round, and what one outlet names
+    as the topic ("discussed aid to the Armenian people") is no party: each
+    mention's sources must agree with the other's sources or targets. So too when
+    a mention names one party on both sides (its roles tell no direction)."""
+    symmetric = a.type in symmetric_types() and b.type in symmetric_types()
+    if symmetric or _undirected(a) or _undirected(b):
+        everyone_a, everyone_b = (*a.actors, *a.recipients), (*b.actors, *b.recipients)
+        return _parties_agree(a.actors, everyone_b) and _parties_agree(b.actors, everyone_a)
+    return _parties_agree(a.actors, b.actors) and _parties_agree(a.recipients, b.recipients)
+
+
+def _undirected(mention: Event) -> bool:
+    """Whether a mention names one party on both sides ("the war between Azerbaijan and
+    Armenia", coded as Armenia fighting Armenia): its roles say nothing of direction."""
+    return any(actors_compatible(a, b) for a in mention.actors for b in mention.recipients)
+
+
+def symmetric_types() -> frozenset[str]:
+    """Types whose sides may be told either way round (``symmetric_types``)."""
+    return link_rules().symmetric_types
+
+
+def _parties_agree(mine: Sequence[Actor], theirs: Sequence[Actor]) -> bool:
+    """Whether two mentions' parties in one role may be the same: a role one leaves
+    empty agrees; known parties agree when two are compatible; a role naming only
+    parties nobody resolved agrees with another such role, not with a known party
+    (the unnamed target of "it launched an operation there" is not the Russian
+    peacekeepers another sentence says were killed)."""
+    if not mine or not theirs:
+        return True
+    known_mine = [a for a in mine if a.code != UNKNOWN_CODE]
+    known_theirs = [a for a in theirs if a.code != UNKNOWN_CODE]
+    if known_mine and known_theirs:
+        return any(actors_compatible(a, b) for a in known_mine for b in known_theirs)
+    return not known_mine and not known_theirs
+
+
 def match_score(mention: Event, event: Sequence[Event]) -> float | None:
-    """How well ``mention`` fits the event made of ``event``'s mentions; None if it cannot."""
+    """How well ``mention`` fits the event made of ``event``'s mentions; None if it cannot.
+
+    The participants must agree with every mention of the event
+    (:func:`roles_agree`), so that an event never chains mentions of different
+    parties through one that names both.
+    """
     rules = link_rules()
     if not any(_kinds_agree(mention, other, rules) for other in event):
         return None
-    if not _actors_agree(mention, event) or _recipients_differ(mention, event):
+    if not _actors_agree(mention, event):
+        return None
+    if not all(roles_agree(mention, other) for other in event):
         return None
     same_article = {m.mentions[0].doc for m in event} & {mention.mentions[0].doc}
-    if same_article and _modes_conflict(mention, event):
+    if same_article and (_modes_conflict(mention, event) or _tenses_conflict(mention, event)):
         return None
     timing = _timing(mention, event, rules)
     if timing is None:
@@ -102,8 +194,9 @@ def corroboration(mention: Event, other: Event) -> float | None:
     """How well a mention that names no actor corroborates the named mention ``other``
     (its shared wording), or None when it cannot tell of the same event.
 
-    It needs a compatible type, shared wording (``published_similarity``), and
-    dates the texts give that agree: a mention of one day must name the very
+    It must come from the same article as ``other``, or name the same place
+    (``place_name``); it needs a compatible type, shared wording
+    (``published_similarity``), and dates the texts give that agree: a mention of one day must name the very
     day ``other`` gives (neither dated by publication only); a mention of a
     vaguer span ("in September 2020, fighting resumed") may corroborate only
     an act that itself lasts several days and overlaps that span.
@@ -113,6 +206,10 @@ def corroboration(mention: Event, other: Event) -> float | None:
     if mention.date_source != "expression" or mine is None or other.date_source == "published":
         return None
     if not _kinds_agree(mention, other, rules):
+        return None
+    same_article = mention.mentions[0].doc == other.mentions[0].doc
+    same_place = bool(mention.place_name) and _same_place(mention.place_name, other.place_name)
+    if not (same_article or same_place):
         return None
     if not _dates_corroborate(mine, other.days, vague=mine[0] != mine[1]):
         return None
@@ -138,20 +235,22 @@ def _kinds_agree(a: Event, b: Event, rules: LinkRules) -> bool:
     return not distinct or (a.type == b.type and a.mode == b.mode)
 
 
-def _recipients_differ(mention: Event, event: Sequence[Event]) -> bool:
-    mine = {r.code for r in mention.recipients}
-    theirs = {r.code for other in event for r in other.recipients}
-    if not (mine and theirs):
-        return False
-    everyone = frozenset().union(*(other.codes for other in event))
-    return not (mine & everyone) and not (theirs & mention.codes)
+def _same_place(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and str(a).casefold() == str(b).casefold()
 
 
 def _actors_agree(mention: Event, event: Sequence[Event]) -> bool:
-    mine = mention.codes
-    theirs = frozenset().union(*(other.codes for other in event))
+    mine = known_codes(mention)
+    theirs = frozenset().union(*(known_codes(other) for other in event))
     shared = mine & theirs
     return bool(shared) and len(shared) >= min(2, len(mine), len(theirs))
+
+
+def _tenses_conflict(mention: Event, event: Sequence[Event]) -> bool:
+    """Within one article, what will happen ("Pompeo will lead talks") is not what
+    happened beside it ("the leaders agreed")."""
+    future = {other.status == "future" for other in event}
+    return (mention.status == "future") not in future or len(future) > 1
 
 
 def _modes_conflict(mention: Event, event: Sequence[Event]) -> bool:

@@ -17,12 +17,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, bindparam, delete, exists, func, select, update
 
+from ..actors import UNKNOWN_CODE
 from ..link import (
     SHORT_EVENT_DAYS,
     Stored,
     candidate_window,
     codes_of,
     event_of,
+    is_named,
     link,
     linked,
     type_group,
@@ -171,12 +173,14 @@ def _nearby(connection: Connection, mentions: Sequence[Event]) -> list[Stored]:
             # Stored mentions naming no actor that this one might be corroborated by
             # better than by what they joined: each is placed again among all it fits.
             for unnamed in keep(_unnamed_near(connection, mention)):
-                keep_corroborated(unnamed.mention)
-        else:
+                if not is_named(unnamed.mention):
+                    keep_corroborated(unnamed.mention)
+        elif not is_named(mention):
             keep_corroborated(mention)
+        # A mention whose actors nobody resolved links with nothing: nothing to gather.
     if regions:
         for item in keep(_region_members(connection, regions)):
-            if not codes_of(item.mention):
+            if not is_named(item.mention):
                 keep_corroborated(item.mention)
     return list(found.values())
 
@@ -266,6 +270,7 @@ def _corroborated_by(connection: Connection, mention: Event) -> Iterable[Any]:
         when = and_(_CODES.date <= last, _CODES.last >= first, _CODES.last != _CODES.date)
     else:
         when = _CODES.date == first
+    when = and_(when, _CODES.code != UNKNOWN_CODE)  # rows an older version indexed
     query = mentions_query().where(
         event_mentions.c.id.in_(select(_CODES.mention_id).where(when)),
         event_mentions.c.type.in_(sorted(type_group(mention.type))),
@@ -302,7 +307,7 @@ def _code_rows(mentions: Iterable[Event]) -> list[dict[str, Any]]:
                 "last": last.isoformat(),
                 "long": long,
             }
-            for code in sorted(mention.codes)
+            for code in sorted(codes_of(mention))
         )
     return rows
 

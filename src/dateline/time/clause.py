@@ -4,8 +4,11 @@ Asked about a token or span, answer with the nearest dated expression
 written inside the phrase it heads ("the withdrawal ... on 25 November",
 "the statement signed ... dated November 10") or hanging off the same verb
 without crossing into another clause; failing that, the last date the
-passage named before it; failing that, the publication date (none when the
-article has no date: no day is invented). The answer says which.
+passage named before it as the time of something (not a date inside a
+name, "the 1950-53 Korean War", nor a boundary, "for the first time since
+1998"; and never a past one for a clause in the future tense); failing
+that, the publication date (none when the article has no date: no day is
+invented). The answer says which.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .anchoring import governing_verb
 from .values import ClauseDate, TimeValue
@@ -63,12 +66,51 @@ def clause_date(
         if v.span_days is not None
         and paragraph_start <= v.start_char < token.idx
         and v.type != "SET"
+        and _times_its_passage(v, doc)
     ]
-    if earlier:
+    if earlier and not (
+        published is not None and _in_future(verb or token) and _ends_before(earlier[-1], published)
+    ):
         return _from_value(earlier[-1], "passage")
     if published is None:
         return None
     return ClauseDate(published, published, "day", "published")
+
+
+# Dependencies by which an expression modifies a noun: it is part of a name or a
+# description ("the 1950-53 Korean War", "the 2018 election"), not the time of a clause.
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+# Prepositions that make an expression a boundary ("since 1998"), not the time of an act.
+_BOUNDARY_PREPS = frozenset({"since", "until", "till", "before", "after"})
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def _times_its_passage(value: TimeValue, doc: Doc) -> bool:
+    """Whether an expression says when its passage happens, so that the sentences after
+    it may be dated by it: not when it is part of a name or description of a thing, nor
+    a boundary of a span."""
+    span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    head = root.head
+    if (
+        root.dep_ in _NOUN_MODIFIER_DEPS
+        and head.pos_ in ("NOUN", "PROPN")
+        and not span.start <= head.i < span.end
+    ):
+        return False
+    return not (root.dep_ == "pobj" and head.lower_ in _BOUNDARY_PREPS)
+
+
+def _in_future(token: Token) -> bool:
+    """Whether ``token``'s clause is told in the future tense ("Pompeo will lead ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in token.children)
+
+
+def _ends_before(value: TimeValue, day: date) -> bool:
+    days = value.span_days
+    return days is not None and days[1] < day
 
 
 # Dependencies by which a verb form stands as a noun in its clause.
