@@ -9,8 +9,8 @@ lexicon's main trigger, else the sentence's root); every candidate phrase
 of the sentence (:func:`dateline.events.role_model.candidates`) is labelled
 source, target or none by whether its head lies in a marked span. A
 multinomial logistic regression (scikit-learn) learns the three classes;
-the least probabilities at which the model fills a role the rules left
-empty are chosen by five-fold cross-validation on the training part. Writes
+the least probability at which the model gives the target the rules left
+empty is chosen by five-fold cross-validation on the training part. Writes
 ``src/dateline/knowledge/roles/role_model.json``; about a minute on two
 CPU cores. Seeded: the same data gives the same weights.
 """
@@ -18,7 +18,6 @@ CPU cores. Seeded: the same data gives the same weights.
 from __future__ import annotations
 
 import argparse
-
 import sys
 from pathlib import Path
 
@@ -73,7 +72,6 @@ def main() -> None:
     y = np.array(labels)
     print(f"{len(items)} sentences, {len(rows)} candidates; classes {np.bincount(y)}")
     probabilities = _cross_validated(x, y, np.array(groups), args.c)
-    min_source = _best_threshold(probabilities, y, groups, rule_labels, 1)
     min_target = _best_threshold(probabilities, y, groups, rule_labels, 2)
     final = LogisticRegression(C=args.c, max_iter=5000)
     final.fit(x, y)
@@ -87,12 +85,13 @@ def main() -> None:
     model = RoleModel(
         weights=weights,  # type: ignore[arg-type]
         bias=tuple(round(float(b), 5) for b in final.intercept_),  # type: ignore[arg-type]
-        min_source=min_source,
         min_target=min_target,
     )
     ROLE_MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
     ROLE_MODEL_FILE.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"wrote {ROLE_MODEL_FILE}: {len(weights)} features, thresholds {min_source} {min_target}")
+    print(
+        f"wrote {ROLE_MODEL_FILE}: {len(weights)} features, least target probability {min_target}"
+    )
 
 
 def _trigger(doc, item: LabelledSentence) -> EventTrigger | None:  # type: ignore[no-untyped-def]

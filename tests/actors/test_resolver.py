@@ -80,19 +80,25 @@ def test_resolver_counterpart_takes_the_office_of_the_host(read):
     assert _first(mentions, "Dhaka").code == "BGD"
 
 
-def test_resolver_people_learned_in_one_article_serve_the_next(read):
+def test_resolver_people_learned_in_one_article_serve_the_next_by_full_name_only(read):
     bare = replace(actor_knowledge(), people=PeopleIndex())
     memory = ActorMemory()
     read(EAST_AFRICA, date(2025, 7, 8), memory, knowledge=bare)
     later = read(
-        "Murkomen defended the police response on Wednesday.",
+        "Kipchumba Murkomen defended the police response on Wednesday. Murkomen said more "
+        "officers would be deployed.",
         date(2025, 7, 9),
         memory,
         knowledge=bare,
     )
-    actor = _first(later, "Murkomen")
+    actor = _first(later, "Kipchumba Murkomen")
     assert (actor.code, actor.office) == ("KEN", "Interior Minister")
-    assert memory.recall("Murkomen").source_doc == "test"
+    assert memory.recall("Kipchumba Murkomen").source_doc == "test"
+    # A surname alone crosses no article: a new one must name the person in full.
+    alone = read(
+        "Murkomen defended the police response.", date(2025, 7, 9), memory, knowledge=bare
+    )
+    assert all(m.actor.code != "KEN" or m.actor.office is None for m in alone)
 
 
 def test_resolver_rebels_troops_and_capitals_in_the_andes(read):

@@ -70,8 +70,9 @@ def test_seeds_people_learned_from_titles_are_found_again(seed_mentions):
     )
     odobescu = [m.actor for m in found["003"] if "Odobescu" in m.text][0]
     assert (odobescu.code, odobescu.office) == ("ROU", "Foreign Minister")
-    learned = memory.recall("Overchuk")
+    learned = memory.recall_elsewhere(overchuk.name)  # later articles: by full name only
     assert learned.source_doc.startswith("002") and "Deputy Prime Minister" in learned.evidence
+    assert memory.recall_elsewhere("Overchuk") is None
 
 
 def test_seeds_counterpart_is_learned_without_people_knowledge(nlp):

@@ -125,6 +125,9 @@ def resolve_span(
     mentions = [m for m in mentions if not m.is_place] or mentions
     if any(m.how != "generic" for m in mentions):
         mentions = [m for m in mentions if m.how != "generic"]
+    person = _person_of_a_country(span, mentions)
+    if person is not None:
+        return person
     actors = tuple(
         dict.fromkeys(
             _with_country(m, place, memory, knowledge).read_from(m.text, m.start, m.end)
@@ -144,6 +147,28 @@ def resolve_span(
     if not actors:
         return _unknown_name(span, place)
     return actors[0] if len(actors) == 1 else actors
+
+
+def _person_of_a_country(span: Span, mentions: list[ActorMention]) -> Actor | None:
+    """An unknown person named after their country ("former Germany defender Christoph
+    Metzelder", "Syrian activist Razan Zaitouneh"): the country's, with the person's
+    name and no sector; not the country's government."""
+    root = span.root
+    if (
+        len(mentions) != 1
+        or mentions[0].how not in ("country", "demonym")
+        or root.pos_ != "PROPN"
+        or root.ent_type_ != "PERSON"
+        or mentions[0].start <= root.idx < mentions[0].end
+    ):
+        return None
+    name = [t for t in span if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i <= root.i]
+    words = span.doc[name[0].i : root.i + 1]
+    if words.start_char < mentions[0].end:
+        return None
+    return Actor(mentions[0].actor.code, None, name=words.text).read_from(
+        span.text, span.start_char, span.end_char
+    )
 
 
 def _country_named_in(span: Span, knowledge: ActorKnowledge) -> tuple[Actor, ...]:

@@ -6,9 +6,10 @@ trained on news sentences whose source and target people marked
 the trigger's source, its target or neither. Its features are the
 dependency path from the phrase to the trigger, the preposition that
 introduces it, its side and distance, its entity kind and part of speech,
-the event type, and what the rules said of it: the rules are one opinion
-among the features, and where they read a role, theirs stands: the model
-fills the roles they leave empty.
+the event type, the actors stage's reading of it, and what the rules said
+of it. The rules stay first: the model gives the target of an act whose
+actor the rules read and whose recipient they did not
+(:func:`dateline.events.roles.fill_roles`).
 
 The weights are a multinomial logistic regression kept as plain JSON in
 ``knowledge/roles/role_model.json`` (feature -> one weight per class), so
@@ -42,6 +43,7 @@ __all__ = [
     "candidates",
     "features",
     "load_role_model",
+    "target_of",
 ]
 
 CLASSES = ("none", "source", "target")
@@ -62,7 +64,6 @@ class RoleModel:
 
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]
-    min_source: float
     min_target: float
 
     def probabilities(self, found: Iterable[str]) -> tuple[float, float, float]:
@@ -83,7 +84,6 @@ class RoleModel:
             {
                 "classes": CLASSES,
                 "bias": self.bias,
-                "min_source": self.min_source,
                 "min_target": self.min_target,
                 "weights": self.weights,
             },
@@ -102,7 +102,6 @@ def load_role_model() -> RoleModel | None:
         return RoleModel(
             weights={k: (v[0], v[1], v[2]) for k, v in data["weights"].items()},
             bias=(data["bias"][0], data["bias"][1], data["bias"][2]),
-            min_source=float(data["min_source"]),
             min_target=float(data["min_target"]),
         )
     except (ValueError, KeyError, IndexError, TypeError) as error:
@@ -187,27 +186,16 @@ def features(trigger: EventTrigger, token: Token, rules: RoleSpans) -> list[str]
     return found
 
 
-def choose(
-    trigger: EventTrigger, rules: RoleSpans, model: RoleModel
-) -> tuple[Token | None, Token | None]:
-    """The heads the model gives the roles the rules left empty: the likeliest source
-    and target, where the model is sure enough (None otherwise). Where the rules
-    read a role, their reading stands: they know constructions ("the withdrawal
-    of Russian troops", a passive's agent) that a few hundred sentences do not teach."""
-    if rules.actors and rules.recipients:
-        return None, None
+def target_of(trigger: EventTrigger, rules: RoleSpans, model: RoleModel) -> Token | None:
+    """The head of the likeliest target of the trigger, other than the rules' actors,
+    where the model is sure enough of it (None otherwise)."""
+    taken = {span.root.i for span in rules.actors}
     scored = [
         (token, model.probabilities(features(trigger, token, rules)))
         for token in candidates(trigger, rules)
+        if token.i not in taken
     ]
-    source = None if rules.actors else _pick(scored, 1, model.min_source)
-    taken = {s.root.i for s in rules.actors} | ({source.i} if source is not None else set())
-    target = (
-        None
-        if rules.recipients
-        else _pick([(t, p) for t, p in scored if t.i not in taken], 2, model.min_target)
-    )
-    return source, target
+    return _pick(scored, CLASSES.index("target"), model.min_target)
 
 
 def _pick(

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..places import gazetteer, is_place_word
 from .lexicon import load_lexicon
-from .role_model import choose, load_role_model
+from .role_model import load_role_model, target_of
 from .values import EventTrigger, RoleSpans
 
 if TYPE_CHECKING:
@@ -50,23 +50,29 @@ _SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "following"})
 
 
 def fill_roles(trigger: EventTrigger, roles: RoleSpans) -> RoleSpans:
-    """``roles`` with the actor or recipient the rules left empty filled by the learned
-    role model (:mod:`.role_model`), where it is sure of one. Where the rules read a
-    role, their reading stands: they know constructions ("the withdrawal of Russian
-    troops", a passive's agent) that a few hundred labelled sentences do not teach."""
+    """``roles`` with the recipient the rules left empty filled by the learned role model
+    (:mod:`.role_model`), where they read an actor and the model is sure of a target.
+
+    Where the rules read a role, their reading stands: they know constructions
+    ("the withdrawal of Russian troops", a passive's agent) that a few hundred
+    labelled sentences do not teach. Nor does the model name an actor the rules
+    found none for: an act nobody is said to do ("fighting resumed", "the
+    agreement stipulated") stays a mention that corroborates others, as in news
+    it mostly is (given actors there, the seeds' precision fell from 0.87 to 0.76).
+    """
     model = load_role_model()
-    if model is None or trigger.frame != "default" or _is_participle_clause(trigger.anchor):
+    if (
+        model is None
+        or not roles.actors
+        or roles.recipients
+        or trigger.frame != "default"
+        or _is_participle_clause(trigger.anchor)
+    ):
         return roles
-    source, target = choose(trigger, roles, model)
-    actors = roles.actors or _spans([source] if source is not None else [])
-    recipients = roles.recipients
-    if target is not None and not _covers(actors, target):
-        recipients = _spans([target])
-    return replace(
-        roles,
-        actors=_unique(actors),
-        recipients=_unique(r for r in recipients if r not in actors),
-    )
+    target = target_of(trigger, roles, model)
+    if target is None or _covers(roles.actors, target):
+        return roles
+    return replace(roles, recipients=_unique(r for r in _spans([target]) if r not in roles.actors))
 
 
 def _is_participle_clause(anchor: Token) -> bool:

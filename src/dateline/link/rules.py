@@ -13,8 +13,9 @@ when it cannot be the same event:
   (:func:`roles_agree`; for ``symmetric_types`` the roles may be told the
   other way round). The peacekeepers killed are not the separatists the
   operation was against; French jets are not American ships;
-- a mention that names no known actor joins another only within its own
-  article, or at the same place on the same day (:func:`corroboration`);
+- a mention that names no known actor joins another only when its own words
+  name the very day the other gives, and within its own article, or from
+  another article whose sentence names no other place (:func:`corroboration`);
 - distinct modes (an apology, a resignation) link only with their own kind;
 - modes: within one article, a phone call and a visit are two events, and
   so are what will happen and what happened;
@@ -150,16 +151,25 @@ def symmetric_types() -> frozenset[str]:
 def _parties_agree(mine: Sequence[Actor], theirs: Sequence[Actor]) -> bool:
     """Whether two mentions' parties in one role may be the same: a role one leaves
     empty agrees; known parties agree when two are compatible; a role naming only
-    parties nobody resolved agrees with another such role, not with a known party
-    (the unnamed target of "it launched an operation there" is not the Russian
-    peacekeepers another sentence says were killed)."""
+    parties nobody resolved agrees with another such role that shares a name or names
+    none, not with a known party (the unnamed target of "it launched an operation
+    there" is not the Russian peacekeepers another sentence says were killed; an
+    inquiry into "Kempinski" is not one into "Christoph Metzelder")."""
     if not mine or not theirs:
         return True
     known_mine = [a for a in mine if a.code != UNKNOWN_CODE]
     known_theirs = [a for a in theirs if a.code != UNKNOWN_CODE]
     if known_mine and known_theirs:
         return any(actors_compatible(a, b) for a in known_mine for b in known_theirs)
-    return not known_mine and not known_theirs
+    if known_mine or known_theirs:
+        return False
+    names_mine, names_theirs = _names(mine), _names(theirs)
+    return not names_mine or not names_theirs or bool(names_mine & names_theirs)
+
+
+def _names(actors: Sequence[Actor]) -> frozenset[str]:
+    """The words of the names of unresolved actors, lower-cased."""
+    return frozenset(w.casefold() for a in actors if a.name for w in a.name.split())
 
 
 def match_score(mention: Event, event: Sequence[Event]) -> float | None:
@@ -194,8 +204,8 @@ def corroboration(mention: Event, other: Event) -> float | None:
     """How well a mention that names no actor corroborates the named mention ``other``
     (its shared wording), or None when it cannot tell of the same event.
 
-    It must come from the same article as ``other``, or name the same place
-    (``place_name``); it needs a compatible type, shared wording
+    From another article, the places the two sentences name must not differ; it
+    needs a compatible type, shared wording
     (``published_similarity``), and dates the texts give that agree: a mention of one day must name the very
     day ``other`` gives (neither dated by publication only); a mention of a
     vaguer span ("in September 2020, fighting resumed") may corroborate only
@@ -208,8 +218,7 @@ def corroboration(mention: Event, other: Event) -> float | None:
     if not _kinds_agree(mention, other, rules):
         return None
     same_article = mention.mentions[0].doc == other.mentions[0].doc
-    same_place = bool(mention.place_name) and _same_place(mention.place_name, other.place_name)
-    if not (same_article or same_place):
+    if not same_article and _places_conflict(mention, other):
         return None
     if not _dates_corroborate(mine, other.days, vague=mine[0] != mine[1]):
         return None
@@ -235,8 +244,13 @@ def _kinds_agree(a: Event, b: Event, rules: LinkRules) -> bool:
     return not distinct or (a.type == b.type and a.mode == b.mode)
 
 
-def _same_place(a: str | None, b: str | None) -> bool:
-    return bool(a) and bool(b) and str(a).casefold() == str(b).casefold()
+def _places_conflict(a: Event, b: Event) -> bool:
+    """Whether the two sentences name different places (a dateline's place says where
+    the article was written, not where the act was)."""
+    first, second = a.place, b.place
+    if first is None or second is None or "dateline" in (first.source, second.source):
+        return False
+    return str(first.name).casefold() != str(second.name).casefold()
 
 
 def _actors_agree(mention: Event, event: Sequence[Event]) -> bool:
