@@ -31,8 +31,10 @@ from .store.queries import (
     select_failed,
     select_learned_people,
 )
-from .store.summary_queries import select_day_events
+from .store.story_queries import MapPoint, Overview, place_points, select_overview
+from .store.summary_queries import select_day_events, select_naming_sentences
 from .timeline import TimelineEntry, TimelineQuery, summarize
+from .timeline.summary.question import sentences_about
 
 if TYPE_CHECKING:
     import pandas
@@ -104,8 +106,11 @@ class Store:
             analysis = self._analyse(
                 progress=progress, retry_failed=retry_failed, dask=dask, on_progress=on_progress
             )
-        except KeyboardInterrupt:
-            return replace(report, interrupted=True)
+        except KeyboardInterrupt as stop:
+            # What was analysed before the interruption is stored: count it.
+            done = stop.analysis if isinstance(stop, pipeline.AnalysisInterrupted) else None
+            analysis = done or pipeline.Analysis()
+            report = replace(report, interrupted=True)
         return replace(
             report,
             analysed=analysis.analysed,
@@ -256,6 +261,24 @@ class Store:
         with self.engine.connect() as connection:
             return top_partners(connection, code, query, limit=limit)
 
+    def overview(self, query: TimelineQuery | None = None, **filters: Any) -> Overview:
+        """What the story of the events answering the filters of :meth:`events` looks like:
+        the news window (first and last publication days), the news by day and quad
+        class, the most active actors and dyads, and how many events are background;
+        counted in the database."""
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return select_overview(connection, query)
+
+    def places(
+        self, query: TimelineQuery | None = None, *, limit: int = 2000, **filters: Any
+    ) -> list[MapPoint]:
+        """The geocoded places of the events answering the filters of :meth:`events`, each
+        with its events by quad class, the busiest ``limit``; counted in the database."""
+        query = TimelineQuery.of(query, **filters)
+        with self.engine.connect() as connection:
+            return place_points(connection, query, limit=limit)
+
     def event(self, event_id: str) -> Event | None:
         """The stored event ``event_id`` with all its mentions, or None."""
         with self.engine.connect() as connection:
@@ -276,18 +299,34 @@ class Store:
 
     def summary(
         self,
+        query: TimelineQuery | None = None,
         *,
         dates: int,
         sentences: int,
         since: date | None = None,
         until: date | None = None,
+        **filters: Any,
     ) -> list[TimelineEntry]:
         """The ``dates`` most important days of the stored story, ``sentences`` sentences each
         (days ranked by the learnt date ranker, over what the articles and the events
-        dated on each day say of it)."""
+        dated on each day say of it).
+
+        The timeline's filters (``query``, or the keywords of :meth:`events`) ask a
+        question: ``actors="SYR"`` gives the key dates of Syria, read only from the
+        sentences about it (those telling an event that answers the filters, naming an
+        actor asked, or holding the words or the place asked)."""
+        query = TimelineQuery.of(query, **filters)
+        days = query.days
+        since, until = since or days.first, until or days.last
         dated = self.dated_sentences()
         with self.engine.connect() as connection:
-            told = select_day_events(connection, since=since, until=until)
+            if query.asks_only_dates:
+                told = select_day_events(connection, since=since, until=until)
+            else:
+                told = select_day_events(connection, since=since, until=until, question=query)
+                named = _naming(connection, query)
+                words = [*(query.text or "").split(), *([query.place] if query.place else [])]
+                dated = sentences_about(dated, told, named=named, words=words)
         return summarize(
             dated, dates=dates, per_date=sentences, since=since, until=until, events=told
         )
@@ -344,3 +383,16 @@ class Store:
         """Release the database connections."""
         if "engine" in self.__dict__:
             self.engine.dispose()
+
+
+def _naming(connection: Any, query: TimelineQuery) -> set[tuple[str, int]]:
+    """The sentences naming the actors a question asks (both sides of its dyad), when it
+    asks nothing else of the events that a sentence naming them would not answer."""
+    narrower = (query.types, query.quad_classes, query.sectors, query.statuses, query.outlet)
+    if any(narrower) or query.place or not (query.actors or query.dyad):
+        return set()
+    named = select_naming_sentences(connection, query.actors) if query.actors else None
+    for code in query.dyad or ():
+        side = select_naming_sentences(connection, [code])
+        named = side if named is None else named & side
+    return named or set()

@@ -47,7 +47,7 @@ def _text(html: str) -> str:
 
 
 def test_app_timeline_lists_every_event_by_day(client, events):
-    page = client.get("/")
+    page = client.get("/timeline")
     assert page.status_code == 200
     assert f'<strong class="count">{len(events)}</strong>' in page.text
     for event in events:
@@ -66,7 +66,9 @@ def test_app_pages_carry_the_security_headers(client):
 
 
 def test_app_timeline_filters_by_dyad_and_date_range(client, store):
-    page = client.get("/", params={"dyad": "AZE,ARM", "since": "2020-11-12", "until": "2020-11"})
+    page = client.get(
+        "/timeline", params={"dyad": "AZE,ARM", "since": "2020-11-12", "until": "2020-11"}
+    )
     expected = store.events(dyad="AZE,ARM", since="2020-11-12", until="2020-11")
     assert expected and len(expected) < len(store.events(dyad="AZE,ARM"))
     assert f'<strong class="count">{len(expected)}</strong>' in page.text
@@ -77,18 +79,21 @@ def test_app_timeline_filters_by_dyad_and_date_range(client, store):
 
 
 def test_app_timeline_filters_by_type_outlet_and_words(client, store):
-    assert client.get("/", params={"type": "CONSULT"}).text.count('class="kind"') == len(
+    assert client.get("/timeline", params={"type": "CONSULT"}).text.count('class="kind"') == len(
         store.events(types="CONSULT")
     )
-    assert '<strong class="count">0</strong>' in client.get("/", params={"outlet": "nowhere"}).text
-    words = client.get("/", params={"text": "ceasefire agreement"})
+    assert (
+        '<strong class="count">0</strong>'
+        in client.get("/timeline", params={"outlet": "nowhere"}).text
+    )
+    words = client.get("/timeline", params={"text": "ceasefire agreement"})
     assert f'<strong class="count">{len(store.events(text="ceasefire agreement"))}</strong>' in (
         words.text
     )
 
 
 def test_app_timeline_pages_forward_and_back(client, events):
-    first = client.get("/", params={"limit": 2})
+    first = client.get("/timeline", params={"limit": 2})
     ids = re.findall(r'class="kind" href="/events/(\w+)"', first.text)
     assert ids == [e.id for e in events[:2]]
     assert 'rel="prev"' not in first.text
@@ -106,7 +111,7 @@ def test_app_timeline_pages_forward_and_back(client, events):
 
 
 def test_app_timeline_newest_first(client, events):
-    page = client.get("/", params={"order": "desc", "limit": 3})
+    page = client.get("/timeline", params={"order": "desc", "limit": 3})
     assert re.findall(r'class="kind" href="/events/(\w+)"', page.text) == [
         e.id for e in events[::-1][:3]
     ]
@@ -133,7 +138,7 @@ def test_app_cursor_of_matches_the_store(store):
     ],
 )
 def test_app_bad_filters_are_clear_errors(client, params, status, words):
-    page = client.get("/", params=params)
+    page = client.get("/timeline", params=params)
     assert page.status_code == status
     assert words in page.text and "Traceback" not in page.text
     answer = client.get("/api/events", params=params)
@@ -225,7 +230,10 @@ def test_app_api_article_lists_actor_mentions_and_time_expressions(client, store
 
 
 def test_app_event_page_says_how_each_actor_was_recognised(client, store):
-    [assault] = store.events(types="ASSAULT", actors="AZE")
+    # The shelling (whatever else the coder reads as an assault: "six weeks of fighting").
+    [assault] = [
+        e for e in store.events(types="ASSAULT", actors="AZE") if "troops" in e.mentions[0].sentence
+    ]
     page = _text(client.get(f"/events/{assault.id}").text)
     assert "a nationality with a sector word: Azerbaijani troops" in page
     [meeting] = [e for e in store.events(types="CONSULT") if e.sources == 2]
@@ -261,7 +269,11 @@ def test_app_api_event_and_article_records(client, events):
 
 def test_app_hostile_article_is_shown_as_text(client, store):
     [hostile] = [a for a in store.articles() if a.file == "hostile-1"]
-    pages = [client.get(f"/articles/{hostile.id}").text, client.get("/").text]
+    pages = [
+        client.get(f"/articles/{hostile.id}").text,
+        client.get("/timeline").text,
+        client.get("/").text,
+    ]
     pages += [
         client.get(f"/events/{e.id}").text
         for e in store.events()
@@ -288,7 +300,7 @@ def test_app_actor_page_draws_a_chart(client, store):
     assert 'href="/dyads/AZE/ARM"' in page.text  # a top partner
     # Counted in the database: the timeline's count, and the store's partners.
     count = store.count_events(actors="AZE")
-    assert f'<a href="/?actor=AZE">{count} event' in page.text
+    assert f'<a href="/timeline?actor=AZE">{count} event' in page.text
     for other, times in store.partners("AZE"):
         assert f'/dyads/AZE/{other}">{other}</a></td><td class="n">{times}</td>' in page.text
 
@@ -336,7 +348,16 @@ def test_app_docs_are_served_without_the_internet(client):
 
 
 def test_app_pages_have_no_inline_script_or_style(client, events):
-    for path in ("/", f"/events/{events[0].id}", "/actors/AZE", "/summary", "/ingest", "/docs"):
+    for path in (
+        "/",
+        "/timeline",
+        "/map",
+        f"/events/{events[0].id}",
+        "/actors/AZE",
+        "/summary",
+        "/ingest",
+        "/docs",
+    ):
         page = client.get(path).text
         assert "<script" not in page and "style=" not in page and "<style" not in page
     assert client.get("/static/style.css").headers["content-type"].startswith("text/css")

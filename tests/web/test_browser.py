@@ -10,20 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from dateline import Store
 
-from .conftest import HOSTILE_TEXT, HOSTILE_TITLE, copy_store
+from .conftest import HOSTILE_TEXT, HOSTILE_TITLE, copy_store, served
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 NEW_ARTICLE = """\
@@ -39,69 +35,11 @@ Azerbaijan. The two ministers agreed to open the centre within weeks.
 
 @pytest.fixture(scope="module")
 def server(corpus_db, tmp_path_factory):
-    """The app served by uvicorn on a free port, in a thread; yields its address."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (make system-deps)")
-    pytest.importorskip("playwright", reason="playwright is not installed (the dev extra)")
-    import uvicorn
-
-    from dateline.web import create_app
-
+    """The app over a copy of the web corpus, served by uvicorn; yields its address."""
     store = Store(copy_store(corpus_db, tmp_path_factory.mktemp("browser")))
-    app = create_app(store.settings, store=store)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(store) as base:
+        yield base, store
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page that fails the test if a dialog opens or the CSP is broken."""
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    dialogs: list[str] = []
-    problems: list[str] = []
-
-    def dialog(d):
-        dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", dialog)
-    # Error pages are answered with their status (a 404, a 400): that is not a problem;
-    # a refused style or script (a broken Content-Security-Policy) is.
-    page.on(
-        "console",
-        lambda m: m.type == "error" and "status of 4" not in m.text and problems.append(m.text),
-    )
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    yield page
-    context.close()
-    assert not dialogs, f"a dialog opened: {dialogs}"
-    assert not problems, f"the browser reported errors: {problems}"
 
 
 def _shot(page, name: str) -> None:
@@ -111,7 +49,7 @@ def _shot(page, name: str) -> None:
 
 def test_browser_click_from_timeline_to_event_to_article_and_back(server, page):
     base, _ = server
-    page.goto(base + "/")
+    page.goto(base + "/timeline")
     _shot(page, "timeline")
     page.locator("a.kind").first.click()
     page.wait_for_url("**/events/*")
@@ -132,7 +70,7 @@ def test_browser_click_from_timeline_to_event_to_article_and_back(server, page):
     page.go_back()
     page.go_back()
     page.go_back()
-    page.wait_for_url(base + "/")
+    page.wait_for_url(base + "/timeline")
     assert page.locator("a.kind").count() >= 1
     page.locator("a.actor", has_text="AZE").first.click()
     page.wait_for_url("**/actors/AZE")
@@ -150,7 +88,7 @@ def test_browser_click_from_timeline_to_event_to_article_and_back(server, page):
 
 def test_browser_filter_by_dyad_and_date_range(server, page):
     base, store = server
-    page.goto(base + "/")
+    page.goto(base + "/timeline")
     page.fill("input[name=dyad]", "AZE,ARM")
     page.fill("input[name=since]", "2020-11-12")
     page.fill("input[name=until]", "2020-11-30")
@@ -192,7 +130,7 @@ def test_browser_upload_a_file_and_see_its_events(server, page, tmp_path):
 
 def test_browser_download_a_view(server, page):
     base, store = server
-    page.goto(base + "/?dyad=AZE,ARM")
+    page.goto(base + "/timeline?dyad=AZE,ARM")
     with page.expect_download() as download:
         page.click(".downloads a:text-is('csv')")
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
@@ -217,7 +155,13 @@ def test_browser_hostile_article_never_runs_script(server, page):
         assert page.locator("a[href^='javascript']").count() == 0
         assert HOSTILE_TITLE in page.inner_text("ol.passages")
     _shot(page, "hostile-event")
-    for path in ("/", "/?text=Banners", "/actors/ARM", "/summary?dates=20&sentences=3"):
+    for path in (
+        "/",
+        "/timeline?text=Banners",
+        "/map",
+        "/actors/ARM",
+        "/summary?dates=20&sentences=3",
+    ):
         page.goto(base + path)
         assert page.locator("script").count() == 0
     assert "Banners read" in HOSTILE_TEXT

@@ -35,7 +35,7 @@ def test_params_pages_walk_forward_then_back(client, events_db, order):
     every = [e.id for e in Store(events_db).events()]
     if order == "desc":
         every.reverse()
-    pages, url = [], f"/?limit=3&order={order}"
+    pages, url = [], f"/timeline?limit=3&order={order}"
     while url:
         html = client.get(url).text
         pages.append(_ids(html))
@@ -43,7 +43,8 @@ def test_params_pages_walk_forward_then_back(client, events_db, order):
     assert [i for page in pages for i in page] == every
     back = []
     url = _link(
-        client.get(f"/?limit=3&order={order}&after={_cursor(events_db, every, 5)}").text, "prev"
+        client.get(f"/timeline?limit=3&order={order}&after={_cursor(events_db, every, 5)}").text,
+        "prev",
     )
     while url:
         html = client.get(url).text
@@ -70,11 +71,11 @@ def test_params_filters_match_the_store(client, events_db):
         expected = [e.id for e in store.events(**filters)]
         assert [e["id"] for e in answer["events"]] == expected, params
         assert answer["count"] == len(expected)
-        assert _ids(client.get("/", params=params).text) == expected
+        assert _ids(client.get("/timeline", params=params).text) == expected
 
 
 def test_params_undated_events_come_last_and_show_as_undated(client):
-    html = client.get("/").text
+    html = client.get("/timeline").text
     assert _ids(html)[-1] == "e10" and "<h2>undated</h2>" in html
 
 
@@ -105,6 +106,6 @@ def test_params_api_pages_back_with_before(client, events_db):
 
 
 def test_params_several_types_stay_in_the_filter_bar(client):
-    html = client.get("/", params={"type": ["consult", "ASSAULT"]}).text
+    html = client.get("/timeline", params={"type": ["consult", "ASSAULT"]}).text
     assert "<option selected>CONSULT</option>" in html
     assert '<input type="checkbox" name="type" value="ASSAULT" checked>' in html

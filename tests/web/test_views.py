@@ -3,13 +3,18 @@ names, the docs page's reading of OpenAPI (an article's marked body: test_marks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dateline.models import Evidence
+from dateline.store.story_queries import MapPoint
+from dateline.web.charts import time_chart
 from dateline.web.docs import operations
 from dateline.web.profiles import profile
 from dateline.web.uploads import upload_name
 from dateline.web.views import _passage, _split_trigger, safe_link
+from dateline.web.world import map_view
 
 
 @pytest.mark.parametrize(
@@ -61,8 +66,14 @@ def test_views_profile_arranges_the_stores_counts():
         ("2020-11", "CONSULT", 1),
         ("2020-11", "RETIRED", 1),  # a type the codebook has dropped
     ]
-    shown = profile(counts, [("ARM", 3), ("RUS", 1)])
-    assert shown.count == 6
+    days = [
+        (date(2020, 9, 30), "verbal_cooperation", 1),
+        (date(2020, 11, 3), "material_conflict", 1),
+        (date(2020, 11, 9), "verbal_cooperation", 1),
+        (date(2020, 11, 9), None, 1),
+    ]
+    shown = profile(counts, [("ARM", 3), ("RUS", 1)], days, background=2)
+    assert shown.count == 6 and shown.background == 2
     assert shown.by_type == [("CONSULT", 2), ("PROTEST", 2), ("ASSAULT", 1), ("RETIRED", 1)]
     assert dict(shown.by_quad) == {
         "verbal_cooperation": 2,
@@ -70,10 +81,49 @@ def test_views_profile_arranges_the_stores_counts():
         "unknown": 1,
     }
     assert shown.partners == [("ARM", 3), ("RUS", 1)]
-    months = [month for _, month in shown.chart.ticks]
-    assert months == ["2020-09", "2020-10", "2020-11"]  # the empty month kept
-    assert shown.chart.top == 3 and len(shown.chart.bars) == 4
+    # Its own window: from the first day counted to the last, a bar a day.
+    assert (shown.chart.first, shown.chart.last) == (date(2020, 9, 30), date(2020, 11, 9))
+    assert shown.chart.unit == "day" and shown.chart.top == 2 and len(shown.chart.bars) == 4
+    assert all(40 <= bar.x <= shown.chart.width for bar in shown.chart.bars)
     assert profile([]).chart.bars == [] and profile([]).count == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "unit"),
+    [
+        (date(2011, 3, 1), date(2011, 3, 1), "day"),
+        (date(2011, 3, 1), date(2011, 5, 30), "day"),
+        (date(2011, 1, 1), date(2012, 6, 30), "week"),
+        (date(2001, 1, 1), date(2011, 12, 31), "month"),
+        (date(1938, 1, 1), date(2011, 12, 31), "year"),
+    ],
+)
+def test_views_time_chart_fits_any_window(first, last, unit):
+    counts = [(first, "verbal_conflict", 3), (last, "material_conflict", 5)]
+    chart = time_chart(counts, first, last, link=lambda a, b: f"/timeline?since={a}&until={b}")
+    assert chart.unit == unit and chart.width == 900  # the same width whatever the span
+    assert 1 <= len(chart.ticks) <= 9  # readable ticks
+    xs = [x for x, _ in chart.ticks]
+    assert xs == sorted(xs) and all(40 <= x <= 900 for x in xs)
+    assert len(chart.bars) == 2 and all(bar.x + bar.width <= 900 for bar in chart.bars)
+    assert chart.bars[0].href.startswith(f"/timeline?since={first.isoformat()[:4]}")
+    assert time_chart([], first, last).bars == []
+
+
+def test_views_map_frames_the_places_and_links_each():
+    aleppo = MapPoint("Aleppo", "SYR", 36.2, 37.16, (("material_conflict", 3),))
+    homs = MapPoint("Homs", "SYR", 34.73, 36.72, (("verbal_cooperation", 1),))
+    view = map_view([aleppo, homs], lambda p: f"/timeline?place={p.name}")
+    framed = view.frame
+    for dot in view.dots:
+        assert framed.x <= dot.cx <= framed.x + framed.width
+        assert framed.y <= dot.cy <= framed.y + framed.height
+    assert [d.href for d in view.dots] == ["/timeline?place=Aleppo", "/timeline?place=Homs"]
+    assert view.dots[0].quad == "material_conflict" and view.dots[0].r > view.dots[1].r
+    assert "Syria" in [name for name, _ in view.countries]
+    assert "Brazil" not in [name for name, _ in view.countries]  # outside the frame
+    world = map_view([], str)
+    assert len(world.countries) > 150 and world.frame.width == 360
 
 
 def test_views_upload_names_are_the_users_base_names():

@@ -105,6 +105,17 @@ _OPTIONS = (
         "--text", metavar="WORDS", help="Events with an evidence sentence holding all these words."
     ),
     click.option(
+        "--place",
+        metavar="NAME",
+        help="Events that happened at this place (a name, Aleppo) or in this country (SYR).",
+    ),
+    click.option(
+        "--background/--no-background",
+        default=None,
+        help="Only the background (historical, or dated over a month before the first "
+        "article), or none of it (default: both).",
+    ),
+    click.option(
         "--limit",
         type=click.IntRange(min=1),
         metavar="N",
@@ -123,6 +134,8 @@ _FIELDS = (
     "until",
     "outlet",
     "text",
+    "place",
+    "background",
 )
 
 

@@ -8,7 +8,6 @@ import shutil
 import click
 
 from ..api import Store
-from ..store.dates import day_range
 from ..timeline import TimelineQuery, render_events
 from .event_filters import event_filter_options
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
@@ -68,8 +67,9 @@ def timeline(
 
     With --summarize, print the N most important dates of the story instead,
     K sentences each, the way a news desk writes a timeline; it works on any
-    corpus, with or without coded events (--from and --to bound it; other
-    filters do not apply).
+    corpus, with or without coded events. --from and --to bound it; the
+    other filters ask a question: --actor SYR gives the key dates of Syria,
+    read from the sentences that tell its events or name it.
 
     \b
     Example:
@@ -78,13 +78,11 @@ def timeline(
         dateline timeline --sector MIL --quad material_conflict --limit 20
         dateline timeline --text "ceasefire" --outlet Reuters --no-sources
         dateline timeline --summarize --dates 10 --sentences 2 --format json
+        dateline timeline --summarize --actor SYR --place Aleppo
     """
     store = Store(build_settings(db, setting_pairs), create=False)
     if summarize:
-        days = day_range(query.since, query.until)
-        entries = store.summary(
-            dates=n_dates, sentences=n_sentences, since=days.first, until=days.last
-        )
+        entries = store.summary(query, dates=n_dates, sentences=n_sentences)
         if output_format == "json":
             click.echo(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
         else:

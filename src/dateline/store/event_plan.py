@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, exists, func, not_, or_, select
 from sqlalchemy.orm import aliased
 
 from .dates import DayRange
@@ -20,7 +20,7 @@ from .schema import articles, event_actors, event_mentions, events
 if TYPE_CHECKING:
     from ..timeline.filters import TimelineQuery
 
-__all__ = ["FEW", "Plan", "plan_of"]
+__all__ = ["FEW", "Plan", "background_condition", "first_published", "plan_of"]
 
 
 # The plan ------------------------------------------------------------------------
@@ -67,6 +67,10 @@ def plan_of(connection: Connection, query: TimelineQuery) -> Plan:
         found.append(_reported_by(query.outlet))
     if query.text and query.text.split():
         found.append(_told_with(query.text.split()))
+    if query.place:
+        found.append(_at_place(query.place))
+    if query.background is not None:
+        found.append(background_condition(connection, query.background))
     return Plan(tuple((*found, *part) for part in dates))
 
 
@@ -188,3 +192,36 @@ def _told_with(words: Sequence[str]) -> ColumnElement[bool]:
         event_mentions.c.event_id == events.c.id,
         *(sentence.contains(word.lower(), autoescape=True) for word in words),
     )
+
+
+def _at_place(place: str) -> ColumnElement[bool]:
+    """Where it happened: the place's name, or its country's code (case does not matter)."""
+    wanted = place.strip()
+    return or_(
+        func.lower(events.c.place_name) == wanted.lower(),
+        events.c.place_country == wanted.upper(),
+    )
+
+
+def first_published(connection: Connection) -> date | None:
+    """The first article's day of publication (None: no article has one); one read of
+    the index of publication times."""
+    stamp = connection.execute(
+        select(func.min(articles.c.published)).where(articles.c.published.is_not(None))
+    ).scalar()
+    try:
+        return date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        return None
+
+
+def background_condition(connection: Connection, wanted: bool) -> ColumnElement[bool]:
+    """The background (``wanted``) or the news (not ``wanted``): background is an event of
+    status ``historical`` or dated more than BACKGROUND_DAYS before the first article."""
+    from ..timeline.filters import BACKGROUND_DAYS
+
+    first = first_published(connection)
+    old: ColumnElement[bool] = events.c.status == "historical"
+    if first is not None:
+        old = or_(old, events.c.sort_day < first - timedelta(days=BACKGROUND_DAYS))
+    return old if wanted else not_(old)

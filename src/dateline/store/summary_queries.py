@@ -12,13 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from .schema import event_mentions, events
+from .event_plan import plan_of
+from .schema import actor_mentions, event_mentions, events
 
-__all__ = ["DayEvent", "select_day_events"]
+if TYPE_CHECKING:
+    from ..timeline.filters import TimelineQuery
+
+__all__ = ["DayEvent", "select_day_events", "select_naming_sentences"]
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,38 @@ class DayEvent:
 
 
 def select_day_events(
-    connection: Connection, *, since: date | None = None, until: date | None = None
+    connection: Connection,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    question: TimelineQuery | None = None,
 ) -> list[DayEvent]:
-    """Every event whose first day is known (and within ``since``..``until``), in day order."""
+    """Every event whose first day is known (and within ``since``..``until``), in day order;
+    with ``question``, only the events answering it (the timeline's filters)."""
+    if question is None:
+        return _day_events(connection, since, until, ())
+    found: dict[str, DayEvent] = {}
+    for part in plan_of(connection, question).parts:
+        for event in _day_events(connection, since, until, part):
+            found.setdefault(event.event_id, event)
+    return sorted(found.values(), key=lambda e: (e.first_day, e.event_id))
+
+
+def select_naming_sentences(connection: Connection, codes: Sequence[str]) -> set[tuple[str, int]]:
+    """The sentences (article id, number) where an actor of ``codes`` is named."""
+    if not codes:
+        return set()
+    named = (
+        select(actor_mentions.c.article_id, actor_mentions.c.sentence)
+        .where(actor_mentions.c.code.in_(list(codes)))
+        .distinct()
+    )
+    return {(article, int(number)) for article, number in connection.execute(named)}
+
+
+def _day_events(
+    connection: Connection, since: date | None, until: date | None, conditions: Sequence[Any]
+) -> list[DayEvent]:
     query = (
         select(
             events.c.id,
@@ -58,7 +91,7 @@ def select_day_events(
             event_mentions.c.end,
         )
         .join(event_mentions, event_mentions.c.event_id == events.c.id)
-        .where(events.c.first_day.is_not(None))
+        .where(events.c.first_day.is_not(None), *conditions)
         .order_by(
             events.c.sort_day, events.c.id, event_mentions.c.article_id, event_mentions.c.start
         )

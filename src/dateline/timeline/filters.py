@@ -16,7 +16,10 @@ from ..errors import ConfigError
 from ..events.values import Status
 from ..store.dates import DayRange, day_range
 
-__all__ = ["QUAD_CLASSES", "STATUSES", "TimelineQuery"]
+__all__ = ["BACKGROUND_DAYS", "QUAD_CLASSES", "STATUSES", "TimelineQuery"]
+
+# Events dated more than this many days before the first article are background.
+BACKGROUND_DAYS = 30
 
 QUAD_CLASSES = (
     "verbal_cooperation",
@@ -43,7 +46,12 @@ class TimelineQuery:
       whose days touch the first day of ``since`` through the last day of
       ``until`` (see :mod:`dateline.store.dates`); undated events never match;
     - ``outlet``: reported by this outlet (case does not matter);
-    - ``text``: words that all appear in one evidence sentence (case does not matter).
+    - ``text``: words that all appear in one evidence sentence (case does not matter);
+    - ``place``: where it happened: a place name or a country code (case does
+      not matter: ``Aleppo``, ``SYR``);
+    - ``background``: True, only the background (status ``historical``, or
+      dated more than :data:`BACKGROUND_DAYS` days before the first article's
+      publication); False, none of it; None, both.
 
     Single values and lists are accepted where tuples are meant, and codes
     are upper-cased:
@@ -52,7 +60,7 @@ class TimelineQuery:
     ... # doctest: +NORMALIZE_WHITESPACE
     TimelineQuery(actors=('AZE',), dyad=('AZE', 'ARM'), types=('CONSULT',), quad_classes=(),
                   sectors=(), statuses=(), since='2020-11', until=None, outlet=None,
-                  text=None, include_negated=False)
+                  text=None, include_negated=False, place=None, background=None)
     >>> TimelineQuery(since="2020-11", until="2020-11").days
     DayRange(first=datetime.date(2020, 11, 1), last=datetime.date(2020, 11, 30))
     """
@@ -68,6 +76,8 @@ class TimelineQuery:
     outlet: str | None = None
     text: str | None = None
     include_negated: bool = False
+    place: str | None = None
+    background: bool | None = None
 
     def __post_init__(self) -> None:
         normal = {
@@ -79,6 +89,7 @@ class TimelineQuery:
             "statuses": _choices(self.statuses, STATUSES, "status"),
             "since": _date_text(self.since),
             "until": _date_text(self.until),
+            "place": (self.place or "").strip() or None,
         }
         for name, value in normal.items():
             object.__setattr__(self, name, value)
@@ -97,6 +108,11 @@ class TimelineQuery:
         if query is None:
             return cls(**given)
         return cls(**{**{f.name: getattr(query, f.name) for f in fields(cls)}, **given})
+
+    @property
+    def asks_only_dates(self) -> bool:
+        """Whether nothing but the days (and the default statuses) is asked."""
+        return self == TimelineQuery(since=self.since, until=self.until)
 
     @property
     def days(self) -> DayRange:

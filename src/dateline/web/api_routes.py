@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ..api import Store
 from .params import Filters, Paging, filters, paging, store_of
@@ -45,6 +45,21 @@ def list_events(
         "next": after,
         "previous": previous,
     }
+
+
+@router.get("/summary", responses=_BAD)
+def get_summary(
+    chosen: Annotated[Filters, Depends(filters)],
+    store: Annotated[Store, Depends(store_of)],
+    dates: Annotated[int, Query(ge=1, le=100, description="How many key dates.")] = 10,
+    sentences: Annotated[int, Query(ge=1, le=10, description="Sentences a date.")] = 1,
+) -> dict[str, Any]:
+    """The key dates of the stored story, in date order, a few sentences each
+    (`dateline timeline --summarize`). The timeline's filters ask a question:
+    `actor=SYR` gives the key dates of Syria, read from the sentences that tell
+    its events or name it; `since` and `until` bound the days."""
+    entries = store.summary(chosen.query(), dates=dates, sentences=sentences)
+    return {"dates": [entry.to_dict() for entry in entries]}
 
 
 @router.get("/events/{event_id}", responses=_NOT_FOUND)

@@ -62,7 +62,7 @@ def create_app(
     max_upload: int = DEFAULT_MAX_UPLOAD,
 ) -> FastAPI:
     """The web app over the database of ``settings`` (or over ``store``)."""
-    from . import api_routes, docs, downloads, ingest_jobs, pages, profiles, uploads
+    from . import api_routes, docs, downloads, ingest_jobs, pages, profiles, story, uploads
 
     app = FastAPI(
         title="Dateline",
@@ -75,10 +75,11 @@ def create_app(
     app.state.max_upload = max_upload
     app.state.templates = templates()
     app.state.ingest_jobs = ingest_jobs.IngestJobs()
+    app.state.first_page = story.Remembered()
     app.add_middleware(uploads.IngestGuard, limit=max_upload)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, profiles, api_routes, downloads, uploads, docs):
+    for module in (story, pages, profiles, api_routes, downloads, uploads, docs):
         app.include_router(module.router)
     app.add_exception_handler(DatelineError, _dateline_error)
     app.add_exception_handler(RequestValidationError, _bad_parameter)

@@ -6,7 +6,6 @@ source), and hands plain records to a template.
 
 from __future__ import annotations
 
-from datetime import date
 from importlib.util import find_spec
 from typing import Annotated
 
@@ -14,14 +13,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..api import Store
-from ..errors import ConfigError
 from ..events.ontology import event_types
 from ..export import FORMATS
 from ..timeline.filters import QUAD_CLASSES, STATUSES
 from .app import render
 from .marks import marked_body
 from .params import Filters, Paging, filters, paging, store_of
-from .views import passages, recognised, timeline_view
+from .views import actor_words, passages, recognised, timeline_view
 
 __all__ = ["router"]
 
@@ -33,7 +31,7 @@ def download_formats() -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f != "parquet" or find_spec("pyarrow") is not None)
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
     request: Request,
     chosen: Annotated[Filters, Depends(filters)],
@@ -50,9 +48,13 @@ def timeline_page(
         filters=chosen,
         query=chosen.query(),
         paging=page,
-        next_url=chosen.url("/", after=view.next_cursor, **keep) if view.next_cursor else None,
+        next_url=(
+            chosen.url("/timeline", after=view.next_cursor, **keep) if view.next_cursor else None
+        ),
         previous_url=(
-            chosen.url("/", before=view.previous_cursor, **keep) if view.previous_cursor else None
+            chosen.url("/timeline", before=view.previous_cursor, **keep)
+            if view.previous_cursor
+            else None
         ),
         downloads=[(f, chosen.url(f"/download/{f}")) for f in download_formats()],
         api_url=chosen.url("/api/events", **keep),
@@ -74,12 +76,13 @@ def event_page(
     event = store.event(event_id)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r} in this database")
-    actors, recipients = recognised(store, event)
+    within = actor_words(store, event)
+    actors, recipients = recognised(store, event, within)
     return render(
         request,
         "event.html",
         event=event,
-        passages=passages(store, event),
+        passages=passages(store, event, within),
         actors=actors,
         recipients=recipients,
     )
@@ -101,30 +104,21 @@ def article_page(
 @router.get("/summary", response_class=HTMLResponse)
 def summary_page(
     request: Request,
+    chosen: Annotated[Filters, Depends(filters)],
     store: Annotated[Store, Depends(store_of)],
     dates: Annotated[int, Query(ge=1, le=100)] = 10,
     sentences: Annotated[int, Query(ge=1, le=10)] = 1,
-    since: str | None = None,
-    until: str | None = None,
 ) -> HTMLResponse:
-    """The key dates of the stored story, a few sentences each."""
-    first, last = _day(since, "since"), _day(until, "until")
-    entries = store.summary(dates=dates, sentences=sentences, since=first, until=last)
+    """The key dates of the stored story, a few sentences each; the timeline's filters
+    ask a question (``actor=SYR``: the key dates of Syria)."""
+    entries = store.summary(chosen.query(), dates=dates, sentences=sentences)
     return render(
         request,
         "summary.html",
         entries=entries,
         dates=dates,
         sentences=sentences,
-        since=since or "",
-        until=until or "",
+        filters=chosen,
+        query=chosen.query(),
+        timeline_url=chosen.url("/timeline"),
     )
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if not value or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ConfigError(f"{name} {value!r} is not a date: give YYYY-MM-DD") from None

@@ -42,6 +42,8 @@ class Filters:
     outlet: str | None = None
     text: str | None = None
     negated: bool = False
+    place: str | None = None
+    background: bool | None = None
     pairs: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def query(self) -> TimelineQuery:
@@ -59,6 +61,8 @@ class Filters:
             outlet=self.outlet,
             text=self.text,
             include_negated=self.negated,
+            place=self.place,
+            background=self.background,
         )
 
     @property
@@ -113,6 +117,16 @@ def filters(
     negated: Annotated[
         bool, Query(description="Also events the sources say did not happen.")
     ] = False,
+    place: Annotated[
+        str | None, Query(description="Happened at this place (Aleppo) or in this country (SYR).")
+    ] = None,
+    background: Annotated[
+        bool | None,
+        Query(
+            description="true: only the background (historical, or dated over a month "
+            "before the first article); false: none of it."
+        ),
+    ] = None,
 ) -> Filters:
     """The filters of the request (empty form fields ask nothing)."""
     given = {
@@ -126,6 +140,7 @@ def filters(
         "until": _text(until),
         "outlet": _text(outlet),
         "text": _text(text),
+        "place": _text(place),
     }
     pairs: list[tuple[str, str]] = []
     for name, value in given.items():
@@ -135,7 +150,9 @@ def filters(
             pairs.append((name, value))
     if negated:
         pairs.append(("negated", "true"))
-    chosen = Filters(**given, negated=negated, pairs=tuple(pairs))  # type: ignore[arg-type]
+    if background is not None:
+        pairs.append(("background", "true" if background else "false"))
+    chosen = Filters(**given, negated=negated, background=background, pairs=tuple(pairs))  # type: ignore[arg-type]
     chosen.query()  # a bad filter is a 400 now, before any page is drawn
     return chosen
 

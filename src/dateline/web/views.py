@@ -17,20 +17,24 @@ Everything here is plain text; the templates escape it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..actors import ActorMention
 from ..api import Store
 from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
 from ..timeline import TimelineQuery
-from .marks import Recognition, recognitions
+from .marks import HOW_WORDS, Recognition, recognitions
 from .params import Filters, Paging, cursor_of
 
 __all__ = [
     "UPLOAD_PREFIX",
+    "ActorWords",
     "Passage",
+    "actor_words",
     "TimelineView",
     "page_of",
     "passages",
@@ -108,24 +112,83 @@ class Passage:
     tail: str
     after: str
     found: bool
+    # The sentence cut into pieces: (text, "trigger", "actor" or None, title): the
+    # trigger, and the words naming each of the event's actors, marked.
+    pieces: tuple[tuple[str, str | None, str], ...] = ()
 
 
-def passages(store: Store, event: Event) -> list[Passage]:
+ActorWords = dict[tuple[str, int, int], list[ActorMention]]
+
+
+def passages(store: Store, event: Event, within: ActorWords | None = None) -> list[Passage]:
     """Each mention of ``event`` with its paragraph, read from the stored articles (one
-    query for all of them)."""
+    query for all of them), the words naming its actors marked (``within``: the actor
+    mentions inside each evidence sentence, as :func:`actor_words` reads them)."""
     docs = list(dict.fromkeys(evidence.doc for evidence in event.mentions))
     bodies = {article.id: article for article in store.articles(ids=docs)}
-    return [_passage(evidence, bodies.get(evidence.doc)) for evidence in event.mentions]
+    within = within or {}
+    codes = {actor.code for actor in (*event.actors, *event.recipients)}
+    return [
+        _with_actor_words(
+            _passage(evidence, bodies.get(evidence.doc)),
+            within.get((evidence.doc, evidence.start, evidence.end), []),
+            codes,
+        )
+        for evidence in event.mentions
+    ]
 
 
-def recognised(store: Store, event: Event) -> tuple[list[Recognition], list[Recognition]]:
+def actor_words(store: Store, event: Event) -> ActorWords:
+    """The actor mentions (not places) inside the evidence sentences of ``event``'s first
+    :data:`RECOGNITION_SOURCES` mentions, by (article id, start, end) of the sentence."""
+    spans = [(m.doc, m.start, m.end) for m in event.mentions[:RECOGNITION_SOURCES]]
+    return store.actor_mentions_within(spans)
+
+
+def recognised(
+    store: Store, event: Event, within: ActorWords | None = None
+) -> tuple[list[Recognition], list[Recognition]]:
     """How each actor and each recipient of ``event`` was recognised, read from the actor
     mentions inside its evidence sentences (those of its first
     :data:`RECOGNITION_SOURCES` mentions)."""
+    within = within if within is not None else actor_words(store, event)
     spans = [(m.doc, m.start, m.end) for m in event.mentions[:RECOGNITION_SOURCES]]
-    within = store.actor_mentions_within(spans)
-    sentences = [within[span] for span in dict.fromkeys(spans)]
+    sentences = [within.get(span, []) for span in dict.fromkeys(spans)]
     return recognitions(event.actors, sentences), recognitions(event.recipients, sentences)
+
+
+def _with_actor_words(
+    passage: Passage, mentions: Sequence[ActorMention], codes: set[str]
+) -> Passage:
+    """The passage with its sentence in pieces: the trigger, and each mention naming one
+    of ``codes`` (its title: who, and how it was recognised); marks never overlap (the
+    trigger first, then from the left)."""
+    sentence = passage.lead + passage.trigger + passage.tail
+    marks: list[tuple[int, int, str, str]] = []
+    if passage.trigger:
+        at = len(passage.lead)
+        marks.append((at, at + len(passage.trigger), "trigger", "the trigger word"))
+    start = passage.evidence.start
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        begin, end = mention.start - start, mention.end - start
+        if mention.is_place or mention.actor.code not in codes or not passage.found:
+            continue
+        if not (0 <= begin < end <= len(sentence)) or sentence[begin:end] != mention.text:
+            continue
+        if any(begin < b and a < end for a, b, _, _ in marks):
+            continue
+        how = HOW_WORDS.get(mention.how, mention.how)
+        marks.append((begin, end, "actor", f"{mention.actor.label}: {how}"))
+    pieces: list[tuple[str, str | None, str]] = []
+    cursor = 0
+    for begin, end, kind, title in sorted(marks):
+        if begin > cursor:
+            pieces.append((sentence[cursor:begin], None, ""))
+        pieces.append((sentence[begin:end], kind, title))
+        cursor = end
+    if cursor < len(sentence):
+        pieces.append((sentence[cursor:], None, ""))
+    return replace(passage, pieces=tuple(pieces))
 
 
 def _passage(evidence: Evidence, article: Article | None) -> Passage:
