@@ -135,18 +135,25 @@ def resolve_span(
         )
     )
     if not actors:
-        # A pronoun stands for an actor named before it; a phrase the parse cut short
-        # ("his Romanian counterpart" without the name after it) for the mention it overlaps.
-        # Either keeps its own words.
-        found = (
-            resolve_pronoun(span, memory)
-            or _overlapping(span, memory)
-            or _country_named_in(span, knowledge)
+        # A pronoun stands for an actor named before it: the antecedent's words where
+        # its sentence names it ("Obama said he would ..."), else its own. A phrase the
+        # parse cut short ("his Romanian counterpart" without the name after it) stands
+        # for the mention it overlaps, and keeps its own words.
+        sentence_start = span.sent.start_char
+        actors = tuple(
+            a if a.start is not None and a.start >= sentence_start else _words_of(a, span)
+            for a in resolve_pronoun(span, memory)
         )
-        actors = tuple(a.read_from(span.text, span.start_char, span.end_char) for a in found)
+        if not actors:
+            found = _overlapping(span, memory) or _country_named_in(span, knowledge)
+            actors = tuple(_words_of(a, span) for a in found)
     if not actors:
         return _unknown_name(span, place)
     return actors[0] if len(actors) == 1 else actors
+
+
+def _words_of(actor: Actor, span: Span) -> Actor:
+    return actor.read_from(span.text, span.start_char, span.end_char)
 
 
 def _person_of_a_country(span: Span, mentions: list[ActorMention]) -> Actor | None:

@@ -25,7 +25,8 @@ _WINDOW = 3  # sentences back
 
 
 def resolve_pronoun(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
-    """The actors a one-word pronoun span stands for, or () when it is not one or none fits."""
+    """The actors a one-word pronoun span stands for, or () when it is not one or none fits;
+    each carries the words of the antecedent that named it."""
     if len(span) != 1:
         return ()
     word = span[0].lower_
@@ -38,10 +39,10 @@ def resolve_pronoun(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
         if not m.is_place and m.sentence >= sentence - _WINDOW
     ]
     if word in _PERSON:
-        people = [m.actor for m in before if m.actor.is_person]
+        people = [_named(m) for m in before if m.actor.is_person]
         return (people[-1],) if people else ()
     if word in _THING:
-        bodies = [m.actor for m in before if not m.actor.is_person and m.actor.name is None]
+        bodies = [_named(m) for m in before if not m.actor.is_person and m.actor.name is None]
         return (bodies[-1],) if bodies else ()
     return _plural(before)
 
@@ -50,9 +51,14 @@ def _plural(before: list[ActorMention]) -> tuple[Actor, ...]:
     groups = [m for m in before if m.how == "group"]
     if groups:
         last = groups[-1]
-        return tuple(dict.fromkeys(m.actor for m in before if m.start == last.start))
-    people = list(dict.fromkeys(m.actor for m in before if m.actor.is_person))
+        return tuple(dict.fromkeys(_named(m) for m in before if m.start == last.start))
+    people = list(dict.fromkeys(_named(m) for m in before if m.actor.is_person))
     return tuple(people[-2:]) if len(people) >= 2 else ()
+
+
+def _named(mention: ActorMention) -> Actor:
+    """The antecedent's actor, with the words that named it."""
+    return mention.actor.read_from(mention.text, mention.start, mention.end)
 
 
 def _sentence_index(span: Span) -> int:
