@@ -7,6 +7,7 @@ import pytest
 
 from dateline import pipeline
 from dateline.api import Store
+from dateline.errors import ConfigError
 
 pytestmark = pytest.mark.slow
 
@@ -65,6 +66,46 @@ def test_pipeline_a_failing_article_is_recorded_not_retried_and_the_run_goes_on(
     retried = store.ingest(inputs, retry_failed=True)
     assert (retried.analysed, retried.analysis_failures) == (1, ())
     assert store.failed_articles() == []
+
+
+def test_pipeline_a_configuration_failure_stops_the_run_and_is_no_articles(
+    tmp_path, lexicon_settings
+):
+    inputs = _records(
+        tmp_path,
+        [{"id": f"s{n}", "time": "2021-03-05", "text": STORY.format(extra=str(n))} for n in (1, 2)],
+    )
+    typo = Store(lexicon_settings.replace(coder_model=str(tmp_path / "nonexistent")))
+    with pytest.raises(ConfigError, match="nonexistent: not a Dateline coder model"):
+        typo.ingest(inputs)
+    assert typo.failed_articles() == []
+    fixed = Store(lexicon_settings).ingest(inputs)
+    assert (fixed.added, fixed.unchanged, fixed.analysed) == (0, 2, 2)
+
+
+def test_pipeline_an_interrupted_run_counts_the_analyses_it_stored(
+    tmp_path, lexicon_settings, monkeypatch
+):
+    inputs = _records(
+        tmp_path,
+        [
+            {"id": f"s{n}", "time": "2021-03-05", "text": STORY.format(extra=str(n))}
+            for n in range(4)
+        ],
+    )
+    outcome = pipeline._outcome
+
+    def interrupted_at_the_third(article, parsed, settings):
+        if article.file == "s2":
+            raise KeyboardInterrupt  # what SIGTERM raises in the CLI
+        return outcome(article, parsed, settings)
+
+    monkeypatch.setattr(pipeline, "_outcome", interrupted_at_the_third)
+    store = Store(lexicon_settings)
+    report = store.ingest(inputs)
+    assert (report.interrupted, report.added, report.analysed) == (True, 4, 2)
+    assert report.summary().endswith("analysed 2 (interrupted)")
+    assert len(store.articles()) == 4
 
 
 def test_pipeline_impossible_published_dates_store_the_batch_with_notes(tmp_path, lexicon_settings):

@@ -23,6 +23,7 @@ from .store.queries import record_failure, save_analyses
 __all__ = [
     "SAVE_BATCH",
     "Analysis",
+    "AnalysisInterrupted",
     "ArticleAnalysis",
     "Outcome",
     "Tally",
@@ -40,6 +41,14 @@ class Analysis:
     analysed: int = 0
     failures: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+class AnalysisInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) during an analysis, carrying what it had stored by then."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self.analysis = analysis
 
 
 @dataclass(frozen=True)

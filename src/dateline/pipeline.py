@@ -33,7 +33,10 @@ before it):
 
 Any failure in steps 1 to 5 is the article's: it is reported, recorded
 (``store.queries.record_failure``) and not tried again until asked, and the
-run goes on.
+run goes on. A failure of the configuration (a ``ConfigError`` or
+``KnowledgeError``: a coder model that is not there, a broken knowledge file)
+is no article's: the coder is loaded before the first parse, and such an
+error stops the run, saying why, with nothing recorded against the articles.
 """
 
 from __future__ import annotations
@@ -50,9 +53,25 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from tqdm import tqdm
 
 from .actors import ActorMemory, LearnedPerson, resolve_doc
-from .analysis import Analysis, ArticleAnalysis, Outcome, Tally, one_line, record_outcomes
+from .analysis import (
+    Analysis,
+    AnalysisInterrupted,
+    ArticleAnalysis,
+    Outcome,
+    Tally,
+    one_line,
+    record_outcomes,
+)
 from .clean import clean
-from .errors import CleanError, DatelineError, ParseError, SourceError, StoreError
+from .errors import (
+    CleanError,
+    ConfigError,
+    DatelineError,
+    KnowledgeError,
+    ParseError,
+    SourceError,
+    StoreError,
+)
 from .events.coder import load_coder
 from .events.coding import code_events
 from .models import Article
@@ -69,6 +88,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Analysis",
+    "AnalysisInterrupted",
     "ArticleAnalysis",
     "IngestReport",
     "Outcome",
@@ -243,14 +263,15 @@ def analyse(
 
     Any failure inside one article's analysis is that article's: it is
     recorded with its reason, left out of later analyses (until
-    ``retry_failed``) and the run goes on. Raises KeyboardInterrupt after
-    keeping the articles already done.
+    ``retry_failed``) and the run goes on. Raises :class:`AnalysisInterrupted` (a
+    KeyboardInterrupt) after keeping the articles already done, saying how many.
     """
     tell = on_progress or _silent
     pending = pending_articles(engine, retry_failed=retry_failed)
     tell("analysing", 0, len(pending))
     if not pending:
         return Analysis()
+    load_coder(settings)  # a coder that cannot be loaded stops the run here (ConfigError)
     parses = parse_each((article.body for article in pending), settings, size_hint=len(pending))
     tally = Tally()
     bar = tqdm(total=len(pending), unit="article", disable=not progress, leave=False)
@@ -262,6 +283,9 @@ def analyse(
                 tally.record(engine, article, _outcome(article, parsed, settings))
                 bar.update(1)
                 tell("analysing", number, len(pending))
+        except KeyboardInterrupt:
+            tally.flush(engine)
+            raise AnalysisInterrupted(tally.analysis()) from None
         finally:
             tally.flush(engine)
     return tally.analysis()
@@ -294,6 +318,8 @@ def _outcome(article: Article, parsed: Parsed, settings: Settings) -> Outcome:
         if parsed.error is not None:
             raise ParseError(parsed.error)
         analysis = analyse_article(article, parsed.doc, settings=settings)
+    except (ConfigError, KnowledgeError):
+        raise  # the configuration's failure, not the article's: it stops the run
     except Exception as error:  # noqa: BLE001 - no failure of one article stops the run
         log.debug("analysis of %s failed", article.file, exc_info=error)
         reason = one_line(f"{type(error).__name__}: {error}")

@@ -4,12 +4,16 @@ Every tunable lives here as a field of :class:`Settings` with a default and a
 help text. Values are taken, later winning, from the defaults, a TOML file
 (``dateline.toml`` in the working directory, or the file named by
 ``DATELINE_CONFIG``), environment variables ``DATELINE_<NAME>``, and finally
-the command line (``--db`` and ``--setting NAME VALUE``).
+the command line (``--db`` and ``--setting NAME VALUE``). Each value is
+checked where it comes in: a number out of its setting's range, or a
+settings file that is not TOML text, is one :class:`~dateline.errors.ConfigError`
+naming the setting (or the file) before anything runs.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -25,8 +29,30 @@ CONFIG_FILE = "dateline.toml"
 ENV_PREFIX = "DATELINE_"
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+@dataclass(frozen=True)
+class _Range:
+    """The values a numeric setting may take: finite, from ``low`` (or above it, when
+    ``above``) to ``high``."""
+
+    low: float
+    high: float
+    above: bool = False
+
+    def holds(self, value: float) -> bool:
+        over_low = value > self.low if self.above else value >= self.low
+        return math.isfinite(value) and over_low and value <= self.high
+
+    def __str__(self) -> str:
+        low, high = _number(self.low), _number(self.high)
+        return f"above {low} and at most {high}" if self.above else f"from {low} to {high}"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _setting(default: Any, help: str, range: _Range | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "range": range})
 
 
 @dataclass(frozen=True)
@@ -45,18 +71,27 @@ class Settings:
         16,
         "Texts per batch given to spaCy's nlp.pipe; memory grows with it (on news articles, "
         "about 0.7 GB a process at 16, 1.5 GB at 64).",
+        _Range(1, 100_000),
     )
     n_process: int = _setting(
-        2, "Worker processes for spaCy on large inputs (1 turns multiprocessing off)."
+        2,
+        "Worker processes for spaCy on large inputs (1 turns multiprocessing off).",
+        _Range(1, 256),
     )
     multiprocess_min_texts: int = _setting(
-        200, "Inputs smaller than this many texts are parsed in one process."
+        200,
+        "Inputs smaller than this many texts are parsed in one process.",
+        _Range(0, 1_000_000_000),
     )
     max_file_mb: float = _setting(
-        50.0, "Inputs (files, downloads) larger than this many megabytes are refused."
+        50.0,
+        "Inputs (files, downloads) larger than this many megabytes are refused.",
+        _Range(0, 1_000_000, above=True),
     )
     http_timeout: float = _setting(
-        20.0, "Seconds a download of a URL may take in all before it is given up."
+        20.0,
+        "Seconds a download of a URL may take in all before it is given up.",
+        _Range(0, 86_400, above=True),
     )
     user_agent: str = _setting(
         "Dateline/0.1 (+https://example.org/dateline)", "User-Agent sent when fetching URLs."
@@ -76,6 +111,7 @@ class Settings:
         "A page (HTML, a WARC record, a download, a text file) whose cleaned body is shorter "
         "than this is reported as having no article; the text of a JSONL or CSV record, or of "
         "standard input, is the article and is never refused for its length.",
+        _Range(0, 1_000_000_000),
     )
 
     def replace(self, **changes: Any) -> Settings:
@@ -118,6 +154,8 @@ def load_settings(
 def _read_config_file(path: Path, names: set[str]) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("not a TOML settings file (not UTF-8 text)", source=str(path)) from None
     except OSError as error:
         raise ConfigError(
             f"cannot read settings file: {error.strerror}", source=str(path)
@@ -135,6 +173,10 @@ def _coerce_all(settings: Settings) -> Settings:
     for f in dataclasses.fields(settings):
         value = getattr(settings, f.name)
         coerced = _coerce(f.name, type(f.default), value)
+        allowed = f.metadata["range"]
+        if allowed is not None and not allowed.holds(coerced):
+            kind = "a whole number" if isinstance(f.default, int) else "a number"
+            raise ConfigError(f"setting {f.name} must be {kind} {allowed}, got {value!r}")
         if coerced is not value:
             changes[f.name] = coerced
     return dataclasses.replace(settings, **changes) if changes else settings

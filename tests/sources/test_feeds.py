@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dateline.clean import clean
 from dateline.errors import SourceError
 from dateline.models import RawDocument
 from dateline.settings import Settings
@@ -55,6 +56,38 @@ def test_feeds_atom_full_content_is_used_as_html(tmp_path: Path, settings: Setti
     assert entry.file == "https://news.example.org/2024/03/07/gaza-aid"
     assert entry.authors_hint == ("Maha El Dahan", "Emily Rose")
     assert entry.outlet_hint == "Middle East Monitor Desk"
+
+
+def test_feeds_plain_text_content_encoded_is_the_article(
+    tmp_path: Path, settings: Settings
+) -> None:
+    body = _TAGLESS_BODY
+    feed = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Sahel Wire</title><link>https://sahel.example.org/</link>
+<item><title>Junta extends transition in Mali</title>
+<link>https://sahel.example.org/mali-transition</link>
+<pubDate>Fri, 07 Jun 2024 10:00:00 +0000</pubDate>
+<description>The junta extends the transition.</description>
+<content:encoded>{body}</content:encoded></item>
+</channel></rss>"""
+    location = _write(tmp_path / "sahel.rss", feed)
+    [entry] = read_location(location, settings)
+    assert isinstance(entry, RawDocument)
+    assert entry.kind == "text" and entry.text == body
+    article = clean(entry, settings)
+    assert "Assimi Goita" in article.body
+    assert article.title == "Junta extends transition in Mali"
+
+
+_TAGLESS_BODY = " ".join(
+    [
+        "BAMAKO - Mali's military junta said on Friday that interim president Assimi Goita",
+        "would stay in office for three more years, after national talks boycotted by most",
+        "political parties recommended extending the transition to civilian rule.",
+    ]
+    * 4
+)
 
 
 def test_feeds_rss_entries_fetch_their_linked_pages(web_server: str, settings: Settings) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import tracemalloc
 from itertools import islice
 from pathlib import Path
 
@@ -231,3 +233,49 @@ def test_records_text_is_given_as_the_article_and_html_is_a_page(
     documents = {d.file: d for d in _documents(list(read_location(location, settings)))}
     assert documents["t"].given and documents["t"].kind == "text"
     assert not documents["h"].given and documents["h"].kind == "html"
+
+
+def _peak_bytes(items) -> tuple[list[RawDocument | SourceError], int]:
+    tracemalloc.start()
+    try:
+        found = list(items)
+        return found, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_records_gzipped_line_over_the_limit_is_never_held_whole(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(path, "wb") as out:
+        out.write(b'{"id": "bomb", "text": "' + b"a" * 24_000_000 + b'"}\n')
+        out.write(json.dumps({"id": "ok", "text": MALI}).encode() + b"\n")
+    assert path.stat().st_size < 100_000
+    items, peak = _peak_bytes(read_location(str(path), settings.replace(max_file_mb=1)))
+    assert [d.file for d in _documents(items)] == ["ok"]
+    assert _errors(items) == [f"{path}:1: 22.9 MB is over the 1 MB limit (setting max_file_mb)"]
+    assert peak < 6_000_000
+
+
+def test_records_csv_row_over_the_limit_fails_alone(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "bomb.csv.gz"
+    with gzip.open(path, "wb") as out:
+        out.write(b"id,text\n")
+        out.write(b'big,"' + b"Derna flooded.\n" * 1_500_000 + b'"\n')  # 22.5 MB, many lines
+        out.write(f"ok,{MALI.replace(',', '')}\n".encode())
+    items, peak = _peak_bytes(read_location(str(path), settings.replace(max_file_mb=1)))
+    assert [(d.file, d.source) for d in _documents(items)] == [("ok", f"{path}:1500003")]
+    assert _errors(items) == [f"{path}:2: 21.5 MB is over the 1 MB limit (setting max_file_mb)"]
+    assert peak < 6_000_000
+
+
+def test_records_jsonl_nested_thousands_deep_fails_alone(
+    tmp_path: Path, settings: Settings
+) -> None:
+    deep = '{"a": ' * 5000 + "1" + "}" * 5000
+    for name in ("deep.jsonl", "deep"):  # by its name, and sniffed
+        location = _jsonl(tmp_path / name, deep, {"id": "ok", "text": MALI})
+        items = list(read_location(location, settings))
+        assert [d.file for d in _documents(items)] == ["ok"]
+        assert _errors(items) == [f"{location}:1: JSON nested too deeply to read"]

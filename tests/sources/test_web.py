@@ -101,6 +101,17 @@ def test_web_timeout_is_a_deadline_for_the_whole_download(
     assert str(error) == f"{url}: timed out after 1.5 s"
 
 
+def test_web_timeout_is_a_deadline_for_slow_headers_too(
+    web_server: str, settings: Settings
+) -> None:
+    url = f"{web_server}/drip-headers"
+    started = time.monotonic()
+    [error] = read_location(url, settings.replace(http_timeout=1.5))
+    assert time.monotonic() - started < 4.0
+    assert isinstance(error, SourceError)
+    assert str(error) == f"{url}: timed out after 1.5 s"
+
+
 def test_web_endless_download_stops_at_the_size_limit(web_server: str, settings: Settings) -> None:
     url = f"{web_server}/endless"
     [error] = read_location(url, settings.replace(max_file_mb=1.0, http_timeout=30.0))

@@ -1,15 +1,17 @@
 """Opening a database: another program's SQLite file is refused, reading never creates one."""
 
 import hashlib
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
 from dateline import Store
 from dateline.errors import StoreError
-from dateline.store import open_engine
+from dateline.store import database, open_engine
 
 
 def _foreign_db(path):
@@ -31,6 +33,29 @@ def test_database_refuses_another_programs_sqlite_file_before_writing(tmp_path):
         open_engine(str(path))
     assert _digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
+
+
+def test_database_refuses_a_foreign_file_with_an_articles_table_even_to_read(tmp_path):
+    path = tmp_path / "cms.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, headline TEXT)")
+        connection.execute("INSERT INTO articles (headline) VALUES ('Budget passed')")
+    connection.close()
+    before = _digest(path)
+    for create in (False, True):
+        with pytest.raises(StoreError, match=r"cms.db is not a Dateline database .*articles"):
+            open_engine(str(path), create=create)
+    result = subprocess.run(
+        [sys.executable, "-m", "dateline", "articles", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+    assert "is not a Dateline database" in result.stderr
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cms.db"]
 
 
 def test_database_refuses_a_file_that_is_no_database(tmp_path):
@@ -87,3 +112,15 @@ def test_database_ingest_refuses_another_programs_database_in_one_line(tmp_path)
     assert "is not a Dateline database" in result.stderr
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     assert _digest(path) == before
+
+
+def test_database_postgresql_port_that_never_answers_times_out(monkeypatch):
+    monkeypatch.setattr(database, "CONNECT_TIMEOUT_S", 2)
+    with socket.socket() as listener:  # accepts connections (the backlog) and says nothing
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        port = listener.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(StoreError, match=f"cannot open database .*127.0.0.1:{port}"):
+            open_engine(f"postgresql://dateline@127.0.0.1:{port}/news")
+        assert time.monotonic() - started < 8

@@ -2,11 +2,15 @@
 
 Each command parses its options, calls one library function and prints the
 result. Library errors (:class:`~dateline.errors.DatelineError`) become one
-line on stderr and exit status 1.
+line on stderr and exit status 1; so does output that cannot be written (a
+full disk behind ``> file``), while a reader that went away (``| head``)
+ends the command quietly.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
 import click
@@ -78,4 +82,25 @@ def main() -> None:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except BrokenPipeError:
+        _drop_stdout()
         sys.exit(0)
+    except OSError as error:
+        if error.errno not in _OUTPUT_FULL:
+            raise
+        _drop_stdout()
+        click.echo(f"Error: cannot write the output: {error.strerror}", err=True)
+        sys.exit(1)
+
+
+# Errors of an output that cannot take more (a full disk or quota, a file too big).
+_OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no stdout file descriptor (tests capture it)
+        pass

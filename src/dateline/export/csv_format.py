@@ -4,6 +4,13 @@ The columns are :data:`~dateline.export.flat.FLAT_COLUMNS`. Lists are
 joined by ``;`` (actors and recipients as ``CODE:SECTOR:name`` labels),
 dates are ISO days, an unknown value is an empty cell. The csv module does
 the quoting, so sentences with commas, quotes and line breaks survive.
+
+Spreadsheets read a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return as a formula, and a sentence, name or URL taken from an
+article may begin so (``=HYPERLINK(...)``). As OWASP recommends against CSV
+injection, such a cell is written with a leading ``'``, which spreadsheets
+show as text; a cell that is a number (``-6.5``, ``-25.7449``) is left as it
+is, since a spreadsheet reads it as that number.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from ..actors.values import Actor
 from ..models import Event
 from .flat import FLAT_COLUMNS, actor_labels, flat_event
 
-__all__ = ["csv_cells", "write_csv"]
+__all__ = ["csv_cells", "spreadsheet_safe", "write_csv"]
 
 
 def write_csv(events: Iterable[Event], stream: IO[str]) -> int:
@@ -37,7 +44,25 @@ def write_csv(events: Iterable[Event], stream: IO[str]) -> int:
 def csv_cells(event: Event) -> list[str]:
     """The event's cells, in the order of ``FLAT_COLUMNS``."""
     flat = flat_event(event)
-    return [_cell(getattr(flat, name)) for name in FLAT_COLUMNS]
+    return [spreadsheet_safe(_cell(getattr(flat, name))) for name in FLAT_COLUMNS]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell``, with a leading ``'`` when a spreadsheet would run it as a formula.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-6.5"), spreadsheet_safe("Talks")
+    ("'=1+2", '-6.5', 'Talks')
+    """
+    if not cell.startswith(_FORMULA_START):
+        return cell
+    try:
+        float(cell)
+    except ValueError:
+        return "'" + cell
+    return cell
 
 
 def _cell(value: object) -> str:

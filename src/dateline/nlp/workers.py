@@ -10,9 +10,11 @@ consuming the docs) waits at exit for workers blocked on a full pipe. Here:
 2. workers ignore SIGINT: Ctrl-C reaches the whole process group, and the
    parent alone decides what happens next;
 3. batches go out through queues (whose feeder threads never block the
-   parent) and come back in order, each worker with queues of its own so
-   that one dying mid-write cannot jam the others; at most two batches per
-   worker are in flight, so memory stays bounded;
+   parent) and come back in order through pipes the parent reads without
+   ever blocking, each worker with channels of its own, so that one killed
+   halfway through writing an answer leaves half an answer, not a parent
+   waiting for the rest; at most two batches per worker are in flight, so
+   memory stays bounded;
 4. whatever way the parent stops reading (done, exception, generator closed),
    the workers are terminated, then killed, and the queues are dropped
    without waiting on their pipes;
@@ -32,6 +34,7 @@ import os
 import pickle
 import queue
 import signal
+import struct
 import sys
 import threading
 import time
@@ -39,6 +42,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -50,6 +54,8 @@ log = logging.getLogger(__name__)
 _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5
 _IN_FLIGHT_PER_WORKER = 2
+_HEADER = struct.Struct("!Q")  # an answer's length, before it
+_READ_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -88,13 +94,18 @@ def watch_parent(parent: int) -> None:
 def _work(
     make_parser: Callable[[], BatchParser],
     tasks: multiprocessing.Queue[Any],
-    results: multiprocessing.Queue[Any],
+    results: Connection,
     parent: int,
 ) -> None:
     """A worker's life: parse batches until told to stop or the parent is gone."""
     watch_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    answers: queue.Queue[bytes | None] = queue.Queue()
+    writer = threading.Thread(
+        target=_write_answers, args=(answers, results.fileno()), name="dateline-answers"
+    )
+    writer.start()
     parse_batch = make_parser()
     while True:
         task = tasks.get()
@@ -105,14 +116,61 @@ def _work(
             parsed = parse_batch(texts)
         except Exception as error:  # the parser fails texts one by one; this is a last resort
             parsed = [Parsed(error=f"{type(error).__name__}: {error}") for _ in texts]
-        results.put((number, parsed))
+        answers.put(pickle.dumps((number, parsed), protocol=pickle.HIGHEST_PROTOCOL))
+    answers.put(None)
+    writer.join()
+
+
+def _write_answers(answers: queue.Queue[bytes | None], fd: int) -> None:
+    """Write each answer, framed by its length, so that the worker parses on while the
+    parent is busy (the parent holds at most two batches per worker in flight)."""
+    while (answer := answers.get()) is not None:
+        view = memoryview(_HEADER.pack(len(answer)) + answer)
+        while view:
+            view = view[os.write(fd, view) :]
+
+
+class _Answers:
+    """The parent's end of a worker's answers: read without ever blocking, so that a
+    worker killed halfway through writing an answer leaves half a frame, not a hang
+    (its pipe never ends: other workers forked later hold its write end too)."""
+
+    def __init__(self, reader: Connection, writer: Connection):
+        self.reader = reader
+        self._writer = writer
+        self._buffer = bytearray()
+        os.set_blocking(reader.fileno(), False)
+
+    def read(self) -> list[tuple[int, list[Parsed]]]:
+        """Every whole answer readable now, in the order written."""
+        while True:
+            try:
+                chunk = os.read(self.reader.fileno(), _READ_BYTES)
+            except (BlockingIOError, InterruptedError):
+                break
+            if not chunk:
+                break
+            self._buffer += chunk
+        found = []
+        while len(self._buffer) >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(self._buffer)
+            if len(self._buffer) < _HEADER.size + size:
+                break
+            frame = bytes(self._buffer[_HEADER.size : _HEADER.size + size])
+            del self._buffer[: _HEADER.size + size]
+            found.append(pickle.loads(frame))
+        return found
+
+    def close(self) -> None:
+        self.reader.close()
+        self._writer.close()
 
 
 @dataclass
 class _Worker:
     process: BaseProcess
     tasks: multiprocessing.Queue[Any]
-    results: multiprocessing.Queue[Any]
+    answers: _Answers
     held: deque[tuple[int, list[str]]]  # batches sent and not answered, oldest first
 
 
@@ -123,19 +181,19 @@ class _Pool:
         self._context = context
         self._make_parser = make_parser
         self._workers = [self._start() for _ in range(n)]
-        self._failed: dict[int, list[Parsed]] = {}
+        self._done: dict[int, list[Parsed]] = {}  # answers (or failures) not asked for yet
 
     def _start(self) -> _Worker:
         tasks: multiprocessing.Queue[Any] = self._context.Queue()
-        results: multiprocessing.Queue[Any] = self._context.Queue()
+        reader, writer = self._context.Pipe(duplex=False)
         process = self._context.Process(  # type: ignore[attr-defined]
             target=_work,
-            args=(self._make_parser, tasks, results, os.getpid()),
+            args=(self._make_parser, tasks, writer, os.getpid()),
             name="dateline-parse",
             daemon=True,
         )
         process.start()
-        return _Worker(process, tasks, results, deque())
+        return _Worker(process, tasks, _Answers(reader, writer), deque())
 
     def send(self, number: int, texts: list[str]) -> None:
         worker = self._workers[number % len(self._workers)]
@@ -145,37 +203,35 @@ class _Pool:
     def receive(self, number: int) -> list[Parsed]:
         """The answer to batch ``number``, waiting for it; a dead worker's batches fail."""
         index = number % len(self._workers)
-        while number not in self._failed:
+        while number not in self._done:
             worker = self._workers[index]
-            try:
-                answered, parsed = worker.results.get(timeout=_POLL_SECONDS)
-            except queue.Empty:
-                if not worker.process.is_alive():
+            readers = {w.answers.reader: w for w in self._workers}
+            ready = wait([*readers, worker.process.sentinel], timeout=_POLL_SECONDS)
+            for other in [readers[r] for r in ready if r in readers] or [worker]:
+                self._collect(other)
+            if number not in self._done and not worker.process.is_alive():
+                self._collect(worker)  # all it wrote before it died
+                if number not in self._done:
                     self._replace(index)
-                continue
-            except (EOFError, OSError, pickle.UnpicklingError):
-                # Half an answer: the worker died writing it.
-                worker.process.kill()
-                worker.process.join(2)
-                self._replace(index)
-                continue
-            worker.held.popleft()
-            if answered == number:
-                return list(parsed)
-        return self._failed.pop(number)
+        return self._done.pop(number)
+
+    def _collect(self, worker: _Worker) -> None:
+        for answered, parsed in worker.answers.read():
+            worker.held = deque(item for item in worker.held if item[0] != answered)
+            self._done[answered] = list(parsed)
 
     def _replace(self, index: int) -> None:
         """Fail the batch a dead worker was parsing; a new worker takes the ones it held."""
         worker = self._workers[index]
+        worker.process.join(2)
         reason = f"the parse worker died (exit code {worker.process.exitcode})"
         log.warning("%s; the texts it was parsing fail and a new worker goes on", reason)
-        _drop_queue(worker.tasks)
-        _drop_queue(worker.results)
+        _drop(worker)
         self._workers[index] = self._start()
         if not worker.held:
             return
         number, texts = worker.held.popleft()
-        self._failed[number] = [Parsed(error=reason)] * len(texts)
+        self._done[number] = [Parsed(error=reason)] * len(texts)
         for number, texts in worker.held:
             self.send(number, texts)
 
@@ -195,14 +251,14 @@ class _Pool:
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join(2)
-            _drop_queue(worker.tasks)
-            _drop_queue(worker.results)
+            _drop(worker)
 
 
-def _drop_queue(pipe: multiprocessing.Queue[Any]) -> None:
+def _drop(worker: _Worker) -> None:
     # Never wait at exit for data nobody will read (the exit-time deadlock).
-    pipe.cancel_join_thread()
-    pipe.close()
+    worker.tasks.cancel_join_thread()
+    worker.tasks.close()
+    worker.answers.close()
 
 
 def parse_in_workers(

@@ -4,7 +4,8 @@ Each entry becomes one document. Feeds differ in how much of the article
 they carry, so the text is chosen in this order:
 
 1. the entry's full content (``content:encoded``, Atom ``<content>``) when
-   it is long enough to be the article (more than ~80 words);
+   it is long enough to be the article (more than ~80 words), as a page
+   when it has markup and as the article's own text when it has none;
 2. else, when ``settings.fetch_feed_links`` is on, the page the entry links to;
 3. else the summary, which the clean stage may find too short.
 
@@ -81,7 +82,10 @@ def _entry_document(
     )
     content = _full_content(entry)
     if content is not None:
-        return replace(base, text=content, kind="html")
+        if _TAG.search(content):
+            return replace(base, text=content, kind="html")
+        # Plain text (feeds write content:encoded without markup too): the article itself.
+        return replace(base, text=content, kind="text", given=True)
     summary = _clean(entry.get("summary"))
     notes: tuple[str, ...] = ()
     if settings.fetch_feed_links and link and link.lower().startswith(("http://", "https://")):

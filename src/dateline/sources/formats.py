@@ -146,3 +146,5 @@ def _is_json_object(line: str) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # nested thousands deep: an object by its look
+        return line.startswith("{") and line.endswith("}")

@@ -6,7 +6,10 @@ is the record's id, so that an event can be traced back to its record. A
 the defaults read the common shapes (Timeline17's ``id``/``time``/``text``,
 news APIs' ``title``/``published``/``url``/``content``). Files are read a
 record at a time, so a multi-gigabyte export streams; one bad record yields
-one error and the others still come.
+one error and the others still come. No record is ever held whole when it
+is over the ``max_file_mb`` limit (a gzipped export may unpack one line to
+gigabytes): reading stops at the limit and skips to the record's end, and
+the records after it still come.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import IO, Any
 from ..errors import SourceError
 from ..models import RawDocument
 from ..settings import Settings
-from .decoding import check_size, decode_bytes
+from .decoding import check_size, decode_bytes, size_limit_bytes
 from .formats import document_kind
 
 __all__ = ["FieldMap", "read_csv", "read_json", "read_jsonl", "record_document"]
@@ -91,14 +94,14 @@ def read_jsonl(
     """Every record of a JSON Lines stream, one line at a time."""
     base = os.path.basename(name)
     empty = True
-    for number, raw in enumerate(stream, start=1):
+    for number, (raw, size) in enumerate(_capped_lines(stream, size_limit_bytes(settings)), 1):
         where = f"{source}:{number}"
+        too_big = check_size(size, where, settings)
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
-        if not raw.strip():
+        if too_big is None and not raw.strip():
             continue
         empty = False
-        too_big = check_size(len(raw), where, settings)
         if too_big:
             yield too_big
             continue
@@ -110,6 +113,9 @@ def read_jsonl(
             continue
         except json.JSONDecodeError as error:
             yield SourceError(f"malformed JSON ({error.msg} at column {error.colno})", source=where)
+            continue
+        except RecursionError:
+            yield SourceError(_TOO_DEEP, source=where)
             continue
         if not isinstance(record, dict):
             yield SourceError(f"not a JSON object (a {_json_type(record)})", source=where)
@@ -134,6 +140,15 @@ def read_json(
         return
     try:
         document = json.loads(decoded.text)
+    except RecursionError:
+        first = decoded.text.lstrip().split("\n", 1)[0].strip()
+        if first.startswith("{") and first.endswith("}"):  # JSON Lines: the record fails alone
+            yield from read_jsonl(
+                io.BytesIO(data), source=source, name=name, fields=fields, settings=settings
+            )
+            return
+        yield SourceError(_TOO_DEEP, source=source)
+        return
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":  # one object per line, named .json
             yield from read_jsonl(
@@ -186,27 +201,110 @@ def read_csv(
     encoding = "utf-8-sig" if decoded.encoding in ("utf-8", "utf-8-sig") else decoded.encoding
     text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
     dialect_delimiter = delimiter or _sniff_delimiter(decoded.text)
-    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
-    reader = csv.DictReader(text, delimiter=dialect_delimiter)
-    columns = [c.strip() for c in reader.fieldnames or []]
+    limit = size_limit_bytes(settings)
+    csv.field_size_limit(max(csv.field_size_limit(), limit + 1))
+    lines = _RecordLines(text, limit)
+    reader = csv.DictReader(lines, delimiter=dialect_delimiter)
+    try:
+        columns = [c.strip() for c in reader.fieldnames or []]
+    except _RecordTooLong as error:
+        yield _too_long(error.size, source, settings)
+        return
     reader.fieldnames = columns
     missing = _missing_column(columns, fields)
     if missing:
         yield SourceError(f"{missing} (columns: {', '.join(columns)})", source=source)
         return
     base = os.path.basename(name)
-    next_line = reader.line_num + 1
-    try:
-        for row in reader:
-            # line_num counts physical lines, so a row with quoted newlines spans several.
-            line, next_line = next_line, reader.line_num + 1
-            if not any(value.strip() for value in row.values() if isinstance(value, str)):
-                continue
-            where = f"{source}:{line}"
-            item = record_document(row, source=where, fallback_id=f"{base}:{line}", fields=fields)
-            yield _with_notes(item, decoded.notes) if isinstance(item, RawDocument) else item
-    except csv.Error as error:
-        yield SourceError(f"malformed CSV ({error})", source=f"{source}:{reader.line_num}")
+    while True:
+        # Physical lines: a row with quoted newlines spans several.
+        line = lines.number + 1
+        lines.start_record()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _RecordTooLong as error:
+            yield _too_long(error.size, f"{source}:{line}", settings)
+            continue
+        except csv.Error as error:
+            yield SourceError(f"malformed CSV ({error})", source=f"{source}:{lines.number}")
+            return
+        if not any(value.strip() for value in row.values() if isinstance(value, str)):
+            continue
+        where = f"{source}:{line}"
+        item = record_document(row, source=where, fallback_id=f"{base}:{line}", fields=fields)
+        yield _with_notes(item, decoded.notes) if isinstance(item, RawDocument) else item
+
+
+_TOO_DEEP = "JSON nested too deeply to read"
+_SKIP_CHUNK = 1 << 20
+_LINE_ENDS = ("\n", "\r")
+
+
+def _capped_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
+    """Each line of ``stream`` with its size in bytes; a line over ``limit`` bytes comes
+    as its first ``limit + 1`` bytes and its whole size, the rest read and dropped."""
+    while line := stream.readline(limit + 1):
+        size = len(line)
+        if size > limit and not line.endswith(b"\n"):
+            head = line
+            while line := stream.readline(_SKIP_CHUNK):
+                size += len(line)
+                if line.endswith(b"\n"):
+                    break
+            line = head
+        yield line, size
+
+
+def _too_long(size: int, where: str, settings: Settings) -> SourceError:
+    return check_size(size, where, settings) or SourceError("record too long", source=where)
+
+
+class _RecordTooLong(Exception):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size  # characters read and dropped
+
+
+class _RecordLines:
+    """The physical lines of a CSV table, for the csv reader, never more than ``limit``
+    characters to one record: a record over it is read to its end (the end of the line
+    where its quotes balance) without being kept, and :class:`_RecordTooLong` raised, after
+    which the csv reader starts afresh at the next record."""
+
+    def __init__(self, text: IO[str], limit: int, quote: str = '"'):
+        self._text = text
+        self._limit = limit
+        self._quote = quote
+        self._used = self._quotes = 0
+        self.number = 0  # physical lines read so far
+
+    def __iter__(self) -> _RecordLines:
+        return self
+
+    def start_record(self) -> None:
+        self._used = self._quotes = 0
+
+    def __next__(self) -> str:
+        line = self._text.readline(self._limit - self._used + 1)
+        if not line:
+            raise StopIteration
+        self._used += len(line)
+        self._quotes += line.count(self._quote)
+        self.number += line.endswith(_LINE_ENDS)
+        if self._used <= self._limit:
+            return line
+        size = self._used
+        while not (line.endswith(_LINE_ENDS) and self._quotes % 2 == 0):
+            line = self._text.readline(_SKIP_CHUNK)
+            if not line:
+                break
+            size += len(line)
+            self._quotes += line.count(self._quote)
+            self.number += line.endswith(_LINE_ENDS)
+        self.start_record()
+        raise _RecordTooLong(size)
 
 
 def _missing_column(columns: Sequence[str], fields: FieldMap) -> str | None:

@@ -3,9 +3,11 @@
 Redirects are followed and the final URL is kept (it is the article's
 address). Bodies are streamed and refused as soon as they pass the
 ``max_file_mb`` limit, so a link to a video cannot fill the memory.
-``http_timeout`` is a deadline for the whole download: httpx's own timeouts
-bound each wait for the network, so a server that drips a byte at a time
-would never meet them; the body is cut once the deadline passes. Every
+``http_timeout`` is a deadline for the whole request, from connecting to the
+last byte of the body: httpx's own timeouts bound each wait for the network,
+so a server that drips its headers or body a byte at a time would never meet
+them; here every wait (connect, TLS, each read and write) is given only the
+time left before the deadline. Every
 failure becomes a :class:`~dateline.errors.SourceError` that names the URL
 and says what went wrong in words a user can act on.
 """
@@ -13,10 +15,13 @@ and says what went wrong in words a user can act on.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
+import httpcore
 import httpx
 
 from ..errors import SourceError
@@ -41,10 +46,14 @@ class Fetched:
 @contextmanager
 def http_client(settings: Settings) -> Iterator[httpx.Client]:
     """A client configured from settings; reuse it for the links of one feed."""
+    transport = httpx.HTTPTransport()
+    # Every socket wait of this client's connections ends by the request's deadline.
+    transport._pool._network_backend = _DeadlineBackend()
     with httpx.Client(
         timeout=settings.http_timeout,
         follow_redirects=True,
         headers={"User-Agent": settings.user_agent},
+        transport=transport,
     ) as client:
         yield client
 
@@ -55,8 +64,9 @@ def fetch(url: str, settings: Settings, client: httpx.Client | None = None) -> F
         with http_client(settings) as own:
             return fetch(url, settings, own)
     deadline = time.monotonic() + settings.http_timeout
+    token = _DEADLINE.set(deadline)
     try:
-        # No single wait may outlast the whole download's deadline.
+        # No single wait may outlast the whole request's deadline.
         with client.stream("GET", url, timeout=settings.http_timeout) as response:
             if response.status_code >= 400:
                 raise SourceError(
@@ -79,6 +89,8 @@ def fetch(url: str, settings: Settings, client: httpx.Client | None = None) -> F
         raise SourceError(f"not a valid URL ({error})", source=url) from None
     except httpx.HTTPError as error:
         raise SourceError(f"download failed ({_reason(error)})", source=url) from None
+    finally:
+        _DEADLINE.reset(token)
 
 
 def fetched_format(fetched: Fetched) -> Format:
@@ -136,3 +148,77 @@ def _read_limited(response: httpx.Response, url: str, settings: Settings, deadli
 def _reason(error: Exception) -> str:
     text = str(error).strip()
     return text.splitlines()[-1] if text else type(error).__name__
+
+
+# When the request under way must be over (time.monotonic()); None outside fetch().
+_DEADLINE: ContextVar[float | None] = ContextVar("dateline_http_deadline", default=None)
+
+
+def _within(timeout: float | None) -> float | None:
+    """``timeout`` cut to the time left before the request's deadline."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the request's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every wait ends by the deadline of the request using it."""
+
+    def __init__(self, stream: httpcore.NetworkStream):
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _within(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _within(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._stream.start_tls(ssl_context, server_hostname, _within(timeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own sockets, wrapped in :class:`_DeadlineStream`."""
+
+    def __init__(self) -> None:
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._backend.connect_tcp(
+            host, port, _within(timeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self._backend.connect_unix_socket(path, _within(timeout), socket_options)
+        )
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)

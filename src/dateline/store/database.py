@@ -1,12 +1,17 @@
 """Opening a database: URL handling, engine options, table creation.
 
 Before anything is written to a SQLite file, it is read (read-only) to make
-sure it is Dateline's: an empty file, a new one, or one whose tables are
-Dateline's (``store_info`` marks a Dateline database). Another program's
-database is refused, so that Dateline never adds its tables to it. Reading
+sure it is Dateline's: an empty file, a new one, or one with a ``store_info``
+table (the mark of a Dateline database, created before any other table).
+Another program's database is refused, even one whose tables bear Dateline's
+names (an ``articles`` table), so that Dateline never adds its tables to it or
+changes its journal mode; on PostgreSQL, a database with Dateline's tables but
+no ``store_info`` is refused the same way. Reading
 (``create=False``) never creates a database: a mistyped path is an error.
 A database of an earlier schema is upgraded in place, with a copy kept
-(:mod:`.migrations`).
+(:mod:`.migrations`). A PostgreSQL server gets :data:`CONNECT_TIMEOUT_S`
+seconds to answer (unless the URL sets ``connect_timeout``), so a port that
+accepts and never answers is an error, not a hang.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
@@ -26,7 +31,9 @@ from .linking import LINK_LOCK
 from .migrations import stored_version, upgrade
 from .schema import SCHEMA_VERSION, metadata, store_info
 
-__all__ = ["database_url", "open_engine"]
+__all__ = ["CONNECT_TIMEOUT_S", "database_url", "open_engine"]
+
+CONNECT_TIMEOUT_S = 10
 
 
 def database_url(value: str) -> str:
@@ -51,7 +58,10 @@ def open_engine(value: str, *, create: bool = True) -> Engine:
     url_text = database_url(value)
     try:
         url = make_url(url_text)
-        engine = create_engine(url, future=True)
+        connect_args: dict[str, Any] = {}
+        if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        engine = create_engine(url, future=True, connect_args=connect_args)
     except (ArgumentError, ImportError, ValueError) as error:
         raise StoreError(f"cannot use database URL {value!r}: {error}") from None
     if url.get_backend_name() == "sqlite":
@@ -77,13 +87,31 @@ def _prepare(engine: Engine) -> None:
         )
     if found is not None and found < SCHEMA_VERSION:
         upgrade(engine, found)
+    if found is None:
+        _refuse_foreign_tables(engine)
     try:
+        # The mark first: a process opening the database meanwhile sees it is Dateline's.
+        store_info.create(engine, checkfirst=True)
         metadata.create_all(engine)
     except OperationalError as error:
         if "already exists" not in str(error.orig):
             raise
         metadata.create_all(engine)  # another process created some tables meanwhile
     _mark(engine)
+
+
+def _refuse_foreign_tables(engine: Engine) -> None:
+    """Refuse a database unmarked by Dateline that holds tables of Dateline's names."""
+    tables = set(inspect(engine).get_table_names())
+    if store_info.name in tables:
+        return
+    clashing = sorted(tables & set(metadata.tables))
+    if clashing:
+        raise StoreError(
+            f"{_safe(engine.url.render_as_string())} is not a Dateline database "
+            f"(it has no store_info table, but holds {', '.join(clashing[:5])}); "
+            "give --db a new database or a Dateline one"
+        )
 
 
 # Any number: the PostgreSQL advisory lock that Dateline processes preparing one
@@ -122,12 +150,16 @@ def _check_sqlite_file(database: str | None, value: str, *, create: bool) -> Non
     if path.stat().st_size == 0:
         return  # an empty file is an empty database
     tables = _sqlite_tables(path, value)
-    foreign = sorted(t for t in tables if t not in metadata.tables and not t.startswith("sqlite_"))
-    if foreign and store_info.name not in tables:
-        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+    if store_info.name in tables:
+        return
+    found = sorted(t for t in tables if not t.startswith("sqlite_"))
+    if found:
+        # Another program's own tables first: they say best whose the file is.
+        found.sort(key=lambda name: name in metadata.tables)
+        shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
         raise StoreError(
-            f"{value} is not a Dateline database (it holds other tables: {shown}); "
-            "give --db a new file or a Dateline database"
+            f"{value} is not a Dateline database (it holds other tables: {shown}, "
+            "and no store_info); give --db a new file or a Dateline database"
         )
 
 
