@@ -15,6 +15,7 @@ entities); assigns nothing to it. Knowledge comes from the data files of
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -116,8 +117,7 @@ def resolve_span(
     if not mentions:
         mentions = [
             mention
-            for phrase in _phrases_of(span.doc, knowledge)
-            if span.start <= phrase.start and phrase.end <= span.end
+            for phrase in _phrases_within(span, knowledge)
             for mention in resolve_phrase(span.doc, phrase, published, memory, knowledge)
         ]
     # A place the role names acts for its country ("complained to the United Nations",
@@ -247,20 +247,34 @@ def _with_country(
     """The mention's actor, with the article's country where its sentence gave none."""
     if mention.actor.code != UNKNOWN_CODE:
         return mention.actor
-    code = fill_country(memory.document_mentions(), place, knowledge)
+    code = fill_country(memory.named_codes(), place, knowledge)
     return replace(mention.actor, code=code) if code else mention.actor
 
 
 def _overlapping(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
     """Actors of the document's mentions that overlap ``span`` (places excepted)."""
-    end = span.doc[-1].idx + len(span.doc[-1])
     return tuple(
         dict.fromkeys(
             m.actor
-            for m in memory.mentions_within(0, end)
-            if m.start < span.end_char and span.start_char < m.end and not m.is_place
+            for m in memory.mentions_overlapping(span.start_char, span.end_char)
+            if not m.is_place
         )
     )
+
+
+def _phrases_within(span: Span, knowledge: ActorKnowledge) -> list[Phrase]:
+    """The document's actor phrases inside ``span`` (phrases are in text order and do not
+    overlap, so a bisection finds them)."""
+    phrases = _phrases_of(span.doc, knowledge)
+    starts = span.doc.user_data.get(_PHRASE_STARTS)
+    if starts is None or starts[0] is not phrases:
+        starts = span.doc.user_data[_PHRASE_STARTS] = (phrases, [p.start for p in phrases])
+    first = bisect.bisect_left(starts[1], span.start)
+    last = bisect.bisect_left(starts[1], span.end, lo=first)
+    return [p for p in phrases[first:last] if p.end <= span.end]
+
+
+_PHRASE_STARTS = "dateline.actor_phrase_starts"
 
 
 def _phrases_of(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:

@@ -27,6 +27,8 @@ class PhraseReader(Protocol):
     names: dict[int, NameMatch]
     cities: list[tuple[int, int, str]]
     sentence_of: list[int]
+    names_in: dict[int, list[NameMatch]]  # by sentence number
+    cities_in: dict[int, list[tuple[int, int, str]]]
 
     def is_place(self, start: int) -> bool: ...
 
@@ -67,17 +69,17 @@ def nearest_country(reader: PhraseReader, start: int, end: int) -> str | None:
     sentence = reader.sentence_of[start]
     countries = reader.knowledge.country_names
     found: list[tuple[bool, int, str]] = []  # (not a place, distance, code)
-    for match in reader.names.values():
+    for match in reader.names_in.get(sentence, ()):
         code = match.entry.actor.code
-        if reader.sentence_of[match.start] != sentence or code not in countries:
+        if code not in countries:
             continue
         demonym = match.entry.kind in ("adjective", "people")
         distance = _distance(match.start, match.end, start, end)
         if (demonym or reader.is_place(match.start)) and distance <= NEAR:
             found.append((demonym, distance, code))
-    for city_start, city_end, code in reader.cities:
+    for city_start, city_end, code in reader.cities_in.get(sentence, ()):
         distance = _distance(city_start, city_end, start, end)
-        if reader.sentence_of[city_start] == sentence and distance <= NEAR:
+        if distance <= NEAR:
             found.append((False, distance, code))
     return min(found)[2] if found else None
 

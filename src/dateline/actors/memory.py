@@ -13,7 +13,9 @@ for them.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -50,6 +52,11 @@ def surnames_of(name: str) -> tuple[str, ...]:
     return (surname, bare) if bare != surname else (surname,)
 
 
+# Longer than any actor phrase, in characters: how far back a mention may start and
+# still overlap a span.
+_LONGEST_MENTION = 400
+
+
 class ActorMemory:
     """People learned in this document and earlier ones, and the actors named lately."""
 
@@ -57,7 +64,9 @@ class ActorMemory:
         self._corpus: dict[str, LearnedPerson] = {}
         self._ambiguous: set[str] = set()  # full names taught as different actors
         self._document: dict[str, LearnedPerson] = {}
-        self._recent: list[ActorMention] = []
+        self._recent: list[ActorMention] = []  # in text order
+        self._starts: list[int] = []  # the start of each of them, for bisection
+        self._named: Counter[str] = Counter()
         self.source: str | None = None
         for person in learned:
             self._remember(person)
@@ -69,6 +78,8 @@ class ActorMemory:
         self.source = source
         self._document = {}
         self._recent = []
+        self._starts = []
+        self._named = Counter()
 
     # -- people ----------------------------------------------------------
 
@@ -129,15 +140,35 @@ class ActorMemory:
 
     def note(self, mention: ActorMention) -> None:
         """Record that ``mention`` was just named."""
-        self._recent.append(mention)
+        at = bisect.bisect_right(self._starts, mention.start)
+        self._recent.insert(at, mention)
+        self._starts.insert(at, mention.start)
+        if mention.how != "generic":
+            self._named[mention.actor.code] += 1
+
+    def named_codes(self) -> Counter[str]:
+        """How often the current document named each code so far (generic actors aside)."""
+        return Counter(self._named)
 
     def document_mentions(self) -> list[ActorMention]:
         """Every mention of the current document noted so far."""
         return list(self._recent)
 
     def mentions_within(self, start: int, end: int) -> list[ActorMention]:
-        """The current document's mentions whose text lies within characters ``start``-``end``."""
-        return [m for m in self._recent if start <= m.start and m.end <= end]
+        """The current document's mentions whose text lies within characters ``start``-``end``
+        (found by bisection: an article's every event asks, so a scan would be quadratic)."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end, lo=first)
+        return [m for m in self._recent[first:last] if m.end <= end]
+
+    def mentions_overlapping(self, start: int, end: int) -> list[ActorMention]:
+        """The current document's mentions that share a character with ``start``-``end``."""
+        last = bisect.bisect_left(self._starts, end)
+        first = last
+        # Mentions do not nest far: the ones before ``end`` that reach past ``start`` are few.
+        while first > 0 and self._recent[first - 1].end > start - _LONGEST_MENTION:
+            first -= 1
+        return [m for m in self._recent[first:last] if m.end > start]
 
     def recent_people(self, count: int | None, office: str | None = None) -> tuple[Actor, ...]:
         """The last ``count`` distinct people named, preferring those holding ``office``."""

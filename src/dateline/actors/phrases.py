@@ -82,6 +82,13 @@ class _Reader:
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 self.sentence_of[token.i] = number
+        # Each sentence's names and cities, so that a phrase looks at its own sentence only.
+        self.names_in: dict[int, list[NameMatch]] = {}
+        for match in self.names.values():
+            self.names_in.setdefault(self.sentence_of[match.start], []).append(match)
+        self.cities_in: dict[int, list[tuple[int, int, str]]] = {}
+        for city in self.cities:
+            self.cities_in.setdefault(self.sentence_of[city[0]], []).append(city)
 
     def countries_at(self, i: int, kinds: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
         """Country codes coordinated from token ``i`` ("Ethiopian, Kenyan and Somali")."""

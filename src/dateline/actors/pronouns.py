@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .memory import ActorMemory
 from .values import Actor, ActorMention
@@ -33,9 +33,10 @@ def resolve_pronoun(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
     if word not in _PERSON | _THING | _PLURAL:
         return ()
     sentence = _sentence_index(span)
+    window_start = span.doc[_sentence_starts(span.doc)[max(sentence - _WINDOW, 0)]].idx
     before = [
         m
-        for m in memory.mentions_within(0, span.start_char)
+        for m in memory.mentions_within(window_start, span.start_char)
         if not m.is_place and m.sentence >= sentence - _WINDOW
     ]
     if word in _PERSON:
@@ -64,10 +65,15 @@ def _named(mention: ActorMention) -> Actor:
 def _sentence_index(span: Span) -> int:
     """The number of ``span``'s sentence in its doc (sentence starts are read once a doc:
     counting them again for each pronoun made long articles quadratic)."""
-    starts = span.doc.user_data.get(_SENTENCE_STARTS)
+    return bisect.bisect_left(_sentence_starts(span.doc), span.sent.start)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence of ``doc``, read once a doc."""
+    starts = doc.user_data.get(_SENTENCE_STARTS)
     if starts is None:
-        starts = span.doc.user_data[_SENTENCE_STARTS] = [sent.start for sent in span.doc.sents]
-    return bisect.bisect_left(starts, span.sent.start)
+        starts = doc.user_data[_SENTENCE_STARTS] = [sent.start for sent in doc.sents]
+    return starts
 
 
 _SENTENCE_STARTS = "dateline.sentence_starts"

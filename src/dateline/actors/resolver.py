@@ -12,7 +12,7 @@ decide what a name is.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -77,23 +77,17 @@ def _generic(phrase: Phrase) -> _Resolved:
     return [(Actor(code, phrase.word.sector, contexts=contexts), "generic")]
 
 
-def fill_country(
-    mentions: Iterable[ActorMention], place: str | None, knowledge: ActorKnowledge
-) -> str | None:
+def fill_country(named: Counter[str], place: str | None, knowledge: ActorKnowledge) -> str | None:
     """The country of generic actors whose sentence names none: the dateline
-    ``place``'s, else the country ``mentions`` (the article's so far) name most."""
+    ``place``'s, else the country the article names most (``named``: how often it
+    named each code, generic actors aside)."""
     if place:
         entry = knowledge.names.get(place)
         if entry is not None and entry.actor.code in knowledge.country_names:
             return entry.actor.code
         if place in knowledge.cities:
             return knowledge.cities[place]
-    counts = Counter(
-        m.actor.code
-        for m in mentions
-        if m.how != "generic" and m.actor.code in knowledge.country_names
-    )
-    return counts.most_common(1)[0][0] if counts else None
+    return next((c for c, _ in named.most_common() if c in knowledge.country_names), None)
 
 
 def _group(phrase: Phrase, memory: ActorMemory) -> _Resolved:

@@ -13,6 +13,7 @@ invented). The answer says which.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from datetime import date
 
@@ -40,10 +41,8 @@ def clause_date(
         verb = governing_verb(token.head)
     sentence = token.sent
     best: tuple[int, TimeValue] | None = None
-    for value in values:
+    for value in _starting_within(values, doc, sentence.start_char, sentence.end_char):
         if value.span_days is None or value.type == "SET":
-            continue
-        if not sentence.start_char <= value.start_char < sentence.end_char:
             continue
         span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
         if span is None or verb is None:
@@ -62,11 +61,8 @@ def clause_date(
     paragraph_start = _paragraph_start(token)
     earlier = [
         v
-        for v in values
-        if v.span_days is not None
-        and paragraph_start <= v.start_char < token.idx
-        and v.type != "SET"
-        and _times_its_passage(v, doc)
+        for v in _starting_within(values, doc, paragraph_start, token.idx)
+        if v.span_days is not None and v.type != "SET" and _times_its_passage(v, doc)
     ]
     if earlier and not (
         published is not None and _in_future(verb or token) and _ends_before(earlier[-1], published)
@@ -119,10 +115,32 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 def _paragraph_start(token: Token) -> int:
     """Character offset where ``token``'s paragraph (text after the last line break) starts."""
-    for before in reversed(token.doc[: token.i]):
-        if "\n" in before.text_with_ws:
-            return before.idx + len(before.text_with_ws)
-    return 0
+    doc = token.doc
+    breaks = doc.user_data.get(_BREAKS)
+    if breaks is None:  # read once a doc: looking back from each token made long texts quadratic
+        breaks = doc.user_data[_BREAKS] = [t.i for t in doc if "\n" in t.text_with_ws]
+    k = bisect.bisect_left(breaks, token.i)
+    if k == 0:
+        return 0
+    before = doc[breaks[k - 1]]
+    return before.idx + len(before.text_with_ws)
+
+
+def _starting_within(
+    values: Sequence[TimeValue], doc: Doc, start: int, end: int
+) -> Sequence[TimeValue]:
+    """The values that start in characters ``start`` to ``end`` (exclusive), in text order;
+    the values are ordered once a doc, and each question is a bisection."""
+    cached = doc.user_data.get(_STARTS)
+    if cached is None or cached[0] is not values:
+        ordered = sorted(values, key=lambda v: v.start_char)
+        cached = doc.user_data[_STARTS] = (values, ordered, [v.start_char for v in ordered])
+    _, ordered, starts = cached
+    return ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+_BREAKS = "dateline.line_breaks"
+_STARTS = "dateline.time_value_starts"
 
 
 def _inside_phrase(token: Token, values: Sequence[TimeValue]) -> TimeValue | None:
@@ -136,10 +154,8 @@ def _inside_phrase(token: Token, values: Sequence[TimeValue]) -> TimeValue | Non
     doc = head.doc
     left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     best: tuple[int, TimeValue] | None = None
-    for value in values:
-        if value.span_days is None or value.type == "SET":
-            continue
-        if not (left <= value.start_char and value.end_char <= right):
+    for value in _starting_within(values, doc, left, right):
+        if value.span_days is None or value.type == "SET" or value.end_char > right:
             continue
         span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
         if span is None or not _reaches_without_new_clause(span.root, head):
