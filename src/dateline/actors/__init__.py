@@ -65,6 +65,7 @@ __all__ = [
 # Entity kinds that make an unresolved span a name worth keeping.
 _NAME_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TIME_KINDS = frozenset({"DATE", "TIME"})
+_PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 # Gazetteer names that say which country (or region) a phrase belongs to.
 _COUNTRY_KINDS = frozenset({"country", "adjective", "people", "capital"})
 
@@ -207,6 +208,8 @@ def _unknown_name(span: Span, place: str | None = None) -> Actor | None:
     if not names:
         return None
     words = span.doc[names[0].i : names[-1].i + 1]
+    if all(t.ent_type_ in _PLACE_KINDS for t in words):
+        return None  # a place nobody knows ("Ras Lanuf") says where, not who
     text = words.text
     if len(words) == 1 and words[0].lower_ in time_lexicon().months:
         return None  # "May" alone is the month more often than the surname

@@ -13,6 +13,7 @@ import bisect
 
 from spacy.tokens import Doc, Span
 
+from .knowledge import UNKNOWN_CODE
 from .memory import ActorMemory
 from .values import Actor, ActorMention
 
@@ -43,7 +44,12 @@ def resolve_pronoun(span: Span, memory: ActorMemory) -> tuple[Actor, ...]:
         people = [_named(m) for m in before if m.actor.is_person]
         return (people[-1],) if people else ()
     if word in _THING:
-        bodies = [_named(m) for m in before if not m.actor.is_person and m.actor.name is None]
+        # "it" is a country or a body the text named, not an unnamed group ("gunmen").
+        bodies = [
+            _named(m)
+            for m in before
+            if not m.actor.is_person and m.actor.name is None and m.actor.code != UNKNOWN_CODE
+        ]
         return (bodies[-1],) if bodies else ()
     return _plural(before)
 
