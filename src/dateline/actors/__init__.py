@@ -97,7 +97,12 @@ def resolve_doc(
 
 
 def resolve_span(
-    span: Span, published: date | None, memory: ActorMemory, *, place: str | None = None
+    span: Span,
+    published: date | None,
+    memory: ActorMemory,
+    *,
+    place: str | None = None,
+    target: bool = False,
 ) -> Actor | tuple[Actor, ...] | None:
     """The actor (or actors) one noun phrase or entity stands for.
 
@@ -111,7 +116,8 @@ def resolve_span(
     unknown country (``---``) with that name. A generic actor ("gunmen") counts only where the span names nobody else
     ("al-Shabaab fighters" are al-Shabaab); when its sentence named no
     country it takes the dateline ``place``'s, else the one the document
-    names most, else keeps the unknown code.
+    names most, else keeps the unknown code. A ``target`` span may be a place nobody
+    knows ("shelled Ras Lanuf"); an actor may not.
     """
     knowledge = actor_knowledge()
     mentions = memory.mentions_within(span.start_char, span.end_char)
@@ -149,7 +155,7 @@ def resolve_span(
             found = _overlapping(span, memory) or _country_named_in(span, knowledge)
             actors = tuple(_words_of(a, span) for a in found)
     if not actors:
-        return _unknown_name(span, place)
+        return _unknown_name(span, place, target=target)
     return actors[0] if len(actors) == 1 else actors
 
 
@@ -191,7 +197,7 @@ def _country_named_in(span: Span, knowledge: ActorKnowledge) -> tuple[Actor, ...
     return ()
 
 
-def _unknown_name(span: Span, place: str | None = None) -> Actor | None:
+def _unknown_name(span: Span, place: str | None = None, *, target: bool = False) -> Actor | None:
     """A name nobody knows ("Reliance Jio", "Nirmal Jain") is an actor of unknown country.
 
     What is never an actor is left out of the name: dates, weekdays and a month alone,
@@ -208,8 +214,8 @@ def _unknown_name(span: Span, place: str | None = None) -> Actor | None:
     if not names:
         return None
     words = span.doc[names[0].i : names[-1].i + 1]
-    if all(t.ent_type_ in _PLACE_KINDS for t in words):
-        return None  # a place nobody knows ("Ras Lanuf") says where, not who
+    if not target and all(t.ent_type_ in _PLACE_KINDS for t in words):
+        return None  # a place nobody knows ("Ras Lanuf") does not act; it may be a target
     text = words.text
     if len(words) == 1 and words[0].lower_ in time_lexicon().months:
         return None  # "May" alone is the month more often than the surname

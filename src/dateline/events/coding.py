@@ -100,7 +100,7 @@ def _code(
     actors = _actors(doc, mention.actor_spans, published, memory, place)
     recipients = tuple(
         a
-        for a in _actors(doc, mention.recipient_spans, published, memory, place)
+        for a in _actors(doc, mention.recipient_spans, published, memory, place, target=True)
         if a not in actors
     )
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
@@ -174,13 +174,15 @@ def _actors(
     published: date | None,
     memory: ActorMemory,
     place: str | None = None,
+    *,
+    target: bool = False,
 ) -> tuple[Actor, ...]:
     found: list[Actor] = []
     for _text, start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = resolve_span(span, published, memory, place=place)
+        resolved = resolve_span(span, published, memory, place=place, target=target)
         for actor in resolved if isinstance(resolved, tuple) else (resolved,):
             if actor is not None and actor not in found:
                 found.append(actor)
