@@ -95,9 +95,7 @@ def test_resolver_people_learned_in_one_article_serve_the_next_by_full_name_only
     assert (actor.code, actor.office) == ("KEN", "Interior Minister")
     assert memory.recall("Kipchumba Murkomen").source_doc == "test"
     # A surname alone crosses no article: a new one must name the person in full.
-    alone = read(
-        "Murkomen defended the police response.", date(2025, 7, 9), memory, knowledge=bare
-    )
+    alone = read("Murkomen defended the police response.", date(2025, 7, 9), memory, knowledge=bare)
     assert all(m.actor.code != "KEN" or m.actor.office is None for m in alone)
 
 
