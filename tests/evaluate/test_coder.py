@@ -82,3 +82,17 @@ def test_coder_labels_name_the_bad_line(tmp_path, line, reason):
     with pytest.raises(SourceError, match=reason) as error:
         read_labels(path)
     assert "labels.jsonl:2" in str(error.value)
+
+
+def test_coder_score_counts_no_act_sentences_apart():
+    items = _items(("a", "ASSAULT"), ("b", "ASSAULT"), ("flood", "NONE"), ("fire", "NONE"))
+    answers = {
+        "a": [("ASSAULT", 0.9)],
+        "b": [("COERCE", 0.8), ("ASSAULT", 0.4)],
+        "flood": [],
+        "fire": [("ASSAULT", 0.5)],
+    }
+    report = score_coder(items, lambda texts: [answers[t] for t in texts])
+    assert report.sentences == 2 and "NONE" not in {s.type for s in report.per_type}
+    assert report.accuracy == 1.0 and report.main_accuracy == 0.5
+    assert report.non_political == 2 and report.spurious == 0.5

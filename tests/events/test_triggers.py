@@ -75,8 +75,9 @@ def test_triggers_specific_phrase_lends_its_mode(nlp):
     "text",
     [
         "Angry youths set fire to the district office in Mzuzu overnight.",
-        "Demonstrators set two buses ablaze outside the parliament in Antananarivo.",
         "Gunmen set the market on fire before fleeing into the forest.",
+        "Rebels burned down the clinic in a village near Bangassou.",
+        "Unknown men vandalised the offices of the electoral body in Owerri.",
     ],
 )
 def test_triggers_arson_is_assault(nlp, text):
@@ -122,3 +123,76 @@ def test_triggers_conflict_phrases(nlp, text, expected):
 def test_triggers_an_exchange_of_fire_is_no_prisoner_exchange(nlp):
     found = _found(nlp, "Police and gunmen exchanged gunfire in Ouagadougou.")
     assert "RETREAT" not in [t for t, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An IED exploded beside a police truck on the road to Dori.", ("ASSAULT", "explosives")),
+        ("A minibus struck a landmine north of Kidal, killing four.", ("ASSAULT", "explosives")),
+        ("Militants planted a bomb under the bridge at Garissa.", ("ASSAULT", "explosives")),
+        ("A bomber blew himself up at the gate of a base in Baidoa.", ("ASSAULT", "explosives")),
+        (
+            "A suicide bomber detonated his vest at a checkpoint near Kandahar.",
+            ("ASSAULT", "explosives"),
+        ),
+        ("Men hurled a grenade at a bar in Gitega on Sunday.", ("ASSAULT", "explosives")),
+        ("Soldiers raped two women in a village near Uvira.", ("ASSAULT", "sexual")),
+        ("Gunmen sexually assaulted a girl near a camp in Zalingei.", ("ASSAULT", "sexual")),
+        ("Troops found a weapons cache in a cave near Kunar.", ("COERCE", "seize")),
+        ("Police seized rifles and ammunition from a house in Eldoret.", ("COERCE", "seize")),
+        ("Sappers cleared mines from the fields around Kupiansk.", ("COERCE", "seize")),
+        ("Experts defused a bomb left outside the market in Bosaso.", ("COERCE", "seize")),
+        ("The rebels took control of the town after the army left.", ("COERCE", "seize")),
+        ("French troops handed over the camp at Menaka to the army.", ("RETREAT", "withdraw")),
+        ("Insurgents set up a base in the forest near Mueda.", ("MOBILIZE", "troops")),
+        ("The militia established its headquarters in Fataki.", ("MOBILIZE", "troops")),
+        ("Nurses staged a sit-in outside the hospital in Mwanza.", ("PROTEST", "demonstrate")),
+        (
+            "Farmers demonstrated peacefully in front of the ministry in Lome.",
+            ("PROTEST", "demonstrate"),
+        ),
+        (
+            "Hundreds of residents protested in Tyre against the power cuts.",
+            ("PROTEST", "demonstrate"),
+        ),
+        ("Youths threw stones at the police in Mzuzu.", ("PROTEST", "riot")),
+        (
+            "Demonstrators set two buses ablaze outside the parliament in Antananarivo.",
+            ("PROTEST", "riot"),
+        ),
+    ],
+)
+def test_triggers_conflict_vocabulary(nlp, text, expected):
+    assert expected in [(t, m) for t, m, _ in _found(nlp, text)]
+
+
+def test_triggers_a_bomb_detonated_by_militants_is_no_defusing(nlp):
+    found = _found(nlp, "Militants detonated a bomb at the bus station in Kano.")
+    assert ("ASSAULT", "explosives") in [(t, m) for t, m, _ in found]
+    assert "COERCE" not in [t for t, _, _ in found]
+
+
+def test_triggers_assault_rifles_are_no_assault(nlp):
+    found = _found(nlp, "Police seized six assault rifles in Mombasa.")
+    assert [t for t, _, _ in found] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 30 people and destroyed homes in Maiduguri.",
+        "A magnitude 6.1 earthquake struck near Herat, flattening villages.",
+        "A fire broke out at a garment factory in Gazipur, killing nine workers.",
+        "A gas explosion at a restaurant in Lahore injured five people.",
+        "A bus collided with a lorry near Masaka, killing 12 passengers.",
+        "Lightning struck a school in Gulu, killing two pupils.",
+    ],
+)
+def test_triggers_disasters_and_accidents_are_no_event(nlp, text):
+    assert _found(nlp, text) == []
+
+
+def test_triggers_artillery_fire_is_no_mishap(nlp):
+    found = _found(nlp, "Artillery fire killed two civilians in Avdiivka.")
+    assert "ASSAULT" in [t for t, _, _ in found]

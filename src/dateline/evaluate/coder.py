@@ -6,7 +6,12 @@ fields of the PLV data set, Hu et al. 2024; ``id``, ``source`` and
 publication date; its prediction is the type of its most confident event
 that is not negated, or none. Printed: per-type precision, recall and F1,
 macro-F1 over the types present in the gold, accuracy (some event of the
-sentence has the gold type) and the share of sentences with no event.
+sentence has the gold type), main-event accuracy (the most confident event has
+it) and the share of sentences with no event.
+
+A gold ``NONE`` marks a sentence that reports no political act (a flood, a
+factory fire): such sentences are left out of the scores above and counted
+apart, as the share of them that get some event.
 
 A gold ``YIELD`` (PLOVER's older name) accepts ``CONCEDE`` or ``RETREAT``.
 
@@ -38,6 +43,9 @@ __all__ = [
     "read_labels",
     "score_coder",
 ]
+
+
+NO_ACT = "NONE"  # the gold type of a sentence that reports no political act
 
 
 def _share(part: float, whole: int) -> float:
@@ -75,6 +83,9 @@ class CoderReport:
     per_type: tuple[TypeScore, ...]
     accurate: int  # sentences with some event of the gold type
     without_event: int
+    main_correct: int = 0  # sentences whose most confident event has the gold type
+    non_political: int = 0  # gold NONE sentences, left out of the scores above
+    non_political_with_event: int = 0
 
     @property
     def macro_f1(self) -> float:
@@ -88,12 +99,24 @@ class CoderReport:
     def no_event(self) -> float:
         return _share(self.without_event, self.sentences)
 
+    @property
+    def main_accuracy(self) -> float:
+        return _share(self.main_correct, self.sentences)
+
+    @property
+    def spurious(self) -> float:
+        """The share of gold NONE sentences that get some event."""
+        return _share(self.non_political_with_event, self.non_political)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "sentences": self.sentences,
             "macro_f1": round(self.macro_f1, 4),
             "accuracy": round(self.accuracy, 4),
             "no_event": round(self.no_event, 4),
+            "main_accuracy": round(self.main_accuracy, 4),
+            "non_political": self.non_political,
+            "non_political_with_event": round(self.spurious, 4),
             "types": {
                 s.type: {
                     "gold": s.gold,
@@ -118,8 +141,13 @@ class CoderReport:
             f"sentences {self.sentences}",
             f"macro-F1  {self.macro_f1:.3f}   [dev target >= 0.75]",
             f"accuracy  {self.accuracy:.3f}",
+            f"main event {self.main_accuracy:.3f}",
             f"no event  {self.no_event:.3f}   [dev target <= 0.10]",
         ]
+        if self.non_political:
+            lines.append(
+                f"events on {self.spurious:.3f} of {self.non_political} sentences labelled NONE"
+            )
         return "\n".join(lines)
 
 
@@ -128,13 +156,18 @@ def score_coder(
     code: Callable[[list[str]], Iterable[Sequence[tuple[str, float]]]],
 ) -> CoderReport:
     """Score ``code``, which gives for each sentence its non-negated events as
-    (type, confidence) pairs, against the gold types of ``items``."""
-    gold_types = {item.type for item in items}
+    (type, confidence) pairs, against the gold types of ``items`` (``NONE``:
+    no political act, counted apart)."""
+    gold_types = {item.type for item in items} - {NO_ACT}
     gold: Counter[str] = Counter()
     predicted: Counter[str] = Counter()
     correct: Counter[str] = Counter()
-    accurate = without = 0
+    accurate = without = non_political = spurious = 0
     for item, events in zip(items, code([item.sentence for item in items]), strict=True):
+        if item.type == NO_ACT:
+            non_political += 1
+            spurious += bool(events)
+            continue
         gold[item.type] += 1
         types = [as_gold_type(kind, gold_types) for kind, _ in events]
         if not events:
@@ -149,7 +182,15 @@ def score_coder(
     per_type = tuple(
         TypeScore(kind, gold[kind], predicted[kind], correct[kind]) for kind in sorted(gold_types)
     )
-    return CoderReport(len(items), per_type, accurate, without)
+    return CoderReport(
+        sum(gold.values()),
+        per_type,
+        accurate,
+        without,
+        main_correct=sum(correct.values()),
+        non_political=non_political,
+        non_political_with_event=spurious,
+    )
 
 
 def as_gold_type(kind: str, gold_types: set[str]) -> str:

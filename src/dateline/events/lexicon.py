@@ -60,6 +60,9 @@ class Grammar:
     future_modifiers: frozenset[str]
     done_act_heads: frozenset[str]
     weapon_nouns: frozenset[str]
+    mishap_causes: frozenset[str]
+    mishap_verbs: frozenset[str]
+    rioters: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,12 @@ and matched on lemmas, so "hosted", "hosts" and "will host" all match
    event noun that is its object ("signed the agreement" is one event);
 2. anchoring: an event noun reports an event only when something makes it
    one (a light verb, a date, "took place", a verbless headline); "the peace
-   agreement" on its own is a reference, not news.
+   agreement" on its own is a reference, not news; an event noun that only
+   modifies another ("assault rifles", "attack helicopters") names none;
+3. mishaps: an act done by a flood, a fire, a gas explosion or a crashing
+   bus is a disaster or an accident, not a political event.
+
+A violent act whose doers are protesters is a riot (PROTEST riot).
 """
 
 from __future__ import annotations
@@ -179,6 +184,8 @@ def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
     candidates: list[tuple[EventTrigger, frozenset[int]]] = []
     for token in doc:
         for entry, pos in index.single.get(token.lemma_, ()):
+            if entry.kind == "noun" and token.dep_ == "compound":
+                continue  # "assault rifles", "attack helicopters"
             if pos is None or token.pos_ == pos:
                 trigger = _trigger(doc, entry, frozenset((token.i,)))
                 if trigger is not None:
@@ -188,7 +195,8 @@ def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
         matcher = index.matcher_for({token.lemma_ for token in sentence})
         if matcher is not None:
             candidates += _phrase_candidates(sentence, matcher, index)
-    return _resolve_overlaps(candidates, grammar)
+    found = _resolve_overlaps(candidates, grammar)
+    return [_as_riot(t, grammar) for t in found if not is_mishap(t.anchor, grammar)]
 
 
 def _phrase_candidates(
@@ -269,6 +277,57 @@ def _resolve_overlaps(
         )
     ]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _doer(anchor: Token) -> Token | None:
+    """The subject of a trigger's clause, or of the clause it hangs from
+    ("a fire broke out ..., killing 12 workers": the fire)."""
+    token = anchor
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent", "csubj")]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "agent":  # "killed by lightning"
+                objects = [c for c in subject.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+            return subject
+        if token.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def is_mishap(anchor: Token, grammar: Grammar) -> bool:
+    """True when the act at ``anchor`` is done by a natural or industrial
+    disaster or an accident ("a gas explosion injured three workers", "a bus
+    collided with a tanker, killing 21"), not by anyone."""
+    causes = grammar.mishap_causes
+    clause = anchor
+    for _ in range(3):
+        if clause.lemma_ in grammar.mishap_verbs:
+            return True
+        if clause.dep_ not in ("advcl", "conj", "xcomp") or clause.head is clause:
+            break
+        clause = clause.head
+    for token in (anchor, _doer(anchor)):
+        if token is None:
+            continue
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+        if modifiers & grammar.weapon_nouns:
+            continue  # "artillery fire", "rocket blast"
+        if (token is not anchor and token.lemma_.lower() in causes) or modifiers & causes:
+            return True
+    return False
+
+
+def _as_riot(trigger: EventTrigger, grammar: Grammar) -> EventTrigger:
+    """Violence by protesters is a riot: "demonstrators attacked a police post"."""
+    if trigger.type != "ASSAULT":
+        return trigger
+    doer = _doer(trigger.anchor)
+    if doer is not None and doer.lemma_.lower() in grammar.rioters:
+        return replace(trigger, type="PROTEST", mode="riot")
+    return trigger
 
 
 def _is_modifier_or_command(verb: Token) -> bool:
