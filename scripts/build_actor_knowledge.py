@@ -76,6 +76,10 @@ CORRECTIONS = [
     ("Hafez al-Assad", "Hafez Assad|Hafez al-Asad|Hafiz al-Assad|Hafiz al-Asad|Assad|al-Assad",
      "SYR", "President", "head_of_state", "1971-03-14", "2000-06-10"),
 ]  # fmt: skip
+# Spellings news uses that the dictionaries lack, added to the person of that name.
+MORE_ALIASES = {
+    "Muammar Gaddafi": ["Gadhafi", "Kadhafi", "Qadhafi", "Moammar Qaddafi", "Muammar al-Gaddafi"],
+}
 # PETRARCH agent codes -> Dateline sectors (sectors.yaml).
 AGENT_SECTORS = {
     "COP": "POL", "SPY": "POL", "REB": "REB", "INS": "REB", "UAF": "REB", "GOV": "GOV",
@@ -547,8 +551,9 @@ def build_people(entries: list[Entry], hand: Hand) -> list[Row]:
         forms = [f for f in forms if f not in hand.names and f not in hand.cities]
         if not forms or len(forms[0].split()) < 2:
             continue
+        more = [a for a in MORE_ALIASES.get(forms[0], []) if a not in forms]
         for start, end in _merged(spans):
-            rows.append(Row(forms[0], forms[1:], code, start, end))
+            rows.append(Row(forms[0], forms[1:] + more, code, start, end))
     return _unambiguous(rows)
 
 
