@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from ..errors import KnowledgeError
 from ..knowledge import knowledge_files, load_tsv, load_yaml
+from .memory import surname_of
 from .values import Actor, Person, Sector
 
 __all__ = [
@@ -128,6 +129,29 @@ class PeopleIndex:
         if rows and len({person.name for person in rows}) == 1:
             return max(rows, key=lambda person: person.start)
         return _nearest(rows, day)
+
+    @cached_property
+    def by_surname(self) -> dict[str, tuple[Person, ...]]:
+        """The people of the files by the surname news uses alone ("Bush", "von der Leyen")."""
+        grouped: dict[str, list[Person]] = {}
+        for person in self.people:
+            grouped.setdefault(surname_of(person.name), []).append(person)
+        return {surname: tuple(people) for surname, people in grouped.items()}
+
+    def in_office_by_surname(
+        self, surname: str, day: date | None, countries: Iterable[str]
+    ) -> Person | None:
+        """The one person of ``countries`` (those the text names) in office on ``day`` who
+        goes by ``surname``: "Bush" in a 2008 article naming the United States."""
+        if day is None:
+            return None
+        wanted = set(countries)
+        found = {
+            person.name: person
+            for person in self.by_surname.get(surname, ())
+            if person.country in wanted and person.in_office(day)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @cached_property
     def by_country(self) -> dict[str, tuple[Person, ...]]:

@@ -197,6 +197,8 @@ def _name(
         # "Jay Carney" is not the filed Mark Carney: the given names must agree.
         if person and person.name.split()[0] != name.split()[0]:
             person = None
+    if person is None and " " not in name:
+        person = knowledge.people.in_office_by_surname(name, published, memory.named_codes())
     if person:
         return [(person.actor("GOV", in_term=_in_term(person, published)), "knowledge")]
     known = memory.recall(name) or memory.recall(surname_of(name))
