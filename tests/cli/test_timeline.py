@@ -75,3 +75,10 @@ def test_timeline_summary_takes_month_bounds(events_db):
         ["timeline", "--db", events_db, "--summarize", "--from", "2020-11", "--to", "2020-11"],
     )
     assert result.exit_code == 0, result.output
+
+
+def test_timeline_words_beyond_the_limit_are_one_line_of_error(events_db):
+    result = CliRunner().invoke(cli, ["timeline", "--db", events_db, "--text", "x" * 60_000])
+    assert result.exit_code == 2
+    assert "at most 1000 characters" in result.output
+    assert "LIKE" not in result.output and "Traceback" not in result.output

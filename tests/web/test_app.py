@@ -361,3 +361,10 @@ def test_app_pages_have_no_inline_script_or_style(client, events):
         page = client.get(path).text
         assert "<script" not in page and "style=" not in page and "<style" not in page
     assert client.get("/static/style.css").headers["content-type"].startswith("text/css")
+
+
+def test_app_words_beyond_the_limit_are_a_bad_parameter_not_a_crash(client):
+    page = client.get("/timeline", params={"text": "x" * 60_000})
+    assert 400 <= page.status_code < 500
+    api = client.get("/api/events", params={"text": "x" * 60_000})
+    assert 400 <= api.status_code < 500

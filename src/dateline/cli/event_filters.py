@@ -13,11 +13,17 @@ import click
 from ..errors import ConfigError
 from ..store.dates import day_range
 from ..timeline import TimelineQuery
-from ..timeline.filters import QUAD_CLASSES, STATUSES
+from ..timeline.filters import MAX_TEXT_CHARS, QUAD_CLASSES, STATUSES
 
 __all__ = ["event_filter_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _words(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and len(value) > MAX_TEXT_CHARS:
+        raise click.BadParameter(f"at most {MAX_TEXT_CHARS} characters of words to look for")
+    return value
 
 
 def _since(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -102,7 +108,10 @@ _OPTIONS = (
     ),
     click.option("--outlet", metavar="NAME", help="Events reported by this outlet."),
     click.option(
-        "--text", metavar="WORDS", help="Events with an evidence sentence holding all these words."
+        "--text",
+        metavar="WORDS",
+        callback=_words,
+        help="Events with an evidence sentence holding all these words.",
     ),
     click.option(
         "--place",

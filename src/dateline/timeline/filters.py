@@ -16,7 +16,11 @@ from ..errors import ConfigError
 from ..events.values import Status
 from ..store.dates import DayRange, day_range
 
-__all__ = ["BACKGROUND_DAYS", "QUAD_CLASSES", "STATUSES", "TimelineQuery"]
+__all__ = ["MAX_TEXT_CHARS", "BACKGROUND_DAYS", "QUAD_CLASSES", "STATUSES", "TimelineQuery"]
+
+# The longest ``text`` filter: longer ones are not words to look for, and SQL's LIKE
+# refuses patterns beyond some 50,000 bytes.
+MAX_TEXT_CHARS = 1000
 
 # Events dated more than this many days before the first article are background.
 BACKGROUND_DAYS = 30

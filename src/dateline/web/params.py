@@ -20,6 +20,7 @@ from ..api import Store
 from ..models import Event
 from ..store.dates import day_range
 from ..timeline import TimelineQuery
+from ..timeline.filters import MAX_TEXT_CHARS
 
 __all__ = ["MAX_LIMIT", "Filters", "Paging", "cursor_of", "filters", "paging", "store_of"]
 
@@ -112,7 +113,11 @@ def filters(
     ] = None,
     outlet: Annotated[str | None, Query(description="Reported by this outlet.")] = None,
     text: Annotated[
-        str | None, Query(description="Words that all appear in one evidence sentence.")
+        str | None,
+        Query(
+            description="Words that all appear in one evidence sentence.",
+            max_length=MAX_TEXT_CHARS,
+        ),
     ] = None,
     negated: Annotated[
         bool, Query(description="Also events the sources say did not happen.")
