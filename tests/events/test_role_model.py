@@ -46,11 +46,12 @@ def test_role_model_a_place_in_a_role_acts_for_its_country():
     "text",
     [
         "BOGOTA (Reuters) - Rebels attacked a police post on Tuesday, the army said.",
+        "MOMBASA - Port workers and the government signed a wage deal on Friday.",
         "On Monday -LRB- local time -RRB- , Reuters reported that gunmen kidnapped al Saturday.",
     ],
 )
 def test_role_model_never_makes_an_actor_of_junk(text):
-    junk = {"Tuesday", "Monday", "Reuters", "-RRB-", "-LRB-", "al", "BOGOTA", "Bogota"}
+    junk = {"Tuesday", "Monday", "Reuters", "-RRB-", "-LRB-", "al", "BOGOTA", "MOMBASA"}
     for event in extract(text, published="2024-03-05"):
         for actor in (*event.actors, *event.recipients):
             assert actor.name not in junk and (actor.text or "") not in junk

@@ -221,6 +221,8 @@ def _unknown_name(span: Span, place: str | None = None, *, target: bool = False)
         return None  # "May" alone is the month more often than the surname
     if text.casefold() in _outlet_names() or (place and text.casefold() == place.casefold()):
         return None
+    if _opens_the_article(words):
+        return None  # the dateline's city, "BELFAST -", even where no dateline was read
     return Actor(UNKNOWN_CODE, None, name=text).read_from(text, words.start_char, words.end_char)
 
 
@@ -231,6 +233,18 @@ def _outlet_names() -> frozenset[str]:
         name.casefold()
         for outlet in load_yaml("outlets.yaml")["outlets"]
         for name in (outlet["name"], *outlet.get("aliases", ()))
+    )
+
+
+def _opens_the_article(words: Span) -> bool:
+    """Whether ``words`` are capitals opening the article before a dash, comma or
+    bracket: the place a story was filed from ("BELFAST -", "GAZA CITY, May 3")."""
+    doc = words.doc
+    after = doc.text[words.end_char : words.end_char + 3].lstrip()
+    return (
+        not doc.text[: words.start_char].strip()
+        and words.text.isupper()
+        and after[:1] in ("-", "–", "—", ",", "(")
     )
 
 
