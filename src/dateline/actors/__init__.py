@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..knowledge import load_yaml
+from ..places.gazetteer import gazetteer as place_gazetteer
 from ..time.lexicon import lexicon as time_lexicon
 from .gazetteer import match_cities, match_names
 from .knowledge import (
@@ -214,9 +215,15 @@ def _unknown_name(span: Span, place: str | None = None, *, target: bool = False)
     if not names:
         return None
     words = span.doc[names[0].i : names[-1].i + 1]
-    if not target and all(t.ent_type_ in _PLACE_KINDS for t in words):
-        return None  # a place nobody knows ("Ras Lanuf") does not act; it may be a target
     text = words.text
+    if target:
+        # A town the gazetteer places in one country: that country is the target
+        # ("rebels advanced on Ajdabiyah").
+        countries = {feature.country for feature, _ in place_gazetteer().lookup(text)}
+        if len(countries) == 1:
+            return Actor(countries.pop()).read_from(span.text, span.start_char, span.end_char)
+    elif all(t.ent_type_ in _PLACE_KINDS for t in words):
+        return None  # a place nobody knows ("Ras Lanuf") does not act; it may be a target
     if len(words) == 1 and words[0].lower_ in time_lexicon().months:
         return None  # "May" alone is the month more often than the surname
     if text.casefold() in _outlet_names() or (place and text.casefold() == place.casefold()):
