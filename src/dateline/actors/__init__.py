@@ -166,8 +166,8 @@ def _words_of(actor: Actor, span: Span) -> Actor:
 
 def _person_of_a_country(span: Span, mentions: list[ActorMention]) -> Actor | None:
     """An unknown person named after their country ("former Germany defender Christoph
-    Metzelder", "Syrian activist Razan Zaitouneh"): the country's, with the person's
-    name and no sector; not the country's government."""
+    Metzelder"): a civilian of the country, with the person's name; not the country's
+    government."""
     root = span.root
     if (
         len(mentions) != 1
@@ -181,7 +181,7 @@ def _person_of_a_country(span: Span, mentions: list[ActorMention]) -> Actor | No
     words = span.doc[name[0].i : root.i + 1]
     if words.start_char < mentions[0].end:
         return None
-    return Actor(mentions[0].actor.code, None, name=words.text).read_from(
+    return Actor(mentions[0].actor.code, "CVL", name=words.text).read_from(
         span.text, span.start_char, span.end_char
     )
 
