@@ -110,6 +110,8 @@ def _code(
     if not (actors or recipients or _dated_by_its_words(when) or _sure(mention)):
         return None
     said = _place(doc, mention.place, published, memory, where.countries)
+    if said is not None and said.lat is None:
+        said = None  # a name nobody can place ("the South") says less than the dateline
     host = said.country if said else None
     if (
         host is not None
