@@ -168,15 +168,19 @@ def evaluate_tls_command(
         _print_report(evaluate_topics(directories, settings, dbs=dbs), as_json)
 
 
-@evaluate.command("coder", context_settings=CONTEXT_SETTINGS)
-@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
+# Labelled sentences: all, or the fixed development fifth (coder and roles alike).
+split_option = click.option(
     "--split",
     type=click.Choice(["all", "dev"]),
     default="all",
     show_default=True,
     help="Score every sentence, or only the fixed development fifth that training leaves out.",
 )
+
+
+@evaluate.command("coder", context_settings=CONTEXT_SETTINGS)
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@split_option
 @settings_options
 @json_option
 def evaluate_coder_command(
@@ -202,13 +206,7 @@ def evaluate_coder_command(
 
 @evaluate.command("roles", context_settings=CONTEXT_SETTINGS)
 @click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--split",
-    type=click.Choice(["all", "dev"]),
-    default="all",
-    show_default=True,
-    help="Score every sentence, or only the fixed development fifth that training leaves out.",
-)
+@split_option
 @settings_options
 @json_option
 def evaluate_roles_command(
