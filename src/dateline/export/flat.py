@@ -17,7 +17,7 @@ from typing import Any
 from ..actors.values import Actor
 from ..events.ontology import EventType, known_event_type
 from ..models import Event, Evidence
-from ..places import Place
+from ..places.values import place_fields
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -112,7 +112,7 @@ def flat_event(event: Event) -> FlatEvent:
         actors=event.actors,
         recipients=event.recipients,
         speaker=event.speaker,
-        **_place_fields(event.place),
+        **place_fields(event.place),
         killed=magnitude.get("killed"),
         injured=magnitude.get("injured"),
         displaced=magnitude.get("displaced"),
@@ -226,23 +226,6 @@ def event_record(event: Event) -> dict[str, Any]:
         "mentions": len(event.mentions),
         "disagreements": list(event.disagreements),
     }
-
-
-def _place_fields(place: Place | None) -> dict[str, Any]:
-    if place is None:
-        return dict.fromkeys(_PLACE_FIELDS)
-    return {
-        "place_name": place.name,
-        "place_country": place.country,
-        "place_admin1": place.admin1,
-        "place_lat": place.lat,
-        "place_lon": place.lon,
-        "place_source": place.source,
-        "place_geonameid": place.geonameid,
-    }
-
-
-_PLACE_FIELDS = tuple(f.name for f in fields(FlatEvent) if f.name.startswith("place_"))
 
 
 def _goldstein(known: EventType | None) -> float | None:

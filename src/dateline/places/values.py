@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["NO_PLACE", "Place", "PlaceSource"]
+__all__ = ["NO_PLACE", "PLACE_FIELDS", "Place", "PlaceSource", "place_fields"]
 
 # "sentence": the event's own sentence names it; "dateline": the article's dateline does.
 PlaceSource = Literal["sentence", "dateline"]
@@ -45,3 +45,31 @@ class Place:
 
 # The export's shape of an event with no place.
 NO_PLACE: dict[str, Any] = dict.fromkeys(("name", "country", "admin1", "lat", "lon", "source"))
+
+
+# The flat names of a place's fields, where a row or a table holds them beside others.
+PLACE_FIELDS = (
+    "place_name",
+    "place_country",
+    "place_admin1",
+    "place_lat",
+    "place_lon",
+    "place_source",
+    "place_geonameid",
+)
+
+
+def place_fields(place: Place | None) -> dict[str, Any]:
+    """The place as flat ``place_*`` fields (a store row, a CSV or Parquet row); all None
+    for an event with no place."""
+    if place is None:
+        return dict.fromkeys(PLACE_FIELDS)
+    return {
+        "place_name": place.name,
+        "place_country": place.country,
+        "place_admin1": place.admin1,
+        "place_lat": place.lat,
+        "place_lon": place.lon,
+        "place_source": place.source,
+        "place_geonameid": place.geonameid,
+    }

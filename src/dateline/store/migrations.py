@@ -32,8 +32,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..places import Place, country_place, resolve_place
+from ..places.values import place_fields
 from .linking import lock_links, rebuild_codes, relink
-from .rows import place_cells
 from .schema import (
     SCHEMA_VERSION,
     actor_word_columns,
@@ -144,7 +144,7 @@ def _two_to_three(connection: Connection) -> None:
             place = _geocoded(name, country)
             if place is None:
                 continue
-            cells = place_cells(place)
+            cells = place_fields(place)
             del cells["place_name"]
             same_country = (
                 table.c.place_country.is_(None)

@@ -20,6 +20,7 @@ from ..actors import Actor, ActorMention
 from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
 from ..places import Place
+from ..places.values import place_fields
 from ..time.values import TimeValue
 from .schema import articles, event_mentions
 
@@ -33,7 +34,6 @@ __all__ = [
     "mention_from_row",
     "mentions_query",
     "mention_row",
-    "place_cells",
     "place_from_row",
     "time_from_row",
     "time_row",
@@ -62,7 +62,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "sort_day": first or UNDATED,
         "contexts": json.dumps(list(event.contexts)),
         "speaker": event.speaker,
-        **place_cells(event.place),
+        **place_fields(event.place),
         "magnitude": json.dumps(dict(event.magnitude)),
         "confidence": event.confidence,
         "cameo": event.cameo,
@@ -141,7 +141,7 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
         "date_source": mention.date_source,
         "status": mention.status,
         "speaker": mention.speaker,
-        **place_cells(mention.place),
+        **place_fields(mention.place),
         "magnitude": json.dumps(dict(mention.magnitude)),
         "confidence": mention.confidence,
         "cameo": mention.cameo,
@@ -150,21 +150,6 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
         "start": evidence.start,
         "end": evidence.end,
         "trigger": evidence.trigger,
-    }
-
-
-def place_cells(place: Place | None) -> dict[str, Any]:
-    """The ``place_*`` cells of an event or mention row."""
-    if place is None:
-        return dict.fromkeys(_PLACE_COLUMNS)
-    return {
-        "place_name": place.name,
-        "place_country": place.country,
-        "place_admin1": place.admin1,
-        "place_lat": place.lat,
-        "place_lon": place.lon,
-        "place_source": place.source,
-        "place_geonameid": place.geonameid,
     }
 
 
@@ -181,17 +166,6 @@ def place_from_row(row: Mapping[Any, Any]) -> Place | None:
         source=row["place_source"],
         geonameid=row["place_geonameid"],
     )
-
-
-_PLACE_COLUMNS = (
-    "place_name",
-    "place_country",
-    "place_admin1",
-    "place_lat",
-    "place_lon",
-    "place_source",
-    "place_geonameid",
-)
 
 
 def mentions_query() -> Select[Any]:
