@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING
 from ..places import gazetteer, is_place_word
 from .lexicon import load_lexicon
 from .role_model import load_role_model, target_of
+from .spans import participant_spans, spans_of, unique_spans
 from .values import EventTrigger, RoleSpans
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["fill_roles", "find_roles", "participant_spans", "place_span"]
+__all__ = ["fill_roles", "find_roles", "place_span"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -43,8 +44,6 @@ _PLACE_PREPS = ("in", "at", "near", "outside", "around", "inside")
 _NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "WORK_OF_ART"})
 # Acts whose direct object may be the place they struck: "shelled Kharkiv".
 _PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "FIGHT"})
-# Parts of a noun phrase that are not the participant itself.
-_CUT_DEPS = frozenset({"relcl", "acl", "cc", "preconj", "punct", "appos", "advcl", "prep"})
 # Preps that attach the setting, not a participant, to an event noun.
 _SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "following"})
 
@@ -72,7 +71,9 @@ def fill_roles(trigger: EventTrigger, roles: RoleSpans) -> RoleSpans:
     target = target_of(trigger, roles, model)
     if target is None or _covers(roles.actors, target):
         return roles
-    return replace(roles, recipients=_unique(r for r in _spans([target]) if r not in roles.actors))
+    return replace(
+        roles, recipients=unique_spans(r for r in spans_of([target]) if r not in roles.actors)
+    )
 
 
 def _is_participle_clause(anchor: Token) -> bool:
@@ -93,7 +94,7 @@ def find_roles(trigger: EventTrigger) -> RoleSpans:
     else:
         actors, recipients = _noun_roles(anchor, trigger)
     between = [t for t in _prep_objects(_role_holders(trigger), ("between", "among", "amongst"))]
-    between_spans = _spans(between)
+    between_spans = spans_of(between)
     if between_spans:
         if actors:
             recipients += between_spans
@@ -108,8 +109,8 @@ def find_roles(trigger: EventTrigger) -> RoleSpans:
     actors = tuple(a for a in actors if a.root.i not in inside)
     recipients = tuple(r for r in recipients if r.root.i not in inside and r not in actors)
     return RoleSpans(
-        actors=_unique(actors),
-        recipients=_unique(recipients),
+        actors=unique_spans(actors),
+        recipients=unique_spans(recipients),
         place=place_span(trigger),
     )
 
@@ -119,19 +120,19 @@ def _verb_roles(verb: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], t
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if trigger.frame == "host":
         # "X hosted Y": the visitor is the actor, the host the recipient.
-        return _spans(objects), _spans(subject)
+        return spans_of(objects), spans_of(subject)
     if passive_subject:
         attacks = _attacks_of(verb)
-        actors = _spans(agent) or _spans(_owners(attacks) or attacks)
-        recipients = _spans(passive_subject) if trigger.object_role == "recipient" else ()
+        actors = spans_of(agent) or spans_of(_owners(attacks) or attacks)
+        recipients = spans_of(passive_subject) if trigger.object_role == "recipient" else ()
     else:
-        actors = _spans(subject)
-        recipients = _spans(objects) if trigger.object_role == "recipient" else ()
+        actors = spans_of(subject)
+        recipients = spans_of(objects) if trigger.object_role == "recipient" else ()
     if trigger.frame == "visit" and objects:
-        recipients = _spans(objects)
+        recipients = spans_of(objects)
     recipients += _prep_recipients(trigger)
     if not actors:
-        actors = _spans(_by_phrase(verb))
+        actors = spans_of(_by_phrase(verb))
     return actors, recipients
 
 
@@ -171,26 +172,26 @@ def _attack_nouns() -> frozenset[str]:
 
 
 def _noun_roles(noun: Token, trigger: EventTrigger) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    actors = _spans(c for c in noun.children if c.dep_ == "poss")
+    actors = spans_of(c for c in noun.children if c.dep_ == "poss")
     recipients: tuple[Span, ...] = ()
     of_phrase = _prep_objects([noun], ("of",))
     if trigger.object_role == "actor":
-        actors += _spans(of_phrase)
+        actors += spans_of(of_phrase)
     elif trigger.object_role == "recipient":
-        recipients += _spans(of_phrase)
-    actors += _spans(_by_phrase(noun))
+        recipients += spans_of(of_phrase)
+    actors += spans_of(_by_phrase(noun))
     recipients += _prep_recipients(trigger)
     if not actors:
-        actors = _spans(
+        actors = spans_of(
             c
             for c in noun.children
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
         )
     if not actors:
         # A verbless predicate the parser made the root: "X and Y [held] a phone call".
-        actors = _spans(c for c in noun.children if c.dep_ == "nsubj")
+        actors = spans_of(c for c in noun.children if c.dep_ == "nsubj")
     if not actors and not _is_cause_of(noun):
-        actors = _spans(_governing_subject(noun))
+        actors = spans_of(_governing_subject(noun))
     return actors, recipients
 
 
@@ -287,9 +288,9 @@ def _prep_recipients(trigger: EventTrigger) -> tuple[Span, ...]:
     Egyptian soldiers" is to Egypt, "for the strike" to nobody."""
     holders = _role_holders(trigger)
     plain = [prep for prep in trigger.preps if prep != "for"]
-    spans = _spans(_prep_objects(holders, plain))
+    spans = spans_of(_prep_objects(holders, plain))
     if "for" in trigger.preps:
-        spans += _spans(_owners(_prep_objects(holders, ("for",))))
+        spans += spans_of(_owners(_prep_objects(holders, ("for",))))
     return spans
 
 
@@ -384,98 +385,3 @@ def _resolve_relatives(tokens: list[Token]) -> list[Token]:
         else:
             resolved.append(token)
     return resolved
-
-
-def participant_spans(token: Token) -> tuple[Span, ...]:
-    """The noun phrase headed by ``token``, split at its conjuncts.
-
-    "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed"
-    gives two spans; relative clauses and prepositional tails are
-    cut so the span names the participant, not what is said about it.
-    """
-    heads = [token, *(c for c in token.conjuncts if c.i > token.i)]
-    spans: list[Span] = []
-    for head in heads:
-        if head.pos_ not in ("CCONJ", "PUNCT"):
-            spans += _split_misparsed_coordination(_head_span(head), head)
-    return tuple(spans)
-
-
-def _split_misparsed_coordination(span: Span, head: Token) -> list[Span]:
-    """Split "President X and commander Y" that the parser read as one name.
-
-    The parser sometimes hangs a coordination of two names inside the
-    compound before the second name's head; a coordination of adjectives
-    ("the Colombian and Venezuelan ministers") is left alone.
-    """
-    for token in span:
-        if token.i >= head.i or token.dep_ != "cc":
-            continue
-        first = token.head
-        if first.pos_ in ("PROPN", "NOUN") and any(
-            c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in first.children
-        ):
-            left = _trim(span.doc[span.start : token.i])
-            right = _trim(span.doc[token.i + 1 : span.end])
-            if len(left) and len(right):
-                return [left, right]
-    return [span]
-
-
-def _trim(span: Span) -> Span:
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
-        span = span[1:]
-    return span
-
-
-def _head_span(head: Token) -> Span:
-    kept = [head.i]
-    stack = [c for c in head.children if _is_part_of_name(c)]
-    while stack:
-        token = stack.pop()
-        kept.append(token.i)
-        # Below the top level a coordination belongs to the phrase:
-        # "the leaders of Ethiopia and Eritrea".
-        stack += [c for c in token.children if c.dep_ not in ("relcl", "acl", "appos")]
-    # Keep the words next to the head only, so a split coordination cannot
-    # swallow its neighbour, and never run across a line break.
-    kept_set = set(kept)
-    start = end = head.i
-    while start - 1 in kept_set and "\n" not in head.doc[start - 1].text_with_ws:
-        start -= 1
-    while end + 1 in kept_set and "\n" not in head.doc[end].text_with_ws:
-        end += 1
-    span = head.doc[start : end + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "case"):
-        span = span[:-1]
-    while len(span) > 1 and (
-        span[0].is_punct or span[0].is_space or span[0].lower_ in ("and", "or")
-    ):
-        span = span[1:]
-    return span
-
-
-def _is_part_of_name(child: Token) -> bool:
-    if child.dep_ == "prep":
-        # "the leaders of Ethiopia", not "Gaddafi's forces [of shelling Misrata]".
-        return child.lower_ == "of" and not any(c.tag_ == "VBG" for c in child.children)
-    return child.dep_ not in _CUT_DEPS and child.dep_ not in ("conj", "case")
-
-
-def _spans(tokens: Iterable[Token]) -> tuple[Span, ...]:
-    spans: list[Span] = []
-    for token in tokens:
-        spans += participant_spans(token)
-    return tuple(spans)
-
-
-def _unique(spans: Iterable[Span]) -> tuple[Span, ...]:
-    seen: set[tuple[int, int]] = set()
-    kept = []
-    for span in spans:
-        if (span.start, span.end) not in seen:
-            seen.add((span.start, span.end))
-            kept.append(span)
-    return tuple(kept)

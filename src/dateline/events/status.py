@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Grammar, load_lexicon
 from .ontology import event_type
-from .roles import participant_spans
+from .spans import participant_spans
 from .values import EventTrigger, Status, StatusInfo
 
 if TYPE_CHECKING:
