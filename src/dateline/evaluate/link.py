@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
+from ..events.labels import json_records
 from ..models import Event
 from ..settings import Settings
 
@@ -55,22 +56,9 @@ class LinkRecord:
 
 def read_link_records(path: Path) -> list[LinkRecord]:
     """The records of a labelled JSONL file; a bad line raises with its number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(f"cannot read link labels: {error}", source=str(path)) from None
     records: list[LinkRecord] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise SourceError(f"malformed JSON ({error.msg})", source=where) from None
-        if not isinstance(record, dict):
-            raise SourceError("expected a JSON object", source=where)
+    for number, where, record in json_records(path, "link labels"):
         key, text = str(record.get("id") or number), record.get("text")
         if not isinstance(text, str) or not text.strip():
             raise SourceError("no 'text'", source=where)

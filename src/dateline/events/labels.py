@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
 
-__all__ = ["LabelledSentence", "development_split", "read_labels"]
+__all__ = ["LabelledSentence", "development_split", "json_records", "read_labels"]
 
 SPLIT_SEED = 2024
 DEV_FRACTION = 0.2
@@ -37,21 +37,8 @@ class LabelledSentence:
 
 def read_labels(path: Path) -> list[LabelledSentence]:
     """The labelled sentences of a JSONL file; a bad line raises with its number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(f"cannot read labels: {error}", source=str(path)) from None
     items = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise SourceError(f"malformed JSON ({error.msg})", source=where) from None
-        if not isinstance(record, dict):
-            raise SourceError("expected a JSON object", source=where)
+    for number, where, record in json_records(path, "labels"):
         sentence, kind = record.get("sentence"), record.get("type")
         if not isinstance(sentence, str) or not sentence.strip():
             raise SourceError("no 'sentence' text", source=where)
@@ -69,6 +56,27 @@ def read_labels(path: Path) -> list[LabelledSentence]:
     if not items:
         raise SourceError("no labelled sentences", source=str(path))
     return items
+
+
+def json_records(path: Path, what: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(line number, "path:line", record) for each JSON object of a labelled JSONL file;
+    a file that cannot be read, or a line that is not a JSON object, raises SourceError
+    naming it (``what`` says what the file holds: "labels")."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError(f"cannot read {what}: {error}", source=str(path)) from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise SourceError(f"malformed JSON ({error.msg})", source=where) from None
+        if not isinstance(record, dict):
+            raise SourceError("expected a JSON object", source=where)
+        yield number, where, record
 
 
 def _strings(value: Any) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from ..knowledge import KNOWLEDGE_DIR, load_yaml
 
 __all__ = [
     "PLACES_FILE",
+    "TSV_COLUMNS",
     "PLACE_WORDS_FILE",
     "Feature",
     "FeatureKind",
@@ -150,7 +151,8 @@ def gazetteer() -> Gazetteer:
     return found
 
 
-_COLUMNS = (
+# The columns of ``places.tsv``, in order (scripts/build_places.py writes them).
+TSV_COLUMNS = (
     "kind",
     "geonameid",
     "name",
@@ -172,16 +174,16 @@ def _rows() -> list[str]:
     except FileNotFoundError:
         raise KnowledgeError("knowledge file is missing", source=PLACES_FILE) from None
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    if not lines or tuple(lines[0].split("\t")) != _COLUMNS:
-        raise KnowledgeError(f"the header must be {' '.join(_COLUMNS)}", source=PLACES_FILE)
+    if not lines or tuple(lines[0].split("\t")) != TSV_COLUMNS:
+        raise KnowledgeError(f"the header must be {' '.join(TSV_COLUMNS)}", source=PLACES_FILE)
     return lines[1:]
 
 
 def _feature(row: str, number: int) -> Feature:
     cells = row.split("\t")
-    if len(cells) != len(_COLUMNS):
+    if len(cells) != len(TSV_COLUMNS):
         raise KnowledgeError(
-            f"row {number + 1} does not have {len(_COLUMNS)} cells", source=PLACES_FILE
+            f"row {number + 1} does not have {len(TSV_COLUMNS)} cells", source=PLACES_FILE
         )
     kind, geonameid, name, country, fips, admin1_code, admin1, lat, lon, population, _ = cells
     if kind not in _KINDS:
