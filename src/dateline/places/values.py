@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["NO_PLACE", "PLACE_FIELDS", "Place", "PlaceSource", "place_fields"]
+__all__ = ["NO_PLACE", "PLACE_FIELDS", "Place", "PlaceSource", "place_fields", "place_from_fields"]
 
 # "sentence": the event's own sentence names it; "dateline": the article's dateline does.
 PlaceSource = Literal["sentence", "dateline"]
@@ -73,3 +74,11 @@ def place_fields(place: Place | None) -> dict[str, Any]:
         "place_source": place.source,
         "place_geonameid": place.geonameid,
     }
+
+
+def place_from_fields(cells: Mapping[str, Any]) -> Place | None:
+    """The place of flat ``place_*`` fields (a store row): the inverse of
+    :func:`place_fields`; None without a name."""
+    if not cells["place_name"]:
+        return None
+    return Place(**{name.removeprefix("place_"): cells[name] for name in PLACE_FIELDS})

@@ -19,8 +19,7 @@ from sqlalchemy import Select, select
 from ..actors import Actor, ActorMention
 from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
-from ..places import Place
-from ..places.values import place_fields
+from ..places.values import place_fields, place_from_fields
 from ..time.values import TimeValue
 from .schema import articles, event_mentions
 
@@ -34,7 +33,6 @@ __all__ = [
     "mention_from_row",
     "mentions_query",
     "mention_row",
-    "place_from_row",
     "time_from_row",
     "time_row",
 ]
@@ -114,7 +112,7 @@ def event_from_row(
         mentions=tuple(mentions),
         contexts=tuple(json.loads(row["contexts"] or "[]")),
         speaker=row["speaker"],
-        place=place_from_row(row),
+        place=place_from_fields(row),
         magnitude=tuple(json.loads(row["magnitude"] or "{}").items()),
         confidence=row["confidence"],
         cameo=row["cameo"],
@@ -151,21 +149,6 @@ def mention_row(article_id: str, mention: Event, event_id: str | None) -> dict[s
         "end": evidence.end,
         "trigger": evidence.trigger,
     }
-
-
-def place_from_row(row: Mapping[Any, Any]) -> Place | None:
-    """The place of a row's ``place_*`` cells; None without a name."""
-    if not row["place_name"]:
-        return None
-    return Place(
-        name=row["place_name"],
-        country=row["place_country"],
-        admin1=row["place_admin1"],
-        lat=row["place_lat"],
-        lon=row["place_lon"],
-        source=row["place_source"],
-        geonameid=row["place_geonameid"],
-    )
 
 
 def mentions_query() -> Select[Any]:
@@ -213,7 +196,7 @@ def mention_from_row(row: Mapping[Any, Any]) -> Event:
         mentions=(evidence_from_row(row),),
         contexts=_strings_of(row["contexts"]),
         speaker=row["speaker"],
-        place=place_from_row(row),
+        place=place_from_fields(row),
         magnitude=_magnitude_of(row["magnitude"]),
         confidence=row["confidence"],
         cameo=row["cameo"],
