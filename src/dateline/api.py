@@ -18,7 +18,7 @@ from .models import Article, DatedSentence, Event
 from .scale import DaskOptions
 from .settings import Settings, load_settings
 from .sources import FieldMap
-from .store import event_queries, open_engine
+from .store import event_queries, open_engine, refuse_read_only
 from .store.article_queries import Span, actor_mentions_within
 from .store.event_queries import ArticleMentions
 from .store.linking import RelinkReport, lock_links, relink
@@ -375,6 +375,7 @@ class Store:
     def relink(self) -> RelinkReport:
         """Rebuild every event from the stored mentions (after a change of the link rules),
         in one transaction; relinking again changes nothing."""
+        refuse_read_only(self.engine, "relink")
         with self.engine.begin() as connection:
             lock_links(connection)
             return relink(connection)

@@ -1,6 +1,7 @@
 """Opening a database: another program's SQLite file is refused, reading never creates one."""
 
 import hashlib
+import os
 import socket
 import sqlite3
 import subprocess
@@ -124,3 +125,64 @@ def test_database_postgresql_port_that_never_answers_times_out(monkeypatch):
         with pytest.raises(StoreError, match=f"cannot open database .*127.0.0.1:{port}"):
             open_engine(f"postgresql://dateline@127.0.0.1:{port}/news")
         assert time.monotonic() - started < 8
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder whose files cannot be written: a read-only bind mount where we may mount
+    (root), else a folder without write permission (other users)."""
+    source, folder = tmp_path / "source", tmp_path / "archive"
+    source.mkdir()
+    folder.mkdir()
+    if os.geteuid() != 0:
+        yield source, source, lambda: source.chmod(0o555)
+        source.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "--bind", str(source), str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot make a read-only folder here (mount refused)")
+
+    def seal():
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+
+    try:
+        yield source, folder, seal
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def _dateline(*args, cwd):
+    return subprocess.run(
+        [sys.executable, "-m", "dateline", *args], cwd=cwd, capture_output=True, text=True, timeout=180
+    )
+
+
+@pytest.mark.slow
+def test_database_on_a_read_only_folder_is_read_and_never_written(read_only_folder, tmp_path):
+    source, folder, seal = read_only_folder
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "NAIROBI, March 3 (Reuters) - Kenyan police arrested 40 protesters in Nairobi on "
+        "Tuesday, the interior ministry said. The protesters had marched on parliament to "
+        "demand lower food prices, and opposition leaders condemned the arrests.\n"
+    )
+    assert _dateline("ingest", str(article), "--db", str(source / "news.db"), cwd=tmp_path).returncode == 0
+    seal()
+    before = sorted(p.name for p in source.iterdir())
+    digest = _digest(source / "news.db")
+    database = str(folder / "news.db")
+
+    for command in (["articles"], ["timeline"], ["actors"], ["export", "--format", "jsonl"]):
+        result = _dateline(*command, "--db", database, cwd=tmp_path)
+        assert result.returncode == 0, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert _dateline("articles", "--db", database, cwd=tmp_path).stdout.endswith("\n1 article\n")
+    assert "KEN" in _dateline("timeline", "--db", database, cwd=tmp_path).stdout
+
+    for command in (["relink"], ["ingest", str(article)]):
+        result = _dateline(*command, "--db", database, cwd=tmp_path)
+        assert result.returncode == 1, command
+        assert result.stderr.startswith("Error: cannot ") and "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert sorted(p.name for p in source.iterdir()) == before
+    assert _digest(source / "news.db") == digest

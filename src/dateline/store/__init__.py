@@ -4,6 +4,6 @@
 :mod:`.database` opens a database from a URL.
 """
 
-from .database import database_url, open_engine
+from .database import database_url, open_engine, read_only_reason, refuse_read_only
 
-__all__ = ["database_url", "open_engine"]
+__all__ = ["database_url", "open_engine", "read_only_reason", "refuse_read_only"]

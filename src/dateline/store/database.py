@@ -12,15 +12,23 @@ A database of an earlier schema is upgraded in place, with a copy kept
 (:mod:`.migrations`). A PostgreSQL server gets :data:`CONNECT_TIMEOUT_S`
 seconds to answer (unless the URL sets ``connect_timeout``), so a port that
 accepts and never answers is an error, not a hang.
+
+A SQLite file that cannot be written (a read-only filesystem, a file or folder
+without write permission) is opened read-only, so that reading commands work
+on an archived database; a command that would write to it is refused with the
+reason (:func:`read_only_reason`, :func:`refuse_read_only`).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -31,7 +39,13 @@ from .linking import LINK_LOCK
 from .migrations import stored_version, upgrade
 from .schema import SCHEMA_VERSION, metadata, store_info
 
-__all__ = ["CONNECT_TIMEOUT_S", "database_url", "open_engine"]
+__all__ = [
+    "CONNECT_TIMEOUT_S",
+    "database_url",
+    "open_engine",
+    "read_only_reason",
+    "refuse_read_only",
+]
 
 CONNECT_TIMEOUT_S = 10
 
@@ -53,11 +67,18 @@ def open_engine(value: str, *, create: bool = True) -> Engine:
 
     With ``create=False`` a SQLite file that does not exist is a
     :class:`~dateline.errors.StoreError` ("no such database"), not a new
-    database. A SQLite file of another program is refused either way.
+    database. A SQLite file of another program is refused either way. A SQLite
+    file that cannot be written is opened read-only, unless ``create`` (a
+    command that adds to the database) asks to write to it: then it is refused.
     """
     url_text = database_url(value)
     try:
         url = make_url(url_text)
+        reason = _sqlite_read_only_reason(url.database) if url.get_backend_name() == "sqlite" else None
+        if reason is not None:
+            if create:
+                raise StoreError(f"cannot write to database {value}: {reason}")
+            return _read_only_engine(Path(str(url.database)).expanduser(), value, reason)
         connect_args: dict[str, Any] = {}
         if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
@@ -74,6 +95,73 @@ def open_engine(value: str, *, create: bool = True) -> Engine:
         raise StoreError(f"cannot open database {_safe(url_text)}: {error.orig}") from None
     except SQLAlchemyError as error:
         raise StoreError(f"cannot prepare database {_safe(url_text)}: {error}") from None
+    return engine
+
+
+def read_only_reason(engine: Engine) -> str | None:
+    """Why the database cannot be written (``None`` when it can)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or engine.url.query.get("mode") != "ro" or not database:
+        return None
+    return _sqlite_read_only_reason(url2pathname(urlsplit(database).path))
+
+
+def refuse_read_only(engine: Engine, doing: str) -> None:
+    """Raise a :class:`~dateline.errors.StoreError` saying why ``doing`` cannot write, if it cannot."""
+    reason = read_only_reason(engine)
+    if reason is not None:
+        raise StoreError(f"cannot {doing}: {reason}")
+
+
+def _sqlite_read_only_reason(database: Any) -> str | None:
+    """Why a SQLite file cannot be written, or ``None`` (it can, or it does not exist yet)."""
+    if not database or database == ":memory:" or str(database).startswith("file:"):
+        return None
+    path = Path(str(database)).expanduser()
+    if not path.is_file():
+        return None
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        try:
+            readonly = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            readonly = False
+        if readonly:
+            return f"{path} is on a read-only filesystem"
+        return f"its folder {folder} is not writable"
+    if not os.access(path, os.W_OK):
+        return f"{path} is not writable"
+    return None
+
+
+def _read_only_engine(path: Path, value: str, reason: str) -> Engine:
+    """An engine that reads a SQLite file without writing a byte to it (nor a -wal or -shm).
+
+    Where the folder cannot take SQLite's shared-memory file and no write-ahead
+    log is pending, the file is opened as immutable (nobody can change it meanwhile).
+    """
+    wal = path.with_name(path.name + "-wal")
+    folder_writable = os.access(path.parent, os.W_OK)
+    immutable = not folder_writable and not (wal.exists() and wal.stat().st_size > 0)
+    query = "?mode=ro" + ("&immutable=1" if immutable else "") + "&uri=true"
+    engine = create_engine(
+        f"sqlite:///{path.resolve().as_uri()}{query}", future=True, connect_args={"timeout": 30}
+    )
+    try:
+        found = stored_version(engine)
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot open database {value}: {error}") from None
+    if found is None:
+        raise StoreError(
+            f"{value} is not a Dateline database (it has no store_info table), "
+            f"and it cannot be written: {reason}"
+        )
+    if found != SCHEMA_VERSION:
+        raise StoreError(
+            f"{value} is of schema {found} and this Dateline reads schema {SCHEMA_VERSION}; "
+            "it cannot be upgraded where it is (it cannot be written): copy it somewhere "
+            "writable and open the copy"
+        )
     return engine
 
 
