@@ -155,3 +155,47 @@ def test_workers_die_with_their_parent(how):
     finally:
         parent.kill()
         parent.wait()
+
+
+@needs_proc
+@pytest.mark.slow
+def test_workers_an_ingest_whose_spacy_worker_is_killed_finishes_and_fails_only_its_batch(tmp_path):
+    # The reproducer: real spaCy workers, one killed (as by the
+    # out-of-memory killer) a second after it starts.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    pairs = [("Kenya", "Uganda"), ("France", "Mali"), ("India", "Nepal"), ("Peru", "Chile")]
+    for number in range(40):
+        first, second = pairs[number % len(pairs)]
+        (folder / f"{number:02d}.txt").write_text(
+            f"{first} accused {second} on Monday of moving troops to the border, officials said "
+            f"in report {number}. The foreign minister of {first} said talks with {second} would "
+            f"resume in the capital. Protesters gathered outside the embassy of {second}.\n"
+        )
+    database = tmp_path / "news.db"
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "dateline", "ingest", str(folder), "--db", str(database)]
+        + "--setting multiprocess_min_texts 2 --setting n_process 2 --setting batch_size 4".split(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not (workers := _children(ingest.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert workers, "no parse worker started"
+        time.sleep(1)
+        os.kill(min(workers), signal.SIGKILL)
+        out, err = ingest.communicate(timeout=300)
+    finally:
+        ingest.kill()
+        ingest.wait()
+    assert ingest.returncode == 0, err
+    assert "read 40, added 40" in out + err
+    lost = sum(
+        line.startswith("failed: ") and "the parse worker died" in line for line in err.splitlines()
+    )
+    assert 0 < lost <= 8, err  # one or two batches of 4, no more
+    assert f"analysed {40 - lost}" in out + err

@@ -153,7 +153,11 @@ def read_only_folder(tmp_path):
 
 def _dateline(*args, cwd):
     return subprocess.run(
-        [sys.executable, "-m", "dateline", *args], cwd=cwd, capture_output=True, text=True, timeout=180
+        [sys.executable, "-m", "dateline", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
 
 
@@ -166,7 +170,10 @@ def test_database_on_a_read_only_folder_is_read_and_never_written(read_only_fold
         "Tuesday, the interior ministry said. The protesters had marched on parliament to "
         "demand lower food prices, and opposition leaders condemned the arrests.\n"
     )
-    assert _dateline("ingest", str(article), "--db", str(source / "news.db"), cwd=tmp_path).returncode == 0
+    assert (
+        _dateline("ingest", str(article), "--db", str(source / "news.db"), cwd=tmp_path).returncode
+        == 0
+    )
     seal()
     before = sorted(p.name for p in source.iterdir())
     digest = _digest(source / "news.db")

@@ -74,7 +74,9 @@ def open_engine(value: str, *, create: bool = True) -> Engine:
     url_text = database_url(value)
     try:
         url = make_url(url_text)
-        reason = _sqlite_read_only_reason(url.database) if url.get_backend_name() == "sqlite" else None
+        reason = (
+            _sqlite_read_only_reason(url.database) if url.get_backend_name() == "sqlite" else None
+        )
         if reason is not None:
             if create:
                 raise StoreError(f"cannot write to database {value}: {reason}")
