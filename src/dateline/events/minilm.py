@@ -9,9 +9,9 @@ Coding runs that graph with onnxruntime and needs neither torch nor
 (the mean of the last states over the word pieces, unit length; a test
 compares them within 1e-4).
 
-On 500 PLV sentences, one thread, this ran at about 40 sentences a second
-where the numpy forward pass it replaces ran at 17 to 20 (two cores shared
-with other work, so noisy; the numpy pass is gone). It runs on one thread,
+On 500 PLV sentences, one thread, this encoded 28 to 38 sentences a second
+where the numpy forward pass it replaced encoded 15 to 19 (two cores shared
+with other work, so noisy; docs/coder.md). It runs on one thread,
 as the rest of coding does (:func:`~.coder.load_coder`): on two cores the
 spaCy workers hold the other, and two threads that contend for one core
 ran at a third of the speed.
