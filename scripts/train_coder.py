@@ -3,11 +3,11 @@
     python scripts/train_coder.py [--data ../shared/data] [--only minilm|sparse]
 
 Two coders are shipped: ``knowledge/coder_minilm`` (sparse features and
-MiniLM vectors from two tuned layers; about ten minutes on two CPU cores)
-and ``knowledge/coder`` (sparse features alone, for an install without
-torch; about a minute). Seeded and reproducible: the same data gives the same
-weights on the same machine. Both are trained on
-PLV's ``plv_train.jsonl`` less its fixed development fifth (the part that
+MiniLM vectors from two tuned layers, its encoder exported to ONNX when it is
+saved; about ten minutes on two CPU cores) and ``knowledge/coder`` (sparse
+features alone; about a minute). Seeded and reproducible: the same data
+gives the same weights on the same machine. Both are trained on PLV's
+``plv_train.jsonl`` less its fixed development fifth (the part that
 ``dateline eval coder --split dev`` scores), on sentences written for
 Dateline to the PLOVER codebook (``knowledge/coder/codebook_examples.jsonl``)
 and on the shipped sentences that report no act
@@ -125,13 +125,13 @@ A sparse twin (the sparse coder of the same sentences, `gate_*` in `coder.npz`)
 reads every sentence first and only those it doubts are encoded: all of a
 text of {meta.get("gate", {}).get("whole", "?")} such sentences or fewer, else at most \
 {meta.get("gate", {}).get("budget", "?")} (docs/coder.md: "The MiniLM coder").
-Coding runs the encoder's forward pass in numpy (`dateline.events.minilm`, the
-torch model's vectors within 1e-5); only tuning needs torch.
-This is the default coder where the `embeddings` extra is installed."""
+Coding runs the encoder exported with them (`encoder.onnx`: the packaged model
+and the tuned layers, float32; `tokenizer.json`) on onnxruntime
+(`dateline.events.minilm`, the torch model's vectors within 1e-4); only tuning
+and the export need torch (the `embeddings` extra). This is the default coder."""
         if tuned
         else """It reads no embeddings, so it costs almost nothing beside the parse: the
-default coder where torch and the `embeddings` extra are not installed
-(`coder_model sparse` selects it anywhere)."""
+coder of `coder_model sparse`."""
     )
     card = f"""# The shipped event coder: `{folder.name}`
 

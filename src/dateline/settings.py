@@ -101,10 +101,10 @@ class Settings:
     )
     coder_model: str = _setting(
         "default",
-        "The learned event coder: 'default' (the shipped MiniLM coder where the embeddings "
-        "extra is installed, else the sparse one), 'sparse' (the shipped coder that needs no "
-        "torch), the folder of one made by 'dateline coder train', or 'none' for the trigger "
-        "lexicon alone.",
+        "The learned event coder: 'default' (the shipped MiniLM coder, sparse features and "
+        "sentence vectors), 'sparse' (the shipped coder of sparse features alone, which "
+        "encodes nothing), the folder of one made by 'dateline coder train', or 'none' for "
+        "the trigger lexicon alone.",
     )
     min_body_chars: int = _setting(
         200,

