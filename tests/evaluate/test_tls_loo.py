@@ -139,3 +139,21 @@ def test_tls_tables_flag_a_summary_no_better_than_the_busiest_days():
     assert "topic-x" in lines[2] and "not above busiest" in lines[2]
     assert "topic-y" in lines[3] and "not above" not in lines[3]
     assert [row["topic"] for row in both.to_dict()["leave_one_topic_out"]] == ["topic-x", "topic-y"]
+
+
+def test_tls_flags_a_topic_that_loses_to_the_busiest_days_beyond_the_slack():
+    busiest = TimelineScore(0.60, 0.120, 0.030, 10, 10)
+    close = TimelineScore(0.59, 0.125, 0.010, 10, 10)  # 0.01 below on date F1: within the slack
+    losing = TimelineScore(0.62, 0.090, 0.040, 10, 10)  # 0.03 below on AR-1
+    near = TlsReport("topic-near", 100, (close,), 1.0, baseline=(busiest,))
+    lost = TlsReport("topic-lost", 100, (losing,), 1.0, baseline=(busiest,), chronologies="removed")
+    assert near.loses_to_baseline == ()
+    assert lost.loses_to_baseline == ("rouge_1",)
+    assert "LOSES" not in near.table()
+    assert "LOSES to the busiest days by 0.030" in lost.table()
+    assert lost.to_dict()["loses_to_baseline"] == ["rouge_1"]
+    lines = LeaveOneOutReport((near, lost)).table().splitlines()
+    assert "LOSES" not in lines[2] and "LOSES to busiest: rouge_1" in lines[3]
+    assert lines[-1].endswith(": topic-lost (removed)")
+    alone = LeaveOneOutReport((near,)).table().splitlines()
+    assert alone[-1].endswith(": none")

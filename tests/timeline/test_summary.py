@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from dateline.models import DatedSentence
 from dateline.timeline.summary import TimelineEntry, rank_days, summarize
-from dateline.timeline.summary.features import day_features
+from dateline.timeline.summary.features import FEATURES, day_features
+from dateline.timeline.summary.sentences import lead_places
 
 D = date
 
@@ -286,3 +287,40 @@ def test_summary_chronology_entries_lift_their_days():
     assert summary[2].sentences == (
         "Mubarak resigns and hands power to the army after 18 days of protests.",
     )
+
+
+def test_summary_a_late_day_is_weighed_against_what_was_written_after_it():
+    """An early day named by one of ten later articles; a day near the corpus's end
+    named by the one article written after it: the late day has the larger share."""
+    early, late, end = D(2020, 1, 1), D(2020, 3, 1), D(2020, 3, 2)
+    corpus = [sentence("e0", early, 0, "The siege began at dawn on the first.", early)]
+    corpus += [
+        sentence(f"w{n}", early + timedelta(days=10 + n), 0, f"Routine wire copy number {n}.")
+        for n in range(9)
+    ]
+    corpus.append(sentence("w9", early + timedelta(days=30), 0, "It began on January 1.", early))
+    corpus.append(sentence("l0", late, 0, "The city fell on the first of March.", late))
+    corpus.append(sentence("l1", end, 0, "After the city fell on March 1, talks began.", late))
+    counts = {f.day: f for f in day_features(corpus)}
+    share = FEATURES.index("mentioning_later_share")
+    assert counts[early].counts["mentioning_later"] == 1
+    assert counts[late].counts["mentioning_later"] == 1
+    assert counts[early].values[share] == 1 / 12  # one of the 12 articles written after it
+    assert counts[late].values[share] == 1.0  # the one article written after it names it
+    assert counts[end].values[share] == 0.0  # nothing was written after the last day
+
+
+def test_summary_prefers_the_first_prose_sentence_of_a_days_article():
+    """Two leads equally central; the one the article opens with (after its headline,
+    which is no prose) tells the day."""
+    day = D(2011, 3, 28)
+    corpus = [
+        sentence("r1", day, 0, "NAWFALIYAH , Libya | Mon Mar 28 , 2011 7:22 pm EDT"),
+        sentence(
+            "r1", day, 1, "Rebels advanced west toward Sirte on Monday, firing rockets at dawn."
+        ),
+        sentence("r1", day, 2, "A spokesman in Benghazi said supplies of fuel were running short."),
+    ]
+    assert lead_places(corpus) == {("r1", 1): 0, ("r1", 2): 1}
+    entries = summarize(corpus, dates=1, per_date=1)
+    assert entries[0].sentences == (corpus[1].text,)

@@ -56,6 +56,8 @@ RANKER_FEATURES: tuple[str, ...] = (
     "hindsight",
     "mention_sentences",
     "events_stated",
+    "mentioning_later_share",
+    "peak_published",
 )
 # Strong shrinkage: three topics teach the direction of each signal better than its size.
 RANKER_L2 = 100.0

@@ -19,7 +19,11 @@ weights learnt on one story serve any other:
   and the share of those published after it that do;
 - neighbours: the day's articles naming it, published on it and events
   dated on it, each against the most of the three days either side (a
-  peak stands out from a busy week).
+  peak stands out from a busy week);
+- room to be named: the share of the articles published after the day that
+  name it. A day near the end of the corpus has few later articles to be
+  named in; this share ranks it against what was written after it, not
+  against days that had months of hindsight.
 
 Counts are scaled by the corpus (``log(1 + n) / log(1 + most)``) so that
 a story of fifty articles and one of five thousand give the ranker the
@@ -28,9 +32,10 @@ same range of values.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -83,6 +88,7 @@ FEATURES = (
     "peak_mentioning",
     "peak_published",
     "peak_events",
+    "mentioning_later_share",
 )
 
 
@@ -163,6 +169,7 @@ def day_features(
         name: math.log1p(max((table[day] for day in days), default=0.0))
         for name, table in counts.items()
     }
+    articles_after = _articles_after({day: len(articles) for day, articles in published.items()})
     found = []
     for day in days:
         raw = {name: counts[name].get(day, 0.0) for name in COUNTS}
@@ -170,8 +177,28 @@ def day_features(
         after = sum(1 for written in chronology_days.values() if written is None or written >= day)
         share = raw["chronology_listings"] / after if after else 0.0
         peaks = [_peak(counts[name], day) for name in ("mentioning", "published", "events")]
-        found.append(DayFeatures(day, (*scaled, share, *peaks), raw))
+        # Of the articles written after the day, the share that name it: a day near
+        # the end of the corpus has had few later articles to be named in.
+        later = articles_after(day)
+        named_share = raw["mentioning_later"] / later if later else 0.0
+        found.append(DayFeatures(day, (*scaled, share, *peaks, named_share), raw))
     return found
+
+
+def _articles_after(published: dict[date, int]) -> Callable[[date], int]:
+    """How many articles were published after a day, as a function of the day."""
+    days = sorted(published)
+    whole = remaining = sum(published.values())
+    after: list[int] = []
+    for day in days:
+        remaining -= published[day]
+        after.append(remaining)
+
+    def count(day: date) -> int:
+        index = bisect.bisect_right(days, day)
+        return after[index - 1] if index else whole
+
+    return count
 
 
 def _peak(table: dict[date, float], day: date) -> float:
