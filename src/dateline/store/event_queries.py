@@ -52,7 +52,7 @@ from .rows import (
 from .schema import articles, event_actors, event_mentions, events
 
 if TYPE_CHECKING:
-    from ..timeline.filters import TimelineQuery
+    from ..query import TimelineQuery
 
 __all__ = [
     "PAGE_SIZE",
