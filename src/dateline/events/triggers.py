@@ -37,9 +37,7 @@ __all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
 _GAP_SPEC: dict[str, Any] = {"IS_PUNCT": False, "OP": "{0,5}"}
 _DATE_ENTS = frozenset({"DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
-# "at the summit, X said": the setting of a past act took place.
 _LENGTH_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "minute"})
-_SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
 # Dependencies by which a noun is the thing a light verb does.
 _LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
 
@@ -387,7 +385,7 @@ def is_anchored(noun: Token, grammar: Grammar) -> bool:
         and noun.head.head.lemma_.lower() in grammar.done_act_heads
     ):
         return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS:
+    if noun.dep_ == "pobj" and noun.head.lower_ in grammar.setting_prepositions:
         setting_of = noun.head.head
         # "at the summit, X said": the setting of a past act took place. A
         # nominal root means the parser missed the sentence's verb.
