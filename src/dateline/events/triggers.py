@@ -22,14 +22,12 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
-
 from .lexicon import GAP, Grammar, TriggerEntry, load_lexicon
 from .values import EventTrigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 __all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
@@ -79,6 +77,8 @@ class TriggerIndex:
             return None
         matcher = self._matchers.get(ids)
         if matcher is None:
+            from spacy.matcher import Matcher
+
             matcher = self._matchers[ids] = Matcher(self.vocab)
             for number in ids:
                 key, pattern = self.patterns[number]
@@ -188,6 +188,8 @@ def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
                 trigger = _trigger(doc, entry, frozenset((token.i,)))
                 if trigger is not None:
                     candidates.append((trigger, frozenset((token.i,))))
+    from spacy.tokens import Doc
+
     sentences = doc.sents if isinstance(doc, Doc) else [doc]
     for sentence in sentences:
         matcher = index.matcher_for({token.lemma_ for token in sentence})

@@ -13,12 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
-
 from .grammar import numeric_date, split_words
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
@@ -51,6 +50,8 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     # One compiled Matcher per vocabulary, built once from the time words.
     key = id(vocab)
     if key not in _matchers:
+        from spacy.matcher import Matcher
+
         matcher = Matcher(vocab)
         phrases = [*lex.references, *lex.frequencies]
         matcher.add(
