@@ -65,11 +65,14 @@ demo: install
 	  echo "then open http://127.0.0.1:8000/"; \
 	fi
 
+# Both run the tests in parallel (pytest-xdist, one worker a core; each worker
+# has its own temporary folders, free ports and PostgreSQL server) and print
+# the slowest tests and the time the run took.
 test: install-dev system-deps lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile --durations=20
 
 test-fast: install-dev
-	$(BIN)/pytest -m "not slow and not postgres" -x -q
+	$(BIN)/pytest -m "not slow and not postgres" -x -q -n auto --dist loadfile --durations=10
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

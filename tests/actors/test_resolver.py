@@ -105,9 +105,9 @@ def test_resolver_rebels_troops_and_capitals_in_the_andes(read):
     assert _first(mentions, "the Colombian army").sector == "MIL"
     assert _first(mentions, "Venezuelan troops").code == "VEN"
     assert _first(mentions, "Caracas").code == "VEN"
-    assert _first(mentions, "the ELN") == _first(mentions, "the ELN")  # a named group
-    eln = _first(mentions, "the ELN")
-    assert (eln.code, eln.sector) == ("COL", "REB")
+    eln = next(m for m in mentions if m.text == "the ELN")
+    assert eln.how == "armed_group"  # a named group, not a generic one
+    assert (eln.actor.code, eln.actor.sector) == ("COL", "REB")
 
 
 def test_resolver_office_holder_depends_on_the_date(read):

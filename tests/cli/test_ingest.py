@@ -9,6 +9,9 @@ import time
 
 import pytest
 
+# Every test here ingests articles through the CLI, which loads the spaCy model.
+pytestmark = pytest.mark.slow
+
 
 def _articles(dateline, db=None):
     result = dateline("articles", "--format", "jsonl", "--db", db or dateline.db)

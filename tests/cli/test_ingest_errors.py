@@ -94,6 +94,8 @@ CASES = {
 }
 
 
+# The good article of each batch is parsed: these load the spaCy model.
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_ingest_errors_name_the_input_and_keep_the_batch_going(dateline, tmp_path, case):
     name, content, options, message = CASES[case]
@@ -106,6 +108,7 @@ def test_ingest_errors_name_the_input_and_keep_the_batch_going(dateline, tmp_pat
     _assert_good_stored(dateline)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "encoding,text,expected",
     [
@@ -135,6 +138,7 @@ def test_ingest_errors_other_encodings_are_read_with_a_note(
     assert any(expected in a["body"] for a in _stored(dateline))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "path,options,message",
     [

@@ -39,3 +39,12 @@ def test_main_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path):
     _, errors = listing.communicate(timeout=60)
     assert listing.returncode in (0, 1)  # click ends a broken pipe with 1, saying nothing
     assert errors == b""
+
+
+def test_main_starts_without_loading_spacy():
+    # Commands that only read the store must not pay for spaCy and torch (seconds each).
+    code = "import sys, dateline.cli, dateline.api; print('spacy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "False"

@@ -15,7 +15,7 @@ from dateline.evaluate.tls_topics import (
     training_days,
 )
 from dateline.models import DatedSentence
-from dateline.store.summary_queries import DayEvent
+from dateline.query import DayEvent
 from dateline.timeline.summary.features import FEATURES
 
 pytest.importorskip("tilse")

@@ -8,6 +8,8 @@ import tracemalloc
 from itertools import islice
 from pathlib import Path
 
+import pytest
+
 from dateline.errors import SourceError
 from dateline.models import RawDocument
 from dateline.settings import Settings
@@ -258,6 +260,7 @@ def test_records_gzipped_line_over_the_limit_is_never_held_whole(
     assert peak < 6_000_000
 
 
+@pytest.mark.slow  # 22 MB through tracemalloc: a minute of CPU
 def test_records_csv_row_over_the_limit_fails_alone(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "bomb.csv.gz"
     with gzip.open(path, "wb") as out:

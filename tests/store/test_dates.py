@@ -7,8 +7,8 @@ import pytest
 
 from dateline.errors import ConfigError
 from dateline.models import Article, article_id
+from dateline.query import DayRange, day_range
 from dateline.store import open_engine
-from dateline.store.dates import DayRange, day_range
 from dateline.store.queries import add_articles, select_articles
 
 

@@ -5,6 +5,7 @@ one event and one article. The events are the hand-built ones of the top conftes
 import pytest
 
 from dateline.errors import ConfigError
+from dateline.query import TimelineQuery
 from dateline.store import event_plan, open_engine
 from dateline.store.event_queries import (
     article,
@@ -15,7 +16,6 @@ from dateline.store.event_queries import (
     iter_events,
     select_events,
 )
-from dateline.timeline import TimelineQuery
 
 EVERY = ["e01", "e02", "e03", "e04", "e05", "e07", "e08", "e09", "e10"]  # all but negated e06
 

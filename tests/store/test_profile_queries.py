@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
+from dateline.query import TimelineQuery
 from dateline.store import event_plan, open_engine
 from dateline.store.event_queries import select_events
 from dateline.store.profile_queries import count_by_month_and_type, top_partners
-from dateline.timeline import TimelineQuery
 
 CODES = ("AZE", "ARM", "RUS", "TUR", "UNO")
 

@@ -9,7 +9,7 @@ import pytest
 
 from dateline.errors import KnowledgeError
 from dateline.models import DatedSentence
-from dateline.store.summary_queries import DayEvent
+from dateline.query import DayEvent
 from dateline.timeline.summary import busiest_days, fit_ranker, rank_days, summarize
 from dateline.timeline.summary import sentences as sentences_module
 from dateline.timeline.summary.features import FEATURES, day_features

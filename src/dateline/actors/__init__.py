@@ -21,8 +21,6 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
 from ..knowledge import load_yaml
 from ..places.gazetteer import gazetteer as place_gazetteer
 from ..time.lexicon import lexicon as time_lexicon
@@ -42,7 +40,7 @@ from .summary import ActorSummary, summarise
 from .values import Actor, ActorMention, LearnedPerson, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "Actor",
@@ -309,8 +307,10 @@ _PHRASE_STARTS = "dateline.actor_phrase_starts"
 
 def _phrases_of(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:
     """The document's actor phrases, found once and kept under ``doc._.actor_phrases``."""
-    if not Doc.has_extension("actor_phrases"):
-        Doc.set_extension("actor_phrases", default=None)
+    # Registered on the document's class: importing spaCy here would load it (and
+    # torch) for every command that only reads the store.
+    if not type(doc).has_extension("actor_phrases"):
+        type(doc).set_extension("actor_phrases", default=None)
     phrases = doc._.actor_phrases
     if phrases is None or phrases[0] is not knowledge:
         phrases = doc._.actor_phrases = (knowledge, list(find_phrases(doc, knowledge)))

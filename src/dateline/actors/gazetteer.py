@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .knowledge import ActorKnowledge, NameEntry, WordEntry
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = ["NameMatch", "WordMatch", "match_cities", "match_names", "match_words"]
 
@@ -46,7 +46,9 @@ class WordMatch:
 
 def match_names(doc: Doc | Span, knowledge: ActorKnowledge) -> list[NameMatch]:
     """Known names in ``doc``, longest first, not overlapping, in text order."""
-    found = _longest(doc, knowledge.names, knowledge.sorted_names, knowledge.longest_name)
+    found = _longest(
+        doc, knowledge.names, knowledge.sorted_names, knowledge.longest_name, knowledge
+    )
     return [NameMatch(start, end, entry) for start, end, entry in found]
 
 
@@ -54,11 +56,17 @@ def match_cities(doc: Doc | Span, knowledge: ActorKnowledge) -> list[tuple[int, 
     """Cities of ``cities.yaml`` in ``doc``: (start, end, country code), in text order."""
     if not knowledge.cities:
         return []
-    return _longest(doc, knowledge.cities, knowledge.sorted_cities, knowledge.longest_city)
+    return _longest(
+        doc, knowledge.cities, knowledge.sorted_cities, knowledge.longest_city, knowledge
+    )
 
 
 def _longest(
-    doc: Doc | Span, table: Mapping[str, _T], keys: list[str], limit: int
+    doc: Doc | Span,
+    table: Mapping[str, _T],
+    keys: list[str],
+    limit: int,
+    knowledge: ActorKnowledge,
 ) -> list[tuple[int, int, _T]]:
     """Spans of ``doc`` whose exact text is a key of ``table`` (``keys``: its keys in
     order), longest first, not overlapping."""
@@ -78,7 +86,7 @@ def _longest(
                 candidates.append(candidates[-1] + spaces[j - 1] + texts[j])
             for length in range(len(candidates), 0, -1):
                 entry = table.get(candidates[length - 1])
-                if entry is not None and not _inside_longer_name(doc, i, i + length):
+                if entry is not None and not _inside_longer_name(doc, i, i + length, knowledge):
                     found = (doc[i].i, doc[i].i + length, entry)
                     break
         if found:
@@ -95,7 +103,7 @@ def _begins_a_key(keys: list[str], text: str) -> bool:
     return position < len(keys) and keys[position].startswith(text)
 
 
-def _inside_longer_name(doc: Doc | Span, start: int, end: int) -> bool:
+def _inside_longer_name(doc: Doc | Span, start: int, end: int, knowledge: ActorKnowledge) -> bool:
     """Whether the span is only part of a longer proper name ("New Jersey", "Jordan Peterson").
 
     A country adjective is never rejected: "Russian" in "Russian Peacekeeping
@@ -104,14 +112,14 @@ def _inside_longer_name(doc: Doc | Span, start: int, end: int) -> bool:
     first, last = doc[start], doc[end - 1]
     if first.ent_iob_ == "I" and start > 0 and doc[start - 1].pos_ == "PROPN":
         before = doc[start - 1]
-        return before.text[:1].isupper() and not before.is_sent_start and not _is_title(before)
+        return (
+            before.text[:1].isupper()
+            and not before.is_sent_start
+            and before.lower_ not in knowledge.title_words
+        )
     if end < len(doc) and last.ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
         return doc[end].pos_ == "PROPN" and end - start == 1 and first.ent_iob_ == "B"
     return False
-
-
-def _is_title(token: Token) -> bool:
-    return token.lower_ in {"president", "minister", "king", "queen", "emir", "prime", "general"}
 
 
 def match_words(doc: Doc | Span, knowledge: ActorKnowledge) -> list[WordMatch]:

@@ -215,6 +215,11 @@ class ActorKnowledge:
         """Words a sector phrase or group reference can start with (a quick filter)."""
         return frozenset(words[0] for words in (*self.words, *self.group_references))
 
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """The head word of every office title ("minister" of "Foreign Minister")."""
+        return frozenset(e.title.lower().split()[-1] for e in self.words.values() if e.title)
+
     @property
     def longest_words(self) -> int:
         """Tokens in the longest sector phrase."""

@@ -33,7 +33,7 @@ from .knowledge import ActorKnowledge, NameEntry, WordEntry
 from .memory import NAME_PARTICLES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Phrase", "find_phrases"]
 
@@ -360,8 +360,3 @@ def _starts_a_clause(doc: Doc, phrase: Phrase) -> bool:
 
 def _as_int(text: str) -> int | None:
     return int(text) if text.isdecimal() else None
-
-
-def span_tokens(span: Span) -> tuple[int, int]:
-    """Token bounds of ``span`` in its document."""
-    return span.start, span.end

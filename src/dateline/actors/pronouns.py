@@ -10,12 +10,14 @@ guess a coder would not make.
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from .knowledge import UNKNOWN_CODE
 from .memory import ActorMemory
 from .values import Actor, ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 __all__ = ["resolve_pronoun"]
 

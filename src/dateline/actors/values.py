@@ -106,10 +106,6 @@ class Actor:
         """The same actor, named by ``text`` at offsets ``start`` to ``end``."""
         return replace(self, text=text, start=start, end=end)
 
-    def with_office(self, office: str | None, sector: Sector | None) -> Actor:
-        """The same actor holding ``office``."""
-        return replace(self, office=office, sector=sector or self.sector)
-
 
 @dataclass(frozen=True)
 class ActorMention:

@@ -11,9 +11,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from ..errors import ConfigError
-from ..store.dates import day_range
-from ..timeline import TimelineQuery
-from ..timeline.filters import MAX_TEXT_CHARS, QUAD_CLASSES, STATUSES
+from ..query import MAX_TEXT_CHARS, QUAD_CLASSES, STATUSES, TimelineQuery, day_range
 
 __all__ = ["event_filter_options"]
 

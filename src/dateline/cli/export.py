@@ -9,7 +9,7 @@ import click
 
 from ..api import Store
 from ..export import FORMATS, export_file, export_stream, is_binary
-from ..timeline import TimelineQuery
+from ..query import TimelineQuery
 from .event_filters import event_filter_options
 from .options import CONTEXT_SETTINGS, build_settings, db_option, format_option, settings_options
 

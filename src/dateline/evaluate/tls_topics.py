@@ -26,8 +26,9 @@ from typing import Any
 
 from ..errors import EvaluationError
 from ..models import DatedSentence
+from ..query import DayEvent
 from ..settings import Settings
-from ..store.summary_queries import DayEvent, select_day_events
+from ..store.summary_queries import select_day_events
 from ..timeline.summary import DateRanker, fit_ranker
 from ..timeline.summary.chronology import chronologies
 from ..timeline.summary.features import day_features

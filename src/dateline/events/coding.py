@@ -36,8 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..actors import UNKNOWN_CODE, Actor, ActorMemory, resolve_span
 from ..models import Article, Event, Evidence
@@ -47,6 +46,9 @@ from . import find_mentions
 from .coder import EventCoder
 from .status import is_historical
 from .values import EventMention, SpanRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["code_events"]
 

@@ -63,6 +63,7 @@ class Grammar:
     mishap_causes: frozenset[str]
     mishap_verbs: frozenset[str]
     rioters: frozenset[str]
+    setting_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
 from ..errors import KnowledgeError
 from ..knowledge import KNOWLEDGE_DIR
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .values import EventTrigger, RoleSpans
 
@@ -210,7 +208,7 @@ def _actor_kind(token: Token) -> str:
     "generic", ...), or "-"; read from what :func:`dateline.actors.resolve_doc` left on
     the document, when it ran."""
     doc = token.doc
-    found = doc._.actor_phrases if Doc.has_extension("actor_phrases") else None
+    found = doc._.actor_phrases if type(doc).has_extension("actor_phrases") else None
     if not found:
         return "-"
     phrases = found[1]
@@ -223,8 +221,8 @@ def _actor_kind(token: Token) -> str:
 
 def _phrase_starts(doc: Doc, phrases: Sequence[Any]) -> list[int]:
     """The start of each phrase, in order; computed once per document."""
-    if not Doc.has_extension("actor_phrase_starts"):
-        Doc.set_extension("actor_phrase_starts", default=None)
+    if not type(doc).has_extension("actor_phrase_starts"):
+        type(doc).set_extension("actor_phrase_starts", default=None)
     cached = doc._.actor_phrase_starts
     if cached is None or cached[0] is not phrases:
         cached = doc._.actor_phrase_starts = (phrases, [p.start for p in phrases])

@@ -44,8 +44,6 @@ _PLACE_PREPS = ("in", "at", "near", "outside", "around", "inside")
 _NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "WORK_OF_ART"})
 # Acts whose direct object may be the place they struck: "shelled Kharkiv".
 _PLACE_OBJECT_TYPES = frozenset({"ASSAULT", "FIGHT"})
-# Preps that attach the setting, not a participant, to an event noun.
-_SETTING_PREPS = frozenset({"in", "at", "during", "on", "after", "following"})
 
 
 def fill_roles(trigger: EventTrigger, roles: RoleSpans) -> RoleSpans:

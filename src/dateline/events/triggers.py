@@ -22,14 +22,12 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
-
 from .lexicon import GAP, Grammar, TriggerEntry, load_lexicon
 from .values import EventTrigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 __all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
@@ -37,9 +35,7 @@ __all__ = ["find_triggers", "is_anchored", "trigger_matcher"]
 _GAP_SPEC: dict[str, Any] = {"IS_PUNCT": False, "OP": "{0,5}"}
 _DATE_ENTS = frozenset({"DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
-# "at the summit, X said": the setting of a past act took place.
 _LENGTH_UNITS = frozenset({"year", "month", "week", "day", "hour", "decade", "minute"})
-_SETTING_PREPS = frozenset({"at", "during", "on", "after", "following"})
 # Dependencies by which a noun is the thing a light verb does.
 _LIGHT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "oprd", "conj"})
 
@@ -81,6 +77,8 @@ class TriggerIndex:
             return None
         matcher = self._matchers.get(ids)
         if matcher is None:
+            from spacy.matcher import Matcher
+
             matcher = self._matchers[ids] = Matcher(self.vocab)
             for number in ids:
                 key, pattern = self.patterns[number]
@@ -190,6 +188,8 @@ def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
                 trigger = _trigger(doc, entry, frozenset((token.i,)))
                 if trigger is not None:
                     candidates.append((trigger, frozenset((token.i,))))
+    from spacy.tokens import Doc
+
     sentences = doc.sents if isinstance(doc, Doc) else [doc]
     for sentence in sentences:
         matcher = index.matcher_for({token.lemma_ for token in sentence})
@@ -387,7 +387,7 @@ def is_anchored(noun: Token, grammar: Grammar) -> bool:
         and noun.head.head.lemma_.lower() in grammar.done_act_heads
     ):
         return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS:
+    if noun.dep_ == "pobj" and noun.head.lower_ in grammar.setting_prepositions:
         setting_of = noun.head.head
         # "at the summit, X said": the setting of a past act took place. A
         # nominal root means the parser missed the sentence's verb.

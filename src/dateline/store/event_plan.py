@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Connection, Select, exists, func, not_, or_, select
 from sqlalchemy.orm import aliased
 
-from .dates import DayRange
+from ..query import BACKGROUND_DAYS, DayRange
 from .rows import UNDATED
 from .schema import articles, event_actors, event_mentions, events
 
 if TYPE_CHECKING:
-    from ..timeline.filters import TimelineQuery
+    from ..query import TimelineQuery
 
 __all__ = ["FEW", "Plan", "background_condition", "first_published", "plan_of"]
 
@@ -218,8 +218,6 @@ def first_published(connection: Connection) -> date | None:
 def background_condition(connection: Connection, wanted: bool) -> ColumnElement[bool]:
     """The background (``wanted``) or the news (not ``wanted``): background is an event of
     status ``historical`` or dated more than BACKGROUND_DAYS before the first article."""
-    from ..timeline.filters import BACKGROUND_DAYS
-
     first = first_published(connection)
     old: ColumnElement[bool] = events.c.status == "historical"
     if first is not None:

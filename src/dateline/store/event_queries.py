@@ -1,6 +1,6 @@
 """The queries that read events: a reader's question answered in SQL, a page at a time.
 
-1. a plan turns a :class:`~dateline.timeline.TimelineQuery` into conditions
+1. a plan turns a :class:`~dateline.query.TimelineQuery` into conditions
    on ``events``: actors, dyads and sectors through the (code, role,
    event_id) and (sector, event_id) indexes of ``event_actors``, dates
    through the (sort_day, id) index;
@@ -52,7 +52,7 @@ from .rows import (
 from .schema import articles, event_actors, event_mentions, events
 
 if TYPE_CHECKING:
-    from ..timeline.filters import TimelineQuery
+    from ..query import TimelineQuery
 
 __all__ = [
     "PAGE_SIZE",

@@ -19,7 +19,7 @@ from .event_plan import plan_of
 from .schema import event_actors, events
 
 if TYPE_CHECKING:
-    from ..timeline.filters import TimelineQuery
+    from ..query import TimelineQuery
 
 __all__ = ["MonthCount", "count_by_month_and_type", "top_partners"]
 

@@ -13,8 +13,9 @@ from sqlalchemy import Connection, func, select
 
 from ..actors import ActorMention, LearnedPerson
 from ..models import Article, ArticleAnalysis, DatedSentence, Event, day_of
+from ..query import day_range
 from ..time.values import TimeValue
-from .dates import day_range, iso_text_touches
+from .dates import iso_text_touches
 from .linking import lock_links, save_mentions
 from .rows import article_from_row, time_row
 from .schema import (

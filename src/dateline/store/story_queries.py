@@ -21,7 +21,7 @@ from .event_plan import first_published, plan_of
 from .schema import articles, event_actors, events
 
 if TYPE_CHECKING:
-    from ..timeline.filters import TimelineQuery
+    from ..query import TimelineQuery
 
 __all__ = [
     "DayCount",

@@ -10,36 +10,19 @@ sentences that report them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
+from ..query import DayEvent
 from .event_plan import plan_of
 from .schema import actor_mentions, event_mentions, events
 
 if TYPE_CHECKING:
-    from ..timeline.filters import TimelineQuery
+    from ..query import TimelineQuery
 
-__all__ = ["DayEvent", "select_day_events", "select_naming_sentences"]
-
-
-@dataclass(frozen=True)
-class DayEvent:
-    """One deduplicated event with a known first day, and where it is told."""
-
-    event_id: str
-    type: str
-    quad_class: str | None
-    first_day: date
-    last_day: date
-    date_source: str | None  # how the day was found: "published" when only the dateline gave it
-    goldstein: float | None
-    sources: int
-    mention_count: int
-    # (article id, start, end): the character offsets of each mention in its article's body.
-    evidence: tuple[tuple[str, int, int], ...] = ()
+__all__ = ["select_day_events", "select_naming_sentences"]
 
 
 def select_day_events(

@@ -16,11 +16,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from datetime import date
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .anchoring import governing_verb
 from .values import ClauseDate, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["clause_date"]
 
@@ -30,6 +32,8 @@ def clause_date(
 ) -> ClauseDate | None:
     """The date ``target``'s clause talks about, and where that date came from; None
     when nothing dates it and there is no publication day."""
+    from spacy.tokens import Span  # at run time: spaCy loads only where documents are
+
     token = target.root if isinstance(target, Span) else target
     own = _inside_phrase(token, values)
     if own is not None:

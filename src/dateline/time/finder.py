@@ -13,31 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
-
 from .grammar import numeric_date, split_words
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 __all__ = ["Candidate", "find_candidates"]
 
 _LABELS = {"DATE", "TIME"}
-_TRAILING = {"ago", "later", "earlier"}
-_YEAR_PREPOSITIONS = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "from",
-    "of",
-    "during",
-    "through",
-    "before",
-    "after",
-]
 _YEAR_SHAPE = r"^(1[5-9]|20)\d\d$"
 _DAY_SHAPE = r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 _NUMERIC_SHAPE = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,4}[./]\d{1,2}[./]\d{2,4})$"
@@ -64,6 +50,8 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
     # One compiled Matcher per vocabulary, built once from the time words.
     key = id(vocab)
     if key not in _matchers:
+        from spacy.matcher import Matcher
+
         matcher = Matcher(vocab)
         phrases = [*lex.references, *lex.frequencies]
         matcher.add(
@@ -72,7 +60,7 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         matcher.add("NUMERIC_DATE", [[{"TEXT": {"REGEX": _NUMERIC_SHAPE}}]])
         units = [*lex.units, *(u + "s" for u in lex.units)]
         matcher.add(
-            "EVERY_UNIT", [[{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": {"IN": units}}]]
+            "EVERY_UNIT", [[{"LOWER": {"IN": sorted(lex.set_words)}}, {"LOWER": {"IN": units}}]]
         )
         # Holidays the model reads as events: "New Year's Day" is a day.
         matcher.add(
@@ -99,7 +87,7 @@ def _matcher(vocab: Vocab, lex: Lexicon) -> Matcher:
         )
         # Years the model leaves untagged: "the period 2020-2022", "since 2013".
         matcher.add("YEAR_RANGE", [[year, {"TEXT": {"IN": ["-", "–", "—"]}}, year]])
-        matcher.add("YEAR", [[{"LOWER": {"IN": _YEAR_PREPOSITIONS}}, year]])
+        matcher.add("YEAR", [[{"LOWER": {"IN": sorted(lex.year_prepositions)}}, year]])
         # The far end of a range whose near end the model found: "1990 to 1994".
         ends = sorted(lex.range_connectors - {"and"})
         matcher.add("RANGE_END", [[{"LOWER": {"IN": ends}}, year]])
@@ -205,7 +193,11 @@ def _raw_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         # "Saturday" + "night": the model splits a day from its part; TimeML keeps
         # "Saturday night" one expression (a TIME: the Saturday's night).
         end += _day_part_follows(doc, start, end, lex)
-        if end < len(doc) and doc[end].lower_ in _TRAILING and doc[end - 1].like_num is False:
+        if (
+            end < len(doc)
+            and doc[end].lower_ in lex.trailing_directions
+            and doc[end - 1].like_num is False
+        ):
             end += 1
         # "the year" + "3000": the model leaves out a year it finds unlikely.
         if end < len(doc) and doc[end - 1].lower_ == "year" and doc[end].text.isdecimal():

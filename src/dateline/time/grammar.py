@@ -9,6 +9,7 @@ expression names; :mod:`.normalise` decides *which days* that is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,22 +72,6 @@ class Pieces:
         ) or bool(self.holiday)
 
 
-_APPROX = {
-    "nearly": "LESS_THAN",
-    "almost": "LESS_THAN",
-    "about": "APPROX",
-    "around": "APPROX",
-    "some": "APPROX",
-    "roughly": "APPROX",
-    "approximately": "APPROX",
-    "over": "MORE_THAN",
-    "more": "MORE_THAN",
-    "least": "EQUAL_OR_MORE",
-    "less": "LESS_THAN",
-    "under": "LESS_THAN",
-}
-
-
 def split_words(text: str) -> list[str]:
     """Cut one token's text where spaCy keeps pieces glued: "mid-2021" -> mid, -, 2021."""
     if _NUMERIC.match(text) or _ISO.match(text) or _CLOCK.match(text) or _AMPM.match(text.lower()):
@@ -125,147 +110,278 @@ def _number(word: str, lex: Lexicon) -> float | None:
     return None
 
 
-def read_pieces(words: list[str], lex: Lexicon) -> Pieces:  # noqa: C901 - one flat grammar
-    """Fill :class:`Pieces` from the lower-case words of one expression."""
-    p = Pieces(words=words)
-    pending: float | None = None  # a number waiting for the unit it counts
-    for i, word in enumerate(words):
-        prev = words[i - 1] if i else ""
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if match := _ORDINAL_DIGITS.match(word):
-            word = match[1]
-            if p.month is None and nxt not in ("century", "quarter", "half"):
-                p.day = int(word)
-                continue
-        if word.isdecimal():
-            value = int(word)
-            if prev == "," and len(word) == 3 and pending is not None and words[i - 2].isdecimal():
-                pending = pending * 1000 + value  # digits in groups: "7,000"
-                continue
-            if prev == "year" and p.count is None and pending is None:
-                # "the year 3000" names a year; "the year 99999" none the calendar holds,
-                # and "year 2" (of a war, a plan) no calendar year at all.
-                p.year, p.impossible = (value, False) if 1000 <= value <= 9999 else (None, True)
-                continue
-            if len(word) == 4 and 1000 <= value <= 2199 and nxt not in ("-", "hour", "hours"):
-                p.year = value
-            elif prev in ("'",) and len(word) == 2:
-                p.year = 1900 + value if value > 30 else 2000 + value
-            elif nxt == ":" or _AMPM.match(nxt):
-                p.hour = value
-            elif (
-                (p.month is not None or nxt in lex.months or nxt == "of")
-                and 1 <= value <= 31
-                and p.day is None
-                and not lex.unit(nxt)
-            ):
-                p.day = value
-            else:
-                pending = float(value)
-            continue
-        if match := _DECADE.match(word):
-            p.decade = int(match[1]) if match[1] else 190 + int(match[2])
-            continue
-        if match := _CLOCK.match(word):
-            p.hour, p.minute = int(match[1]), int(match[2])
-            continue
-        if _AMPM.match(word):
-            if p.hour is not None and word.startswith("p") and p.hour < 12:
-                p.hour += 12
-            elif p.hour == 12 and word.startswith("a"):
-                p.hour = 0
-            continue
-        if word in lex.months:
-            p.month = lex.months[word]
-            continue
-        if word in lex.weekdays:
-            p.weekday = lex.weekdays[word]
-            continue
-        if word in lex.deictic_days:
-            p.deictic = lex.deictic_days[word]
-            if word == "tonight":
-                p.day_part = "NI"
-            continue
-        if word in lex.frequencies:
-            p.frequency = lex.frequencies[word]
-            continue
-        if word in lex.seasons:
-            p.season = lex.seasons[word].code
-            continue
-        if word in lex.day_parts and not (word == "night" and pending is not None):
-            p.day_part = lex.day_parts[word]
-            continue
-        if word in _APPROX:
-            p.approx = _APPROX[word]
-            continue
-        if word in ("earlier", "later") and nxt in ("this", "that", "next", "last", "in"):
-            p.rough = -1 if word == "earlier" else 1
-            continue
-        if word in lex.parts and (nxt in ("-", "of", "the") or i + 1 < len(words)):
-            p.part = lex.parts[word]
-            continue
-        if word in lex.ordinals and (
-            nxt in ("quarter", "half")
-            or (lex.ordinals[word] > 0 and nxt in ("century", "week", "day"))
-        ):
-            p.ordinal = lex.ordinals[word]
-            continue
-        if (unit := lex.unit(word)) is not None:
-            if word == "year" and p.ordinal is not None and p.unit_word in ("quarter", "half"):
-                # "the second half of last year": the year that holds the half.
-                p.of_year = p.shift if p.shift is not None else 0
-                p.shift, p.shift_word = None, None
-                continue
-            if word in ("quarter", "half") and p.ordinal is not None:
-                p.unit, p.unit_word = unit, word
-                continue
-            p.unit, p.unit_word = unit, word
-            p.plural = word.endswith("s")
-            if pending is not None:
-                p.count, pending = pending, None
-            elif (
-                prev in lex.vague_numbers and prev not in lex.shifts or p.plural and p.count is None
-            ):
-                p.vague = True
-            p.adjectival = prev == "-" and p.count is not None
-            continue
-        if word in lex.shifts and p.shift is None and nxt not in ("of",):
-            p.shift, p.shift_word = lex.shifts[word], word
-            continue
-        if word in ("ago", "later", "earlier") or (word in lex.directions and i == len(words) - 1):
-            p.direction = lex.directions[word]
-            continue
-        if word in lex.set_words and word in ("every", "each", "per"):
-            p.every = True
-            continue
-        if word in lex.anaphoric_determiners and i == 0:
-            p.definite = True
-            continue
-        if word in ("couple", "few", "several", "many", "numerous"):
-            p.vague = True
-            continue
-        number = _number(word, lex)
-        if number is not None and word not in ("a", "an"):
-            # "two hundred", "66 million": a round number word multiplies the count before it.
-            pending = pending * number if pending is not None and number >= 100 else number
-        elif word in ("a", "an") and lex.unit(nxt) is not None:
-            pending = 1.0
-    if (
-        p.count is None
-        and pending is not None
-        and p.month is not None
-        and p.day is None
-        and pending <= 31
-    ):
-        p.day = int(pending)
+def read_pieces(words: list[str], lex: Lexicon) -> Pieces:
+    """Fill :class:`Pieces` from the lower-case words of one expression.
+
+    Each word goes to the first handler of :data:`_SHAPES`, then of
+    :data:`_WORD_CLASSES`, that takes it; a word no handler takes may be a
+    number counting the unit after it.
+    """
+    reading = _Reading(words, lex, Pieces(words=words))
+    for reading.i, word in enumerate(words):
+        if not any(handle(reading, word) for handle in _HANDLERS):
+            _count(reading, word)
+    p, pending = reading.pieces, reading.pending
+    if p.count is None and pending is not None and pending <= 31 and p.month and p.day is None:
+        p.day = int(pending)  # "May two": the number left over is the day
     return p
+
+
+@dataclass
+class _Reading:
+    """Where :func:`read_pieces` is: the words, the word at ``i``, and what it found so far."""
+
+    words: list[str]
+    lex: Lexicon
+    pieces: Pieces
+    i: int = 0
+    pending: float | None = None  # a number waiting for the unit it counts
+
+    @property
+    def prev(self) -> str:
+        return self.words[self.i - 1] if self.i else ""
+
+    @property
+    def next(self) -> str:
+        return self.words[self.i + 1] if self.i + 1 < len(self.words) else ""
+
+    @property
+    def is_last(self) -> bool:
+        return self.i == len(self.words) - 1
+
+
+# Token shapes -----------------------------------------------------------------
+
+
+def _ordinal_digits(r: _Reading, word: str) -> bool:
+    """ "5th": a day of the month, unless a unit follows ("the 21st century")."""
+    if not (match := _ORDINAL_DIGITS.match(word)):
+        return False
+    if r.pieces.month is None and r.lex.unit(r.next) is None:
+        r.pieces.day = int(match[1])
+        return True
+    return _digits(r, match[1])
+
+
+def _digits(r: _Reading, word: str) -> bool:
+    """A number in digits: a year, a day, an hour, or a count waiting for its unit."""
+    if not word.isdecimal():
+        return False
+    p, lex, prev, nxt, value = r.pieces, r.lex, r.prev, r.next, int(word)
+    if prev == "," and len(word) == 3 and r.pending is not None and r.words[r.i - 2].isdecimal():
+        r.pending = r.pending * 1000 + value  # digits in groups: "7,000"
+    elif prev in lex.named_units and p.count is None and r.pending is None:
+        # "the year 3000" names a year; "the year 99999" none the calendar holds,
+        # and "year 2" (of a war, a plan) no calendar year at all.
+        p.year, p.impossible = (value, False) if 1000 <= value <= 9999 else (None, True)
+    elif len(word) == 4 and 1000 <= value <= 2199 and nxt != "-" and nxt not in lex.clock_words:
+        p.year = value
+    elif prev == "'" and len(word) == 2:
+        p.year = 1900 + value if value > 30 else 2000 + value
+    elif nxt == ":" or _AMPM.match(nxt):
+        p.hour = value
+    elif (
+        (p.month is not None or nxt in lex.months or nxt in lex.of_words)
+        and 1 <= value <= 31
+        and p.day is None
+        and not lex.unit(nxt)
+    ):
+        p.day = value
+    else:
+        r.pending = float(value)
+    return True
+
+
+def _decade(r: _Reading, word: str) -> bool:
+    if match := _DECADE.match(word):
+        r.pieces.decade = int(match[1]) if match[1] else 190 + int(match[2])
+    return match is not None
+
+
+def _clock(r: _Reading, word: str) -> bool:
+    if match := _CLOCK.match(word):
+        r.pieces.hour, r.pieces.minute = int(match[1]), int(match[2])
+    return match is not None
+
+
+def _am_pm(r: _Reading, word: str) -> bool:
+    if not _AMPM.match(word):
+        return False
+    p = r.pieces
+    if p.hour is not None and word.startswith("p") and p.hour < 12:
+        p.hour += 12
+    elif p.hour == 12 and word.startswith("a"):
+        p.hour = 0
+    return True
+
+
+# Word classes: each reads the section of time_words.yaml it is named for -------
+
+
+def _named(field: str, section: str) -> Callable[[_Reading, str], bool]:
+    """A handler setting ``field`` of the pieces to what ``section`` maps the word to."""
+
+    def handle(r: _Reading, word: str) -> bool:
+        value = getattr(r.lex, section).get(word)
+        if value is not None:
+            setattr(r.pieces, field, value)
+        return value is not None
+
+    return handle
+
+
+def _deictic_day(r: _Reading, word: str) -> bool:
+    if word not in r.lex.deictic_days:
+        return False
+    r.pieces.deictic = r.lex.deictic_days[word]
+    r.pieces.day_part = r.lex.deictic_day_parts.get(word, r.pieces.day_part)
+    return True
+
+
+def _season(r: _Reading, word: str) -> bool:
+    if word in r.lex.seasons:
+        r.pieces.season = r.lex.seasons[word].code
+    return word in r.lex.seasons
+
+
+def _day_part(r: _Reading, word: str) -> bool:
+    """ "morning"; but "two nights" counts nights (a unit as well)."""
+    if word not in r.lex.day_parts or (r.lex.unit(word) and r.pending is not None):
+        return False
+    r.pieces.day_part = r.lex.day_parts[word]
+    return True
+
+
+def _rough(r: _Reading, word: str) -> bool:
+    """ "earlier this month", "later in the year"."""
+    if word not in r.lex.rough_words or r.next not in r.lex.rough_followers:
+        return False
+    r.pieces.rough = r.lex.rough_words[word]
+    return True
+
+
+def _part(r: _Reading, word: str) -> bool:
+    """ "early May", "mid-2021", "the end of the month": a part before its period."""
+    if word not in r.lex.parts or r.is_last:
+        return False
+    r.pieces.part = r.lex.parts[word]
+    return True
+
+
+def _ordinal(r: _Reading, word: str) -> bool:
+    """ "the third quarter", "the first week"."""
+    lex, nxt = r.lex, r.next
+    if word not in lex.ordinals or not (
+        nxt in lex.ordinal_parts or (lex.ordinals[word] > 0 and nxt in lex.ordinal_units)
+    ):
+        return False
+    r.pieces.ordinal = lex.ordinals[word]
+    return True
+
+
+def _unit(r: _Reading, word: str) -> bool:
+    """A calendar unit, counted by the number before it or vague ("years")."""
+    if (unit := r.lex.unit(word)) is None:
+        return False
+    p, lex, prev = r.pieces, r.lex, r.prev
+    if p.ordinal is not None and p.unit_word and lex.ordinal_parts.get(p.unit_word) == word:
+        # "the second half of last year": the year that holds the half.
+        p.of_year = p.shift if p.shift is not None else 0
+        p.shift, p.shift_word = None, None
+        return True
+    p.unit, p.unit_word = unit, word
+    if word in lex.ordinal_parts and p.ordinal is not None:
+        return True
+    p.plural = word.endswith("s")
+    if r.pending is not None:
+        p.count, r.pending = r.pending, None
+    elif prev in lex.vague_numbers and prev not in lex.shifts or p.plural and p.count is None:
+        p.vague = True
+    p.adjectival = prev == "-" and p.count is not None
+    return True
+
+
+def _shift(r: _Reading, word: str) -> bool:
+    """ "last week", "next year" (not "the last of the talks")."""
+    if word not in r.lex.shifts or r.pieces.shift is not None or r.next in r.lex.of_words:
+        return False
+    r.pieces.shift, r.pieces.shift_word = r.lex.shifts[word], word
+    return True
+
+
+def _direction(r: _Reading, word: str) -> bool:
+    """ "two years ago", "a day later"."""
+    if word not in r.lex.trailing_directions and not (word in r.lex.directions and r.is_last):
+        return False
+    r.pieces.direction = r.lex.directions[word]
+    return True
+
+
+def _every(r: _Reading, word: str) -> bool:
+    """ "every week", "each year": a SET."""
+    if word not in r.lex.set_words:
+        return False
+    r.pieces.every = True
+    return True
+
+
+def _anaphoric(r: _Reading, word: str) -> bool:
+    """ "the month", "that day" as the first word: the period of the passage."""
+    if word not in r.lex.anaphoric_determiners or r.i != 0:
+        return False
+    r.pieces.definite = True
+    return True
+
+
+def _vague(r: _Reading, word: str) -> bool:
+    """ "a few", "several": a number not given (the shifts among them shift instead)."""
+    if word not in r.lex.vague_numbers or word in r.lex.shifts:
+        return False
+    r.pieces.vague = True
+    return True
+
+
+def _count(r: _Reading, word: str) -> None:
+    """A number word: "two hundred", "66 million"; "a" before a unit counts one."""
+    lex = r.lex
+    if word in lex.indefinite_articles:
+        if lex.unit(r.next) is not None:
+            r.pending = 1.0
+    elif (number := _number(word, lex)) is not None:
+        # A round number word multiplies the count before it.
+        r.pending = r.pending * number if r.pending is not None and number >= 100 else number
+
+
+_SHAPES = (_ordinal_digits, _digits, _decade, _clock, _am_pm)
+
+# The word classes in the order they are tried: a word of two classes ("later",
+# "last", "night") goes to the first that takes it.
+_WORD_CLASSES: dict[str, Callable[[_Reading, str], bool]] = {
+    "months": _named("month", "months"),
+    "weekdays": _named("weekday", "weekdays"),
+    "deictic_days": _deictic_day,
+    "frequencies": _named("frequency", "frequencies"),
+    "seasons": _season,
+    "day_parts": _day_part,
+    "approximators": _named("approx", "approximators"),
+    "rough_words": _rough,
+    "parts": _part,
+    "ordinals": _ordinal,
+    "units": _unit,
+    "shifts": _shift,
+    "directions": _direction,
+    "set_words": _every,
+    "anaphoric_determiners": _anaphoric,
+    "vague_numbers": _vague,
+}
+
+_HANDLERS = (*_SHAPES, *_WORD_CLASSES.values())
 
 
 def find_holiday(words: list[str], lex: Lexicon) -> tuple[int, int] | None:
     """The fixed day of a holiday named in ``words`` ("christmas eve")."""
-    text = (
-        " ".join(w for w in words if w not in ("the",)).replace(" ' s", "'s").replace(" 's", "'s")
-    )
+    text = " ".join(w for w in words if w not in lex.definite_articles)
+    text = text.replace(" ' s", "'s").replace(" 's", "'s")
     for name in sorted(lex.holidays, key=len, reverse=True):
         if name in text:
             return lex.holidays[name]

@@ -103,7 +103,7 @@ def _calendar_date(p: Pieces, context: Context, lex: Lexicon) -> Reading | None:
         return Reading("DATE", day.isoformat(), day, day, "day", "publication")
     if p.weekday is not None and p.month is None:
         return _weekday(p, context)
-    if p.ordinal is not None and p.unit_word in ("quarter", "half"):
+    if p.ordinal is not None and p.unit_word in lex.ordinal_parts:
         return _quarter(p, context)
     if p.season is not None:
         return _season(p, context, lex)

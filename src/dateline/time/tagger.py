@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
 from .anchoring import Passages, shift_by_duration, tense_of
 from .finder import Candidate, find_candidates
 from .lexicon import Lexicon, lexicon
@@ -25,7 +23,7 @@ from .normalise import Context, Reading, normalise
 from .values import TimeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 __all__ = ["anchor_day", "tag_doc"]
 
@@ -73,8 +71,8 @@ def tag_doc(doc: Doc, anchor: date | datetime) -> list[TimeValue]:
     reads = _share_range_years(reads, lex)
     reads = _place_relative_durations(doc, reads)
     values = _link_ranges([_to_value(read) for read in reads], reads)
-    if not Doc.has_extension(EXTENSION):
-        Doc.set_extension(EXTENSION, default=None)
+    if not type(doc).has_extension(EXTENSION):
+        type(doc).set_extension(EXTENSION, default=None)
     doc._.set(EXTENSION, values)
     return values
 

@@ -50,11 +50,6 @@ class TimeValue:
     range_end: date | None = None
 
     @property
-    def is_dated(self) -> bool:
-        """True when the expression names calendar days."""
-        return self.start is not None
-
-    @property
     def span_days(self) -> tuple[date, date] | None:
         """The days meant: the whole range for a range end, else the expression's own."""
         if self.range_start and self.range_end:

@@ -6,12 +6,11 @@
 2. every response carries a Content-Security-Policy that allows nothing
    but this origin and no inline script, and headers that keep the pages
    out of frames and stop content sniffing;
-3. one set of handlers turns every error into a page (or, under ``/api``,
+3. the pages are drawn by :func:`.templating.render`, which the routers
+   import from there (not from here, which imports them);
+4. one set of handlers turns every error into a page (or, under ``/api``,
    JSON) with a message: a Dateline error (a bad filter, a bad cursor) is
    400, a bad parameter 422, an unknown id 404; never a traceback.
-
-Article text is hostile: templates escape everything (autoescape, and no
-``|safe`` on data anywhere).
 """
 
 from __future__ import annotations
@@ -22,19 +21,18 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import Store
 from ..errors import DatelineError
 from ..settings import Settings
-from .views import quad_of, safe_link, shown_source
+from . import api_routes, docs, downloads, ingest_jobs, pages, profiles, story, uploads
+from .templating import render, templates
 
-__all__ = ["DEFAULT_MAX_UPLOAD", "create_app", "render"]
+__all__ = ["DEFAULT_MAX_UPLOAD", "create_app"]
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024  # bytes an ingest form may send
@@ -62,8 +60,6 @@ def create_app(
     max_upload: int = DEFAULT_MAX_UPLOAD,
 ) -> FastAPI:
     """The web app over the database of ``settings`` (or over ``store``)."""
-    from . import api_routes, docs, downloads, ingest_jobs, pages, profiles, story, uploads
-
     app = FastAPI(
         title="Dateline",
         summary="A sourced, deduplicated, dated record of political events.",
@@ -86,22 +82,6 @@ def create_app(
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
     return app
-
-
-def templates() -> Jinja2Templates:
-    """The page templates, escaping every value they are given."""
-    environment = Environment(
-        loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True
-    )
-    environment.lstrip_blocks = True
-    environment.globals.update(quad_of=quad_of, safe_link=safe_link, shown_source=shown_source)
-    return Jinja2Templates(env=environment)
-
-
-def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """The page ``name`` rendered with ``context``."""
-    engine: Jinja2Templates = request.app.state.templates
-    return engine.TemplateResponse(request, name, context, status_code=status_code)
 
 
 class SecurityHeaders:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..timeline.filters import QUAD_CLASSES
+from ..query import QUAD_CLASSES
 
 __all__ = ["Bar", "TimeChart", "time_chart"]
 

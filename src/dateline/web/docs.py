@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from .app import render
+from .templating import render
 
 __all__ = ["Operation", "operations", "router"]
 

@@ -15,10 +15,10 @@ from fastapi.responses import HTMLResponse
 from ..api import Store
 from ..events.ontology import event_types
 from ..export import FORMATS
-from ..timeline.filters import QUAD_CLASSES, STATUSES
-from .app import render
+from ..query import QUAD_CLASSES, STATUSES
 from .marks import marked_body
 from .params import Filters, Paging, filters, paging, store_of
+from .templating import render
 from .views import actor_words, passages, recognised, timeline_view
 
 __all__ = ["router"]

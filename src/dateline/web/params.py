@@ -18,9 +18,7 @@ from fastapi import Query, Request
 
 from ..api import Store
 from ..models import Event
-from ..store.dates import day_range
-from ..timeline import TimelineQuery
-from ..timeline.filters import MAX_TEXT_CHARS
+from ..query import MAX_TEXT_CHARS, TimelineQuery, day_range
 
 __all__ = ["MAX_LIMIT", "Filters", "Paging", "cursor_of", "filters", "paging", "store_of"]
 

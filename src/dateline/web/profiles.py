@@ -19,13 +19,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from ..api import Store
+from ..query import QUAD_CLASSES, TimelineQuery
 from ..store.profile_queries import MonthCount
 from ..store.story_queries import DayCount
-from ..timeline import TimelineQuery
-from ..timeline.filters import QUAD_CLASSES
-from .app import render
 from .charts import TimeChart, time_chart
 from .params import Filters, store_of
+from .templating import render
 from .views import quad_of
 
 __all__ = ["Profile", "profile", "router"]

@@ -29,12 +29,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api import Store
+from ..query import BACKGROUND_DAYS, QUAD_CLASSES, TimelineQuery
 from ..store.story_queries import MapPoint, Overview
-from ..timeline import TimelineQuery
-from ..timeline.filters import BACKGROUND_DAYS, QUAD_CLASSES
-from .app import render
 from .charts import time_chart
 from .params import Filters, filters, store_of
+from .templating import render
 from .world import map_view
 
 __all__ = ["Remembered", "router"]

@@ -35,9 +35,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import Store
 from ..pipeline import IngestReport
-from .app import render
 from .ingest_jobs import IngestJob, IngestJobs
 from .params import store_of
+from .templating import render
 from .views import UPLOAD_PREFIX
 
 __all__ = ["IngestGuard", "router"]

@@ -26,7 +26,7 @@ from ..actors import ActorMention
 from ..api import Store
 from ..events.ontology import known_event_type
 from ..models import Article, Event, Evidence
-from ..timeline import TimelineQuery
+from ..query import TimelineQuery
 from .marks import HOW_WORDS, Recognition, recognitions
 from .params import Filters, Paging, cursor_of
 

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...models import DatedSentence
-from ...store.summary_queries import DayEvent
+from ...query import DayEvent
 from .baseline import busiest_days
 from .build import dated_sentences_of
 from .dates import RankedDay, rank_days

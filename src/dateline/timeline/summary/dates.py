@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...models import DatedSentence
-from ...store.summary_queries import DayEvent
+from ...query import DayEvent
 from .features import DayFeatures, day_features
 from .ranker import DateRanker, shipped_ranker
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...models import DatedSentence
-from ...store.summary_queries import DayEvent
+from ...query import DayEvent
 from .chronology import chronologies, is_chronology_entry
 
 __all__ = ["COUNTS", "FEATURES", "DayFeatures", "day_features", "mentioned_days"]

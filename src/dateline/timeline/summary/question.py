@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ...models import DatedSentence
-from ...store.summary_queries import DayEvent
+from ...query import DayEvent
 
 __all__ = ["sentences_about"]
 

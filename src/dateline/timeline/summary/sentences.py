@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ...models import DatedSentence
-from ...store.summary_queries import DayEvent
+from ...query import DayEvent
 from .chronology import entry_text, is_chronology_entry
 from .features import mentioned_days
 from .text import Vector, centroid, cosine, idf_of, tfidf, words_of

@@ -1,22 +1,48 @@
-"""Which events a timeline shows: the reader's question.
+"""The reader's question and the plain types its answers come in.
 
-A :class:`TimelineQuery` only says what is asked; the store answers it in
-SQL (:mod:`dateline.store.event_queries`), so that a page of a large
-store reads that page's rows and no others.
+These types cross layers: the CLI, the web and the API build a
+:class:`TimelineQuery`; the store answers it in SQL
+(:mod:`dateline.store.event_queries`), so that a page of a large store
+reads that page's rows and no others; the summary timeline reads the
+:class:`DayEvent` rows the store gives back. They live here, below all of
+them, so that no layer imports its types from another.
+
+What ``since`` and ``until`` mean, for every query that takes them: a bound is an ISO date or a prefix of one: ``"2020"``, ``"2020-11"``,
+``"2020-11-05"``. ``since`` starts on the first day its prefix names and
+``until`` ends on the last, so ``since="2020-11", until="2020-11"`` is the
+whole of November 2020. A record (an event, an article) matches when its
+days touch that range; a record without a date never matches a date filter.
+
+>>> day_range("2020-11", "2020-11")
+DayRange(first=datetime.date(2020, 11, 1), last=datetime.date(2020, 11, 30))
+>>> day_range(None, "2020")
+DayRange(first=None, last=datetime.date(2020, 12, 31))
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any, get_args
 
-from ..errors import ConfigError
-from ..events.values import Status
-from ..store.dates import DayRange, day_range
+from .errors import ConfigError
+from .events.values import Status
 
-__all__ = ["MAX_TEXT_CHARS", "BACKGROUND_DAYS", "QUAD_CLASSES", "STATUSES", "TimelineQuery"]
+__all__ = [
+    "BACKGROUND_DAYS",
+    "MAX_TEXT_CHARS",
+    "QUAD_CLASSES",
+    "STATUSES",
+    "DayEvent",
+    "DayRange",
+    "TimelineQuery",
+    "day_range",
+]
+
+_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 # The longest ``text`` filter: longer ones are not words to look for, and SQL's LIKE
 # refuses patterns beyond some 50,000 bytes.
@@ -36,6 +62,32 @@ STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
+class DayRange:
+    """The days a reader asked for, both ends included; None: open on that side."""
+
+    first: date | None = None
+    last: date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True when neither end is bounded (no date filter at all)."""
+        return self.first is None and self.last is None
+
+
+def day_range(since: str | date | None, until: str | date | None) -> DayRange:
+    """The days from the first day of ``since`` through the last day of ``until``.
+
+    A malformed bound, or one after the other, is a
+    :class:`~dateline.errors.ConfigError` that says what to give instead.
+    """
+    first = _bound(since, "since", first=True)
+    last = _bound(until, "until", first=False)
+    if first and last and first > last:
+        raise ConfigError(f"since {since} is after until {until}: no day is in that range")
+    return DayRange(first, last)
+
+
+@dataclass(frozen=True)
 class TimelineQuery:
     """A reader's question. Empty fields ask nothing; the fields asked must all hold.
 
@@ -48,7 +100,7 @@ class TimelineQuery:
       ``negated``, which ``include_negated`` adds;
     - ``since``/``until``: ISO dates or prefixes ("2020", "2020-11"): events
       whose days touch the first day of ``since`` through the last day of
-      ``until`` (see :mod:`dateline.store.dates`); undated events never match;
+      ``until`` (see :func:`day_range`); undated events never match;
     - ``outlet``: reported by this outlet (case does not matter);
     - ``text``: words that all appear in one evidence sentence (case does not matter);
     - ``place``: where it happened: a place name or a country code (case does
@@ -160,3 +212,42 @@ def _date_text(value: str | date | None) -> str | None:
     if value is None or value == "":
         return None
     return value.isoformat() if isinstance(value, date) else value.strip()
+
+
+@dataclass(frozen=True)
+class DayEvent:
+    """One deduplicated event with a known first day, and where it is told."""
+
+    event_id: str
+    type: str
+    quad_class: str | None
+    first_day: date
+    last_day: date
+    date_source: str | None  # how the day was found: "published" when only the dateline gave it
+    goldstein: float | None
+    sources: int
+    mention_count: int
+    # (article id, start, end): the character offsets of each mention in its article's body.
+    evidence: tuple[tuple[str, int, int], ...] = ()
+
+
+def _bound(value: str | date | None, name: str, *, first: bool) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    found = _BOUND.fullmatch(value.strip())
+    if found is None:
+        raise ConfigError(f"{name} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in found.groups())
+    assert year is not None  # the pattern requires it
+    try:
+        if month is None:
+            return date(year, 1, 1) if first else date(year, 12, 31)
+        if day is None:
+            return date(year, month, 1 if first else calendar.monthrange(year, month)[1])
+        return date(year, month, day)
+    except ValueError as error:
+        raise ConfigError(f"{name} {value!r} is not a date: {error}") from None
