@@ -1,6 +1,5 @@
 """The gazetteer read from knowledge/places.tsv."""
 
-import time
 
 import pytest
 
@@ -44,11 +43,9 @@ def test_gazetteer_every_country_has_a_point():
     assert 25 < libya.lat < 33 and 10 < libya.lon < 25
 
 
-def test_gazetteer_builds_in_well_under_a_second():
-    rows = _rows()
-    started = time.perf_counter()
-    built = Gazetteer(rows)
-    assert time.perf_counter() - started < 1.0
+def test_gazetteer_holds_every_shipped_place():
+    # (how fast it builds is measured by bench/, not by a timed test)
+    built = Gazetteer(_rows())
     assert len(built) > 34_000
 
 
