@@ -12,36 +12,45 @@ starts an event, and never joins two.
 
 :func:`link` takes new mentions and the stored mentions near them and
 returns decisions (start an event, join one, merge several) for the store
-to apply; :func:`assemble` links and merges mentions held in memory (one
+to apply; :func:`.retrieval.gather` finds those stored mentions through the
+few lookups of :class:`.retrieval.Candidates`, which the store implements; :func:`assemble` links and merges mentions held in memory (one
 text, or a whole database when relinking). An event's id is the smallest
 id of its named mentions, so it is a function of its mentions too.
 
-:mod:`.rules` says when mentions fit; :mod:`.merge` builds the event record
-from its mentions.
+:mod:`.rules` says when mentions fit; :mod:`.retrieval` which stored
+mentions may; :mod:`.merge` builds the event record from its mentions.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 
 from ..models import Event
 from .merge import merge_mentions
-from .rules import corroboration, known_codes, link_rules, match_score, type_group
+from .retrieval import (
+    Candidates,
+    CodeIndex,
+    MemoryCandidates,
+    Stored,
+    codes_of,
+    gather,
+    is_named,
+    linked,
+)
+from .rules import corroboration, match_score, type_group
 
 __all__ = [
-    "SHORT_EVENT_DAYS",
-    "Stored",
+    "Candidates",
     "Links",
+    "MemoryCandidates",
+    "Stored",
     "assemble",
-    "candidate_window",
-    "codes_of",
     "event_of",
+    "events_of",
+    "gather",
     "group_mentions",
-    "is_named",
     "link",
     "merge_mentions",
     "type_group",
@@ -72,40 +81,6 @@ class Links:
         return found
 
 
-def codes_of(mention: Event) -> frozenset[str]:
-    """The known actor codes a mention names (actors and recipients; ``---`` is no code):
-    what candidates are looked up by."""
-    return known_codes(mention)
-
-
-def is_named(mention: Event) -> bool:
-    """Whether a mention names an actor at all (known or not): such a mention is, or
-    starts, an event; one naming none can only corroborate one."""
-    return bool(mention.actors or mention.recipients)
-
-
-def candidate_window(mention: Event) -> tuple[str, str] | None:
-    """The days (ISO, inclusive) a mention's span must touch to be linked with ``mention``.
-
-    The window is as wide on both sides, so that two mentions find each other
-    whichever arrives first.
-    """
-    span = mention.days
-    if span is None:
-        return None
-    reach = _reach()
-    return (span[0] - reach).isoformat(), (span[1] + reach).isoformat()
-
-
-@dataclass(frozen=True)
-class Stored:
-    """A stored mention as linking sees it: the mention, its event and its region."""
-
-    mention: Event
-    event_id: str | None
-    region: str | None
-
-
 def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     """Decide which events the ``new`` mentions tell of.
 
@@ -116,7 +91,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     actor joins the event of the named mention it corroborates best.
 
     ``stored`` must hold, for each new named mention, the stored named
-    mentions near it (sharing a code, in its :func:`candidate_window`) with
+    mentions near it (sharing a code, within :func:`.retrieval.reach`) with
     every other mention of their regions; and for each mention naming no actor
     (new, or stored near a new named mention), the stored named mentions it
     may corroborate.
@@ -128,7 +103,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     for item in stored:
         if item.region is not None and is_named(item.mention):
             groups.join(("region", item.region), ("mention", item.mention.id))
-    index = _CodeIndex([*named_stored, *named_new])
+    index = CodeIndex([*named_stored, *named_new])
     for mention in named_new:
         groups.add(("mention", mention.id))
         for other in index.near(mention, pairs=True):
@@ -183,7 +158,7 @@ def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
     ordered = sorted(mentions, key=_reading_order)
     if len(ordered) == 1:
         return {ordered[0].id: ordered}
-    index = _CodeIndex(ordered) if len(ordered) > _SMALL_REGION else None
+    index = CodeIndex(ordered) if len(ordered) > _SMALL_REGION else None
     event_of_mention: dict[str, int] = {}
     told: list[list[Event]] = []
     for mention in ordered:
@@ -210,10 +185,18 @@ def group_mentions(mentions: Iterable[Event]) -> tuple[dict[str, list[Event]], l
     """The events told by ``mentions`` held in memory (event id -> its mentions), and the
     mentions naming no actor that corroborate nothing."""
     mentions = list(mentions)
+    return events_of(link(mentions, ()), mentions)
+
+
+def events_of(
+    links: Links, mentions: Iterable[Event]
+) -> tuple[dict[str, list[Event]], list[Event]]:
+    """The events ``links`` decided (event id -> its mentions, of ``mentions``), and the
+    mentions naming no actor that corroborate nothing."""
     by_id = {m.id: m for m in mentions}
     found: dict[str, list[Event]] = defaultdict(list)
     unplaced = []
-    for key, event_id in link(mentions, ()).event_of().items():
+    for key, event_id in links.event_of().items():
         if event_id is None:
             unplaced.append(by_id[key])
         else:
@@ -240,12 +223,6 @@ def event_of(event_id: str, mentions: Iterable[Event]) -> Event:
     return replace(merge_mentions(ordered), id=event_id)
 
 
-def linked(a: Event, b: Event) -> bool:
-    """Whether two named mentions may tell of one event (the same answer either way round)."""
-    first, second = (a, b) if a.id <= b.id else (b, a)
-    return match_score(first, [second]) is not None
-
-
 def best_corroborated(mention: Event, named: Iterable[Event]) -> Event | None:
     """The named mention that ``mention`` (naming no actor) corroborates best: the most
     shared wording, then the smallest id."""
@@ -263,11 +240,6 @@ def best_corroborated(mention: Event, named: Iterable[Event]) -> Event | None:
 def _reading_order(mention: Event) -> tuple[str, str, int, str]:
     evidence = mention.mentions[0]
     return (evidence.published or "~", evidence.doc, evidence.start, mention.id)
-
-
-def _reach() -> timedelta:
-    rules = link_rules()
-    return timedelta(days=max(rules.day_tolerance, rules.published_window))
 
 
 class _Groups:
@@ -292,75 +264,3 @@ class _Groups:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self._parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    def members(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for node in self._parent:
-            found[self.find(node)].append(node)
-        return found
-
-
-# Mentions spanning more than this many days are "long": few, and scanned apart, so
-# that the common short ones are found by a narrow search of a sorted list.
-SHORT_EVENT_DAYS = 7
-
-
-class _CodeIndex:
-    """Named mentions by actor code and first day, to find those near a mention."""
-
-    def __init__(self, mentions: Iterable[Event]) -> None:
-        # Per code: first days (for bisect) and (first, last, codes named, mention).
-        self._firsts: dict[str, list[date]] = defaultdict(list)
-        self._short: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
-        self._long: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
-        for mention in sorted(mentions, key=lambda m: m.id):
-            span = mention.days
-            if span is None:
-                continue
-            codes = codes_of(mention)
-            entry = (span[0], span[1], len(codes), mention)
-            long = (span[1] - span[0]).days > SHORT_EVENT_DAYS
-            for code in codes:
-                (self._long if long else self._short)[code].append(entry)
-        # How far before a window a short mention touching it may start, per code.
-        self._longest: dict[str, timedelta] = {}
-        for code, entries in self._short.items():
-            entries.sort(key=lambda entry: entry[0])
-            self._firsts[code] = [entry[0] for entry in entries]
-            self._longest[code] = max(entry[1] - entry[0] for entry in entries)
-
-    def near(self, mention: Event, *, pairs: bool = False) -> Iterable[Event]:
-        """Mentions sharing a code with ``mention`` whose span touches its window, each once.
-
-        With ``pairs``, only those sharing as many codes as two mentions of one
-        event must (two, or all of the one naming fewer).
-        """
-        span = mention.days
-        if span is None:
-            return []
-        reach = _reach()
-        start, end = span[0] - reach, span[1] + reach
-        mine = codes_of(mention)
-        hits: dict[str, int] = defaultdict(int)
-        named: dict[str, tuple[int, Event]] = {}
-        for code in mine:
-            entries = self._short.get(code, [])
-            earliest = start - self._longest.get(code, timedelta(0))
-            position = bisect.bisect_left(self._firsts.get(code, []), earliest)
-            while position < len(entries):
-                first, last, count, other = entries[position]
-                position += 1
-                if first > end:
-                    break
-                if last >= start:
-                    hits[other.id] += 1
-                    named[other.id] = (count, other)
-            for first, last, count, other in self._long.get(code, []):
-                if first <= end and last >= start:
-                    hits[other.id] += 1
-                    named[other.id] = (count, other)
-        if not pairs:
-            return [other for _, other in named.values()]
-        return [
-            other for key, (count, other) in named.items() if hits[key] >= min(2, len(mine), count)
-        ]
