@@ -39,7 +39,7 @@ from .retrieval import (
     is_named,
     linked,
 )
-from .rules import corroboration, match_score, type_group
+from .rules import corroboration, likeness, match_score, type_group
 
 __all__ = [
     "Candidates",
@@ -103,12 +103,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     for item in stored:
         if item.region is not None and is_named(item.mention):
             groups.join(("region", item.region), ("mention", item.mention.id))
-    index = CodeIndex([*named_stored, *named_new])
-    for mention in named_new:
-        groups.add(("mention", mention.id))
-        for other in index.near(mention, pairs=True):
-            if other.id != mention.id and linked(mention, other):
-                groups.join(("mention", mention.id), ("mention", other.id))
+    _join_linked(groups, CodeIndex([*named_stored, *named_new]), named_new)
     members: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for mention in (*named_stored, *named_new):
         members[groups.find(("mention", mention.id))].append(mention)
@@ -128,8 +123,9 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
                 event_of_named[mention.id] = event_id
         retired.update(by_id[m.id].event_id or "" for m in found if m.id in by_id)
     placed: dict[str, str | None] = {}
-    # Only a mention of known actors anchors one naming none.
-    anchors = [m for m in (*named_stored, *named_new) if codes_of(m)]
+    # Only a mention of known actors anchors one naming none. Of anchors alike, the
+    # one of smallest id is the one that would be chosen: the others need no look.
+    anchors = _first_of_each(m for m in (*named_stored, *named_new) if codes_of(m))
     unnamed = [m for m in new if not is_named(m)]
     unnamed += [s.mention for s in stored if not is_named(s.mention)]
     for mention in unnamed:
@@ -154,30 +150,31 @@ _SMALL_REGION = 24
 def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
     """The events of one region's named mentions: each mention, read in a fixed order
     (by publication, article and place in the text), joins the event it fits best
-    (:func:`~.rules.match_score`) or starts one. Event id: its smallest mention id."""
+    (:func:`~.rules.match_score`) or starts one. Event id: its smallest mention id.
+
+    An event is scored on one of each kind of mentions it holds (:func:`_read_alike`):
+    the same score as on all of them, at a cost that does not grow with the event."""
     ordered = sorted(mentions, key=_reading_order)
     if len(ordered) == 1:
         return {ordered[0].id: ordered}
-    index = CodeIndex(ordered) if len(ordered) > _SMALL_REGION else None
-    event_of_mention: dict[str, int] = {}
+    near = _NearEvents(ordered) if len(ordered) > _SMALL_REGION else None
     told: list[list[Event]] = []
+    distinct: list[dict[tuple[object, ...], Event]] = []
     for mention in ordered:
-        if index is None:
-            nearby = set(range(len(told)))
-        else:
-            near = index.near(mention)
-            nearby = {event_of_mention[o.id] for o in near if o.id in event_of_mention}
+        nearby = range(len(told)) if near is None else sorted(near.of(mention))
         best: tuple[float, int] | None = None
-        for number in sorted(nearby):
-            score = match_score(mention, told[number])
+        for number in nearby:
+            score = match_score(mention, list(distinct[number].values()))
             if score is not None and (best is None or score > best[0]):
                 best = (score, number)
         if best is None:
-            told.append([mention])
-            event_of_mention[mention.id] = len(told) - 1
-        else:
-            told[best[1]].append(mention)
-            event_of_mention[mention.id] = best[1]
+            told.append([])
+            distinct.append({})
+        number = len(told) - 1 if best is None else best[1]
+        told[number].append(mention)
+        distinct[number].setdefault(_read_alike(mention), mention)
+        if near is not None:
+            near.joined(mention, number)
     return {min(m.id for m in found): found for found in told}
 
 
@@ -235,6 +232,90 @@ def best_corroborated(mention: Event, named: Iterable[Event]) -> Event | None:
 
 
 # -- helpers -------------------------------------------------------------------
+
+
+def _read_alike(mention: Event) -> tuple[object, ...]:
+    """All the rules read of a mention: its :func:`~.rules.likeness`, sentence and place.
+    Mentions alike in it score alike on every event and corroborate alike."""
+    return (likeness(mention), mention.mentions[0].sentence, mention.place)
+
+
+def _first_of_each(mentions: Iterable[Event]) -> list[Event]:
+    """Of the mentions alike (:func:`_read_alike`), the one of smallest id."""
+    first: dict[tuple[object, ...], Event] = {}
+    for mention in sorted(mentions, key=lambda m: m.id):
+        first.setdefault(_read_alike(mention), mention)
+    return list(first.values())
+
+
+def _join_linked(groups: _Groups, index: CodeIndex, named_new: Sequence[Event]) -> None:
+    """Join each new named mention with every mention near it that it may be one event
+    with (:func:`linked`).
+
+    Mentions of one article alike in all that linking reads (:func:`~.rules.likeness`)
+    are looked at as one: a kind of them is looked up once, and tried once against
+    each other kind of the article, so that thousands of mentions of the same
+    parties on the same day cost as many tries as there are kinds.
+    """
+    kind_of = {m.id: likeness(m) for m in named_new}
+    kinds: dict[tuple[object, ...], list[Event]] = defaultdict(list)
+    for mention in named_new:
+        groups.add(("mention", mention.id))
+        kinds[kind_of[mention.id]].append(mention)
+    settled: set[frozenset[tuple[object, ...]]] = set()
+    for kind, alike in kinds.items():
+        for other in index.near(alike[0], pairs=True):
+            other_kind = kind_of.get(other.id)
+            if other_kind is not None and other_kind[0] == kind[0]:  # new, of the same article
+                if frozenset((kind, other_kind)) not in settled:
+                    settled.add(frozenset((kind, other_kind)))
+                    _join_kinds(groups, alike, kinds[other_kind])
+                continue
+            for mention in alike:
+                if linked(mention, other):
+                    groups.join(("mention", mention.id), ("mention", other.id))
+
+
+def _join_kinds(groups: _Groups, one: Sequence[Event], other: Sequence[Event]) -> None:
+    """Join the pairs of two kinds of mentions of one article (or of one kind) that may be
+    one event. Whether a pair fits depends on its kinds alone, and on which of the two
+    is read first only where the two readings differ: then pair by pair."""
+    forward = match_score(one[0], [other[0]]) is not None
+    if forward != (match_score(other[0], [one[0]]) is not None):
+        for a in one:
+            for b in other:
+                if a.id != b.id and linked(a, b):
+                    groups.join(("mention", a.id), ("mention", b.id))
+    elif forward:
+        for mention in (*one, *other):
+            groups.join(("mention", one[0].id), ("mention", mention.id))
+
+
+class _NearEvents:
+    """The events near each mention of a region as its mentions are placed: those holding
+    a mention the code index finds near it. Mentions naming the same codes on the same
+    days share one answer, so the index is asked once for each."""
+
+    def __init__(self, mentions: Sequence[Event]) -> None:
+        index = CodeIndex(mentions)
+        self._events: dict[tuple[object, ...], set[int]] = {}
+        # Mention id -> the places (codes, days) it is near, whose events it joins.
+        self._near: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+        for mention in mentions:
+            place = (codes_of(mention), mention.days)
+            if place not in self._events:
+                self._events[place] = set()
+                for other in index.near(mention):
+                    self._near[other.id].append(place)
+
+    def of(self, mention: Event) -> set[int]:
+        """The events near ``mention``, by number."""
+        return self._events[(codes_of(mention), mention.days)]
+
+    def joined(self, mention: Event, number: int) -> None:
+        """Record that ``mention`` joined event ``number``."""
+        for place in self._near.get(mention.id, ()):
+            self._events[place].add(number)
 
 
 def _reading_order(mention: Event) -> tuple[str, str, int, str]:
