@@ -101,6 +101,7 @@ def gather(candidates: Candidates, mentions: Sequence[Event]) -> list[Stored]:
     no actor it may be corroborated by; for one naming no actor, the named mentions it
     may corroborate; and for each stored mention naming no actor among these, the
     named mentions it may corroborate (it is placed again among all it fits)."""
+    candidates = _AskedOnce(candidates)
     found: dict[str, Stored] = {}
     placed: set[str] = set()  # mentions naming no actor whose candidates are kept
 
@@ -129,6 +130,37 @@ def gather(candidates: Candidates, mentions: Sequence[Event]) -> list[Stored]:
             if not is_named(item.mention):
                 keep_corroborated(item.mention)
     return list(found.values())
+
+
+class _AskedOnce:
+    """:class:`Candidates` that asks each question once: the mentions of one text ask
+    the same few again and again (the same parties, types and days)."""
+
+    def __init__(self, candidates: Candidates) -> None:
+        self._candidates = candidates
+        self._answers: dict[tuple[object, ...], list[Stored]] = {}
+
+    def named(
+        self, codes: Collection[str] | None, types: Collection[str], first: date, last: date
+    ) -> list[Stored]:
+        wanted = None if codes is None else frozenset(codes)
+        question: tuple[object, ...] = ("named", wanted, frozenset(types), first, last)
+        if question not in self._answers:
+            self._answers[question] = self._candidates.named(codes, types, first, last)
+        return self._answers[question]
+
+    def unnamed(
+        self, types: Collection[str], first: date, last: date, *, date_source: str
+    ) -> list[Stored]:
+        question: tuple[object, ...] = ("unnamed", frozenset(types), first, last, date_source)
+        if question not in self._answers:
+            self._answers[question] = self._candidates.unnamed(
+                types, first, last, date_source=date_source
+            )
+        return self._answers[question]
+
+    def in_regions(self, regions: Collection[str]) -> list[Stored]:
+        return self._candidates.in_regions(regions)
 
 
 def _named_near(candidates: Candidates, mention: Event) -> list[Stored]:
