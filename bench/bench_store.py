@@ -31,7 +31,7 @@ from sqlalchemy import insert
 
 from dateline import Store
 from dateline.actors import Actor
-from dateline.link import codes_of
+from dateline.link.retrieval import codes_of
 from dateline.models import Event, Evidence
 from dateline.settings import Settings
 from dateline.store.linking import lock_links, relink

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 
 import pytest
 
 from dateline import Store
 from dateline.actors import Actor
-from dateline.link import assemble, group_mentions, merge_mentions
+from dateline.link import assemble, group_mentions, merge_mentions, retrieval
+from dateline.link.rules import corroboration, match_score
 from dateline.models import Event, Evidence
 from dateline.places.values import Place
 from dateline.settings import Settings
@@ -311,3 +313,59 @@ def test_link_merge_keeps_what_the_mentions_agree_on():
     event = merge_mentions([lead, extra])
     assert [a.code for a in event.actors] == ["KEN", "ETH"]
     assert any(d.startswith("actors not agreed: USA GOV (b7.txt)") for d in event.disagreements)
+
+
+def _dense_article(count: int) -> list[Event]:
+    """``count`` mentions of one article on one day, as a long event-dense record holds
+    them: a few parties, acts and sentences again and again; every tenth names no actor."""
+    sides = [(SDN, SDN_REB), (KEN, ETH), (USA, Actor("RUS", "GOV")), (Actor("RUS", "MIL"), USA)]
+    types = ["ASSAULT", "ACCUSE", "CONSULT"]
+    mentions = []
+    for number in range(count):
+        actor, target = sides[number % len(sides)]
+        type_ = types[number % len(types)]
+        named = number % 10 != 9
+        mentions.append(
+            _mention(
+                f"m{number:05d}",
+                type_,
+                [actor] if named else [],
+                "2023-05-01",
+                recipients=[target] if named else [],
+                sentence=f"{type_.lower()} near the border post {number % 5} on Monday.",
+            )
+        )
+    return mentions
+
+
+def _rules_read(monkeypatch, mentions: list[Event]) -> tuple[int, int]:
+    """How many mentions the rules read to link ``mentions`` (each mention of an event it
+    is scored on, each named mention a mention naming none is tried on), and how many
+    events that gives."""
+    stage = importlib.import_module("dateline.link")
+    read = 0
+
+    def counted_score(mention: Event, event) -> float | None:
+        nonlocal read
+        read += len(event)
+        return match_score(mention, event)
+
+    def counted_corroboration(mention: Event, other: Event) -> float | None:
+        nonlocal read
+        read += 1
+        return corroboration(mention, other)
+
+    monkeypatch.setattr(stage, "match_score", counted_score)
+    monkeypatch.setattr(retrieval, "match_score", counted_score)
+    monkeypatch.setattr(stage, "corroboration", counted_corroboration)
+    groups, _ = group_mentions(mentions)
+    return read, len(groups)
+
+
+def test_link_reads_grow_linearly_with_same_day_mentions_of_one_article(monkeypatch):
+    """Thousands of same-day mentions of the same parties in one text: linking four
+    times as many reads the rules about four times as often, not sixteen."""
+    few, few_events = _rules_read(monkeypatch, _dense_article(300))
+    many, many_events = _rules_read(monkeypatch, _dense_article(1200))
+    assert few_events == many_events
+    assert many <= 5 * few

@@ -57,6 +57,23 @@ def test_parse_over_long_texts_in_pieces_never_whole(monkeypatch):
     assert "parsed in 5 pieces" in parsed.notes[0]
 
 
+@pytest.mark.slow
+def test_parse_long_texts_in_pieces_that_keep_memory_bounded(monkeypatch):
+    """A text under max_length but over PIECE_CHARS is parsed in pieces, with no note,
+    into the doc of the same sentences."""
+    import dateline.nlp as stage
+
+    settings = Settings(n_process=1)
+    long_text = "\n\n".join(TEXTS * 3)
+    whole = parse(long_text, settings)
+    monkeypatch.setattr(stage, "PIECE_CHARS", 400)
+    pieced = parse(long_text, settings)
+    assert pieced.text == long_text
+    assert [s.text for s in pieced.sents] == [s.text for s in whole.sents]
+    [parsed] = list(stage.parse_each([long_text], settings, size_hint=1))
+    assert parsed.error is None and parsed.doc.text == long_text and parsed.notes == ()
+
+
 def test_parse_split_text_cuts_at_paragraphs_and_joins_back():
     from dateline.nlp import split_text
 

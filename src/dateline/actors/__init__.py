@@ -245,12 +245,11 @@ def _opens_the_article(words: Span) -> bool:
     """Whether ``words`` are capitals opening the article before a dash, comma or
     bracket: the place a story was filed from ("BELFAST -", "GAZA CITY, May 3")."""
     doc = words.doc
+    # Token by token, not through doc.text: that would join the whole text each time.
+    if not words.text.isupper() or not all(token.is_space for token in doc[: words.start]):
+        return False
     after = doc.text[words.end_char : words.end_char + 3].lstrip()
-    return (
-        not doc.text[: words.start_char].strip()
-        and words.text.isupper()
-        and after[:1] in ("-", "–", "—", ",", "(")
-    )
+    return after[:1] in ("-", "–", "—", ",", "(")
 
 
 def _never_a_name(token: Token) -> bool:

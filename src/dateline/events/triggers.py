@@ -426,9 +426,24 @@ def _has_date(noun: Token) -> bool:
 
 def _is_length(token: Token) -> bool:
     """True for durations written as modifiers: "31-year", "months-long", "44-day"."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity_of(token)
     if ent is None:
         return False
     last = ent[-1].lemma_.lower()
     hyphenated = any(t.text == "-" for t in ent) and last in _LENGTH_UNITS
     return hyphenated or last in ("long", "old") or ent.root.dep_ in _MODIFIER_DEPS
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The entity holding ``token``, read from the IOB tags around it (``doc.ents``
+    would build every entity of the text, each time)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

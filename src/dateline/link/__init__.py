@@ -12,36 +12,45 @@ starts an event, and never joins two.
 
 :func:`link` takes new mentions and the stored mentions near them and
 returns decisions (start an event, join one, merge several) for the store
-to apply; :func:`assemble` links and merges mentions held in memory (one
+to apply; :func:`.retrieval.gather` finds those stored mentions through the
+few lookups of :class:`.retrieval.Candidates`, which the store implements; :func:`assemble` links and merges mentions held in memory (one
 text, or a whole database when relinking). An event's id is the smallest
 id of its named mentions, so it is a function of its mentions too.
 
-:mod:`.rules` says when mentions fit; :mod:`.merge` builds the event record
-from its mentions.
+:mod:`.rules` says when mentions fit; :mod:`.retrieval` which stored
+mentions may; :mod:`.merge` builds the event record from its mentions.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 
 from ..models import Event
 from .merge import merge_mentions
-from .rules import corroboration, known_codes, link_rules, match_score, type_group
+from .retrieval import (
+    Candidates,
+    CodeIndex,
+    MemoryCandidates,
+    Stored,
+    codes_of,
+    gather,
+    is_named,
+    linked,
+)
+from .rules import corroboration, likeness, match_score, type_group
 
 __all__ = [
-    "SHORT_EVENT_DAYS",
-    "Stored",
+    "Candidates",
     "Links",
+    "MemoryCandidates",
+    "Stored",
     "assemble",
-    "candidate_window",
-    "codes_of",
     "event_of",
+    "events_of",
+    "gather",
     "group_mentions",
-    "is_named",
     "link",
     "merge_mentions",
     "type_group",
@@ -72,40 +81,6 @@ class Links:
         return found
 
 
-def codes_of(mention: Event) -> frozenset[str]:
-    """The known actor codes a mention names (actors and recipients; ``---`` is no code):
-    what candidates are looked up by."""
-    return known_codes(mention)
-
-
-def is_named(mention: Event) -> bool:
-    """Whether a mention names an actor at all (known or not): such a mention is, or
-    starts, an event; one naming none can only corroborate one."""
-    return bool(mention.actors or mention.recipients)
-
-
-def candidate_window(mention: Event) -> tuple[str, str] | None:
-    """The days (ISO, inclusive) a mention's span must touch to be linked with ``mention``.
-
-    The window is as wide on both sides, so that two mentions find each other
-    whichever arrives first.
-    """
-    span = mention.days
-    if span is None:
-        return None
-    reach = _reach()
-    return (span[0] - reach).isoformat(), (span[1] + reach).isoformat()
-
-
-@dataclass(frozen=True)
-class Stored:
-    """A stored mention as linking sees it: the mention, its event and its region."""
-
-    mention: Event
-    event_id: str | None
-    region: str | None
-
-
 def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     """Decide which events the ``new`` mentions tell of.
 
@@ -116,7 +91,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     actor joins the event of the named mention it corroborates best.
 
     ``stored`` must hold, for each new named mention, the stored named
-    mentions near it (sharing a code, in its :func:`candidate_window`) with
+    mentions near it (sharing a code, within :func:`.retrieval.reach`) with
     every other mention of their regions; and for each mention naming no actor
     (new, or stored near a new named mention), the stored named mentions it
     may corroborate.
@@ -128,12 +103,7 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
     for item in stored:
         if item.region is not None and is_named(item.mention):
             groups.join(("region", item.region), ("mention", item.mention.id))
-    index = _CodeIndex([*named_stored, *named_new])
-    for mention in named_new:
-        groups.add(("mention", mention.id))
-        for other in index.near(mention, pairs=True):
-            if other.id != mention.id and linked(mention, other):
-                groups.join(("mention", mention.id), ("mention", other.id))
+    _join_linked(groups, CodeIndex([*named_stored, *named_new]), named_new)
     members: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for mention in (*named_stored, *named_new):
         members[groups.find(("mention", mention.id))].append(mention)
@@ -153,8 +123,9 @@ def link(new: Sequence[Event], stored: Sequence[Stored]) -> Links:
                 event_of_named[mention.id] = event_id
         retired.update(by_id[m.id].event_id or "" for m in found if m.id in by_id)
     placed: dict[str, str | None] = {}
-    # Only a mention of known actors anchors one naming none.
-    anchors = [m for m in (*named_stored, *named_new) if codes_of(m)]
+    # Only a mention of known actors anchors one naming none. Of anchors alike, the
+    # one of smallest id is the one that would be chosen: the others need no look.
+    anchors = _first_of_each(m for m in (*named_stored, *named_new) if codes_of(m))
     unnamed = [m for m in new if not is_named(m)]
     unnamed += [s.mention for s in stored if not is_named(s.mention)]
     for mention in unnamed:
@@ -179,30 +150,31 @@ _SMALL_REGION = 24
 def region_events(mentions: Iterable[Event]) -> dict[str, list[Event]]:
     """The events of one region's named mentions: each mention, read in a fixed order
     (by publication, article and place in the text), joins the event it fits best
-    (:func:`~.rules.match_score`) or starts one. Event id: its smallest mention id."""
+    (:func:`~.rules.match_score`) or starts one. Event id: its smallest mention id.
+
+    An event is scored on one of each kind of mentions it holds (:func:`_read_alike`):
+    the same score as on all of them, at a cost that does not grow with the event."""
     ordered = sorted(mentions, key=_reading_order)
     if len(ordered) == 1:
         return {ordered[0].id: ordered}
-    index = _CodeIndex(ordered) if len(ordered) > _SMALL_REGION else None
-    event_of_mention: dict[str, int] = {}
+    near = _NearEvents(ordered) if len(ordered) > _SMALL_REGION else None
     told: list[list[Event]] = []
+    distinct: list[dict[tuple[object, ...], Event]] = []
     for mention in ordered:
-        if index is None:
-            nearby = set(range(len(told)))
-        else:
-            near = index.near(mention)
-            nearby = {event_of_mention[o.id] for o in near if o.id in event_of_mention}
+        nearby = range(len(told)) if near is None else sorted(near.of(mention))
         best: tuple[float, int] | None = None
-        for number in sorted(nearby):
-            score = match_score(mention, told[number])
+        for number in nearby:
+            score = match_score(mention, list(distinct[number].values()))
             if score is not None and (best is None or score > best[0]):
                 best = (score, number)
         if best is None:
-            told.append([mention])
-            event_of_mention[mention.id] = len(told) - 1
-        else:
-            told[best[1]].append(mention)
-            event_of_mention[mention.id] = best[1]
+            told.append([])
+            distinct.append({})
+        number = len(told) - 1 if best is None else best[1]
+        told[number].append(mention)
+        distinct[number].setdefault(_read_alike(mention), mention)
+        if near is not None:
+            near.joined(mention, number)
     return {min(m.id for m in found): found for found in told}
 
 
@@ -210,10 +182,18 @@ def group_mentions(mentions: Iterable[Event]) -> tuple[dict[str, list[Event]], l
     """The events told by ``mentions`` held in memory (event id -> its mentions), and the
     mentions naming no actor that corroborate nothing."""
     mentions = list(mentions)
+    return events_of(link(mentions, ()), mentions)
+
+
+def events_of(
+    links: Links, mentions: Iterable[Event]
+) -> tuple[dict[str, list[Event]], list[Event]]:
+    """The events ``links`` decided (event id -> its mentions, of ``mentions``), and the
+    mentions naming no actor that corroborate nothing."""
     by_id = {m.id: m for m in mentions}
     found: dict[str, list[Event]] = defaultdict(list)
     unplaced = []
-    for key, event_id in link(mentions, ()).event_of().items():
+    for key, event_id in links.event_of().items():
         if event_id is None:
             unplaced.append(by_id[key])
         else:
@@ -240,12 +220,6 @@ def event_of(event_id: str, mentions: Iterable[Event]) -> Event:
     return replace(merge_mentions(ordered), id=event_id)
 
 
-def linked(a: Event, b: Event) -> bool:
-    """Whether two named mentions may tell of one event (the same answer either way round)."""
-    first, second = (a, b) if a.id <= b.id else (b, a)
-    return match_score(first, [second]) is not None
-
-
 def best_corroborated(mention: Event, named: Iterable[Event]) -> Event | None:
     """The named mention that ``mention`` (naming no actor) corroborates best: the most
     shared wording, then the smallest id."""
@@ -260,14 +234,93 @@ def best_corroborated(mention: Event, named: Iterable[Event]) -> Event | None:
 # -- helpers -------------------------------------------------------------------
 
 
+def _read_alike(mention: Event) -> tuple[object, ...]:
+    """All the rules read of a mention: its :func:`~.rules.likeness`, sentence and place.
+    Mentions alike in it score alike on every event and corroborate alike."""
+    return (likeness(mention), mention.mentions[0].sentence, mention.place)
+
+
+def _first_of_each(mentions: Iterable[Event]) -> list[Event]:
+    """Of the mentions alike (:func:`_read_alike`), the one of smallest id."""
+    first: dict[tuple[object, ...], Event] = {}
+    for mention in sorted(mentions, key=lambda m: m.id):
+        first.setdefault(_read_alike(mention), mention)
+    return list(first.values())
+
+
+def _join_linked(groups: _Groups, index: CodeIndex, named_new: Sequence[Event]) -> None:
+    """Join each new named mention with every mention near it that it may be one event
+    with (:func:`linked`).
+
+    Mentions of one article alike in all that linking reads (:func:`~.rules.likeness`)
+    are looked at as one: a kind of them is looked up once, and tried once against
+    each other kind of the article, so that thousands of mentions of the same
+    parties on the same day cost as many tries as there are kinds.
+    """
+    kind_of = {m.id: likeness(m) for m in named_new}
+    kinds: dict[tuple[object, ...], list[Event]] = defaultdict(list)
+    for mention in named_new:
+        groups.add(("mention", mention.id))
+        kinds[kind_of[mention.id]].append(mention)
+    settled: set[frozenset[tuple[object, ...]]] = set()
+    for kind, alike in kinds.items():
+        for other in index.near(alike[0], pairs=True):
+            other_kind = kind_of.get(other.id)
+            if other_kind is not None and other_kind[0] == kind[0]:  # new, of the same article
+                if frozenset((kind, other_kind)) not in settled:
+                    settled.add(frozenset((kind, other_kind)))
+                    _join_kinds(groups, alike, kinds[other_kind])
+                continue
+            for mention in alike:
+                if linked(mention, other):
+                    groups.join(("mention", mention.id), ("mention", other.id))
+
+
+def _join_kinds(groups: _Groups, one: Sequence[Event], other: Sequence[Event]) -> None:
+    """Join the pairs of two kinds of mentions of one article (or of one kind) that may be
+    one event. Whether a pair fits depends on its kinds alone, and on which of the two
+    is read first only where the two readings differ: then pair by pair."""
+    forward = match_score(one[0], [other[0]]) is not None
+    if forward != (match_score(other[0], [one[0]]) is not None):
+        for a in one:
+            for b in other:
+                if a.id != b.id and linked(a, b):
+                    groups.join(("mention", a.id), ("mention", b.id))
+    elif forward:
+        for mention in (*one, *other):
+            groups.join(("mention", one[0].id), ("mention", mention.id))
+
+
+class _NearEvents:
+    """The events near each mention of a region as its mentions are placed: those holding
+    a mention the code index finds near it. Mentions naming the same codes on the same
+    days share one answer, so the index is asked once for each."""
+
+    def __init__(self, mentions: Sequence[Event]) -> None:
+        index = CodeIndex(mentions)
+        self._events: dict[tuple[object, ...], set[int]] = {}
+        # Mention id -> the places (codes, days) it is near, whose events it joins.
+        self._near: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+        for mention in mentions:
+            place = (codes_of(mention), mention.days)
+            if place not in self._events:
+                self._events[place] = set()
+                for other in index.near(mention):
+                    self._near[other.id].append(place)
+
+    def of(self, mention: Event) -> set[int]:
+        """The events near ``mention``, by number."""
+        return self._events[(codes_of(mention), mention.days)]
+
+    def joined(self, mention: Event, number: int) -> None:
+        """Record that ``mention`` joined event ``number``."""
+        for place in self._near.get(mention.id, ()):
+            self._events[place].add(number)
+
+
 def _reading_order(mention: Event) -> tuple[str, str, int, str]:
     evidence = mention.mentions[0]
     return (evidence.published or "~", evidence.doc, evidence.start, mention.id)
-
-
-def _reach() -> timedelta:
-    rules = link_rules()
-    return timedelta(days=max(rules.day_tolerance, rules.published_window))
 
 
 class _Groups:
@@ -292,75 +345,3 @@ class _Groups:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self._parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    def members(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for node in self._parent:
-            found[self.find(node)].append(node)
-        return found
-
-
-# Mentions spanning more than this many days are "long": few, and scanned apart, so
-# that the common short ones are found by a narrow search of a sorted list.
-SHORT_EVENT_DAYS = 7
-
-
-class _CodeIndex:
-    """Named mentions by actor code and first day, to find those near a mention."""
-
-    def __init__(self, mentions: Iterable[Event]) -> None:
-        # Per code: first days (for bisect) and (first, last, codes named, mention).
-        self._firsts: dict[str, list[date]] = defaultdict(list)
-        self._short: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
-        self._long: dict[str, list[tuple[date, date, int, Event]]] = defaultdict(list)
-        for mention in sorted(mentions, key=lambda m: m.id):
-            span = mention.days
-            if span is None:
-                continue
-            codes = codes_of(mention)
-            entry = (span[0], span[1], len(codes), mention)
-            long = (span[1] - span[0]).days > SHORT_EVENT_DAYS
-            for code in codes:
-                (self._long if long else self._short)[code].append(entry)
-        # How far before a window a short mention touching it may start, per code.
-        self._longest: dict[str, timedelta] = {}
-        for code, entries in self._short.items():
-            entries.sort(key=lambda entry: entry[0])
-            self._firsts[code] = [entry[0] for entry in entries]
-            self._longest[code] = max(entry[1] - entry[0] for entry in entries)
-
-    def near(self, mention: Event, *, pairs: bool = False) -> Iterable[Event]:
-        """Mentions sharing a code with ``mention`` whose span touches its window, each once.
-
-        With ``pairs``, only those sharing as many codes as two mentions of one
-        event must (two, or all of the one naming fewer).
-        """
-        span = mention.days
-        if span is None:
-            return []
-        reach = _reach()
-        start, end = span[0] - reach, span[1] + reach
-        mine = codes_of(mention)
-        hits: dict[str, int] = defaultdict(int)
-        named: dict[str, tuple[int, Event]] = {}
-        for code in mine:
-            entries = self._short.get(code, [])
-            earliest = start - self._longest.get(code, timedelta(0))
-            position = bisect.bisect_left(self._firsts.get(code, []), earliest)
-            while position < len(entries):
-                first, last, count, other = entries[position]
-                position += 1
-                if first > end:
-                    break
-                if last >= start:
-                    hits[other.id] += 1
-                    named[other.id] = (count, other)
-            for first, last, count, other in self._long.get(code, []):
-                if first <= end and last >= start:
-                    hits[other.id] += 1
-                    named[other.id] = (count, other)
-        if not pairs:
-            return [other for _, other in named.values()]
-        return [
-            other for key, (count, other) in named.items() if hits[key] >= min(2, len(mine), count)
-        ]

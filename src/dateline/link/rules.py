@@ -45,6 +45,7 @@ __all__ = [
     "actors_compatible",
     "corroboration",
     "known_codes",
+    "likeness",
     "link_rules",
     "match_score",
     "roles_agree",
@@ -198,6 +199,24 @@ def match_score(mention: Event, event: Sequence[Event]) -> float | None:
     if not same_article and timing == "dated" and similarity < rules.related_similarity:
         return None
     return similarity + (1.0 if same_article else 0.0) + (0.5 if timing == "dated" else 0.0)
+
+
+def likeness(mention: Event) -> tuple[object, ...]:
+    """Everything :func:`match_score` reads of a one-mention event but its wording: two
+    mentions of one article that are alike in all of it fit every event alike (within
+    an article wording changes the score, never whether they fit), and they fit each
+    other when one fits itself. With the sentence, the same holds across articles.
+    Linking reads one mention of each likeness where it would read many."""
+    return (
+        mention.mentions[0].doc,
+        mention.type,
+        mention.mode,
+        mention.actors,
+        mention.recipients,
+        mention.status,
+        mention.days,
+        mention.date_source,
+    )
 
 
 def corroboration(mention: Event, other: Event) -> float | None:

@@ -5,9 +5,10 @@ here; they never load a model themselves. Each parse is repaired where the
 parser is known to go wrong in ways that matter for events (:mod:`.repair`).
 Parses are not stored: parsing again is cheaper than keeping them.
 
-A text longer than the model's ``max_length`` is parsed in pieces cut at
-paragraph breaks and joined back into one doc (with a note), never given to
-spaCy whole. Several processes parse large inputs (:mod:`.workers`): they
+A text longer than ``PIECE_CHARS`` is parsed in pieces cut at paragraph
+breaks and joined back into one doc, so that the model's arrays for one
+piece at a time keep memory bounded however long the text (one over the
+model's ``max_length`` gets a note: spaCy alone would refuse it). Several processes parse large inputs (:mod:`.workers`): they
 die with their parent, and a text that fails to parse fails alone.
 """
 
@@ -27,7 +28,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Parsed", "load_nlp", "parse", "parse_each", "parse_many", "split_text"]
+__all__ = ["PIECE_CHARS", "Parsed", "load_nlp", "parse", "parse_each", "parse_many", "split_text"]
+
+# Texts longer than this (about 15,000 words) are parsed in pieces: whole, an 80,000-word
+# text needs 1.8 GB for the model's arrays; in pieces, 0.7 GB.
+PIECE_CHARS = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -45,9 +50,9 @@ def load_nlp(model: str) -> Language:
 
 
 def parse(text: str, settings: Settings) -> Doc:
-    """Parse one text (in pieces when it is longer than the model's ``max_length``)."""
+    """Parse one text (in pieces when it is longer than :data:`PIECE_CHARS`)."""
     nlp = load_nlp(settings.spacy_model)
-    if len(text) <= nlp.max_length:
+    if len(text) <= _piece_limit(nlp):
         return repair_parse(nlp(text))
     return _parse_long(nlp, text)[0]
 
@@ -120,7 +125,7 @@ def _batch_parser(model: str, batch_size: int, serialise: bool = True) -> BatchP
 def _parse_batch(nlp: Language, texts: list[str], batch_size: int) -> list[Parsed]:
     """Parse a batch at once when all goes well, else text by text, so that one text that
     spaCy cannot parse fails alone."""
-    if all(len(text) <= nlp.max_length for text in texts):
+    if all(len(text) <= _piece_limit(nlp) for text in texts):
         try:
             return [Parsed(repair_parse(doc)) for doc in nlp.pipe(texts, batch_size=batch_size)]
         except Exception:  # noqa: BLE001 - which text failed is found below
@@ -130,24 +135,32 @@ def _parse_batch(nlp: Language, texts: list[str], batch_size: int) -> list[Parse
 
 def _parse_one(nlp: Language, text: str) -> Parsed:
     try:
-        if len(text) <= nlp.max_length:
+        if len(text) <= _piece_limit(nlp):
             return Parsed(repair_parse(nlp(text)))
         doc, note = _parse_long(nlp, text)
-        return Parsed(doc, notes=(note,))
+        return Parsed(doc, notes=(note,) if note else ())
     except Exception as error:  # noqa: BLE001 - any failure is this text's, reported with it
         return Parsed(error=f"{type(error).__name__}: {_one_line(str(error))}")
 
 
-def _parse_long(nlp: Language, text: str) -> tuple[Doc, str]:
-    """Parse a text longer than ``max_length`` in pieces and join them into one doc."""
+def _piece_limit(nlp: Language) -> int:
+    """The most characters parsed at once."""
+    return min(PIECE_CHARS, nlp.max_length)
+
+
+def _parse_long(nlp: Language, text: str) -> tuple[Doc, str | None]:
+    """Parse a long text in pieces and join them into one doc; a note when spaCy alone
+    would have refused it (longer than ``max_length``)."""
     from spacy.tokens import Doc
 
-    pieces = split_text(text, nlp.max_length)
+    pieces = split_text(text, _piece_limit(nlp))
     doc = Doc.from_docs([nlp(piece) for piece in pieces], ensure_whitespace=False)
-    note = (
-        f"a text of {len(text)} characters, longer than spaCy's max_length "
-        f"({nlp.max_length}), was parsed in {len(pieces)} pieces"
-    )
+    note = None
+    if len(text) > nlp.max_length:
+        note = (
+            f"a text of {len(text)} characters, longer than spaCy's max_length "
+            f"({nlp.max_length}), was parsed in {len(pieces)} pieces"
+        )
     return repair_parse(doc), note
 
 

@@ -1,8 +1,8 @@
 """Writing events: an article's mentions stored and linked, and ``relink``.
 
-The ``link`` stage decides; this module only gathers what it needs (the
-stored mentions near the new ones, found through indexed columns) and
-applies its decisions, inside the caller's transaction and under the link
+The ``link`` stage decides, and says which stored mentions it needs
+(:func:`~dateline.link.retrieval.gather`); this module answers its lookups
+(:class:`SqlCandidates`, through indexed columns) and applies its decisions, inside the caller's transaction and under the link
 lock (:func:`lock_links`), so that two writers never both find "no event"
 for one happening. Every event touched is rebuilt from its own mentions.
 """
@@ -10,25 +10,16 @@ for one happening. Every event touched is rebuilt from its own mentions.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, delete, exists, func, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, exists, func, select, update
 
 from ..actors import UNKNOWN_CODE
-from ..link import (
-    SHORT_EVENT_DAYS,
-    Stored,
-    candidate_window,
-    codes_of,
-    event_of,
-    is_named,
-    link,
-    linked,
-    type_group,
-)
+from ..link import event_of, events_of, link
+from ..link.retrieval import Stored, codes_of, gather
 from ..models import Event
 from .rows import actor_rows, event_row, mention_from_row, mention_row, mentions_query
 from .schema import (
@@ -39,7 +30,7 @@ from .schema import (
     store_info,
 )
 
-__all__ = ["LINK_LOCK", "RelinkReport", "lock_links", "relink", "save_mentions"]
+__all__ = ["LINK_LOCK", "RelinkReport", "SqlCandidates", "lock_links", "relink", "save_mentions"]
 
 # The store_info row every writer updates first: the lock that serialises linking.
 LINK_LOCK = "link_lock"
@@ -72,7 +63,7 @@ def save_mentions(connection: Connection, by_article: Mapping[str, Sequence[Even
     if not rows:
         return
     mentions = [m for _, m in rows]
-    stored = _nearby(connection, mentions)
+    stored = gather(SqlCandidates(connection), mentions)
     links = link(mentions, stored)
     event_of_mention = links.event_of()
     connection.execute(
@@ -124,11 +115,7 @@ def relink(connection: Connection) -> RelinkReport:
         connection,
         {key: (event_id, links.regions.get(key)) for key, event_id in links.event_of().items()},
     )
-    by_id = {m.id: m for m in mentions}
-    members: dict[str, list[Event]] = defaultdict(list)
-    for key, event_id in links.event_of().items():
-        if event_id is not None:
-            members[event_id].append(by_id[key])
+    members, _ = events_of(links, mentions)
     _write_events(connection, [event_of(key, found) for key, found in members.items()])
     return RelinkReport(mentions=len(mentions), events=len(members))
 
@@ -142,140 +129,100 @@ def rebuild_codes(connection: Connection) -> None:
         connection.execute(event_mention_codes.insert(), rows)
 
 
-# -- gathering what linking needs ----------------------------------------------
-
-
-def _nearby(connection: Connection, mentions: Sequence[Event]) -> list[Stored]:
-    """The stored mentions :func:`~dateline.link.link` needs: those near the new ones,
-    with the whole of every region a new mention links to."""
-    found: dict[str, Stored] = {}
-    placed: set[str] = set()  # mentions naming no actor whose candidates are kept
-
-    def keep(rows: Iterable[Any]) -> list[Stored]:
-        kept = []
-        for row in rows:
-            if row["id"] not in found:
-                found[row["id"]] = Stored(mention_from_row(row), row["event_id"], row["region"])
-            kept.append(found[row["id"]])
-        return kept
-
-    def keep_corroborated(unnamed: Event) -> None:
-        if unnamed.id not in placed:
-            placed.add(unnamed.id)
-            keep(_corroborated_by(connection, unnamed))
-
-    regions: set[str] = set()
-    for mention in mentions:
-        if codes_of(mention):
-            for item in keep(_named_near(connection, mention)):
-                if item.region is not None and linked(mention, item.mention):
-                    regions.add(item.region)
-            # Stored mentions naming no actor that this one might be corroborated by
-            # better than by what they joined: each is placed again among all it fits.
-            for unnamed in keep(_unnamed_near(connection, mention)):
-                if not is_named(unnamed.mention):
-                    keep_corroborated(unnamed.mention)
-        elif not is_named(mention):
-            keep_corroborated(mention)
-        # A mention whose actors nobody resolved links with nothing: nothing to gather.
-    if regions:
-        for item in keep(_region_members(connection, regions)):
-            if not is_named(item.mention):
-                keep_corroborated(item.mention)
-    return list(found.values())
-
-
-def _region_members(connection: Connection, regions: Iterable[str]) -> Iterable[Any]:
-    query = mentions_query().where(event_mentions.c.region.in_(sorted(regions)))
-    return connection.execute(query).mappings()
-
+# -- answering linking's lookups --------------------------------------------------
 
 _CODES = event_mention_codes.c
 
+# How the code index is laid out: rows of mentions spanning more days than this are
+# flagged ``long``, few, and read apart, so that the short ones are found by a narrow
+# range of the (code, long, date) index. Changing it needs ``rebuild_codes``.
+_SHORT_DAYS = 7
 
-def _candidates_by_code(long: bool) -> Select[Any]:
+
+def _named_by(long: bool, any_code: bool) -> Select[Any]:
     starts = (
         _CODES.date <= bindparam("end")
         if long
         else _CODES.date.between(bindparam("earliest"), bindparam("end"))
     )
-    return (
-        mentions_query()
-        .join(event_mention_codes, _CODES.mention_id == event_mentions.c.id)
-        .where(
-            _CODES.code.in_(bindparam("codes", expanding=True)),
-            _CODES.long.is_(long),
-            starts,
-            _CODES.last >= bindparam("start"),
-            event_mentions.c.type.in_(bindparam("types", expanding=True)),
-        )
+    which = (
+        _CODES.code != UNKNOWN_CODE  # rows an older version indexed
+        if any_code
+        else _CODES.code.in_(bindparam("codes", expanding=True))
+    )
+    found = select(_CODES.mention_id).where(
+        which, _CODES.long.is_(long), starts, _CODES.last >= bindparam("start")
+    )
+    return mentions_query().where(
+        event_mentions.c.id.in_(found),
+        event_mentions.c.type.in_(bindparam("types", expanding=True)),
     )
 
 
 # Built once, so that SQLAlchemy compiles them once: linking runs them for every mention.
-# The (code, long, date) index narrows to one actor's mentions of a few days, plus its
-# few long ones.
-_SHORT_BY_CODE = _candidates_by_code(long=False)
-_LONG_BY_CODE = _candidates_by_code(long=True)
+_NAMED_BY = {
+    (long, any_code): _named_by(long, any_code)
+    for long in (False, True)
+    for any_code in (False, True)
+}
+_NAMED = exists().where(_CODES.mention_id == event_mentions.c.id, _CODES.code != UNKNOWN_CODE)
 
 
-def _named_near(connection: Connection, mention: Event) -> Iterable[Any]:
-    """Stored named mentions sharing a code with ``mention``, of a compatible type, whose
-    days touch its candidate window."""
-    window = candidate_window(mention)
-    if window is None:
-        return []
-    parameters = {
-        "codes": sorted(codes_of(mention)),
-        "types": sorted(type_group(mention.type)),
-        "start": window[0],
-        "end": window[1],
-        "earliest": (date.fromisoformat(window[0]) - timedelta(days=SHORT_EVENT_DAYS)).isoformat(),
-    }
-    rows: list[Any] = []
-    for query in (_SHORT_BY_CODE, _LONG_BY_CODE):
-        rows.extend(connection.execute(query, parameters).mappings())
-    return rows
+class SqlCandidates:
+    """The lookups of :class:`~dateline.link.retrieval.Candidates`, answered from the
+    stored mentions through the code index."""
 
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._kept: dict[str, Stored] = {}
 
-_NAMED = exists().where(_CODES.mention_id == event_mentions.c.id)
+    def named(
+        self, codes: Collection[str] | None, types: Collection[str], first: date, last: date
+    ) -> list[Stored]:
+        parameters: dict[str, Any] = {
+            "types": sorted(types),
+            "start": first.isoformat(),
+            "end": last.isoformat(),
+            "earliest": (first - timedelta(days=_SHORT_DAYS)).isoformat(),
+        }
+        if codes is not None:
+            if not codes:
+                return []
+            parameters["codes"] = sorted(codes)
+        rows: dict[str, Any] = {}
+        for long in (False, True):
+            query = _NAMED_BY[(long, codes is None)]
+            for row in self._connection.execute(query, parameters).mappings():
+                rows[row["id"]] = row
+        return self._stored(rows.values())
 
+    def unnamed(
+        self, types: Collection[str], first: date, last: date, *, date_source: str
+    ) -> list[Stored]:
+        day_after = (last + timedelta(days=1)).isoformat()  # dates may carry a time
+        query = mentions_query().where(
+            ~_NAMED,
+            event_mentions.c.date_source == date_source,
+            event_mentions.c.type.in_(sorted(types)),
+            event_mentions.c.date < day_after,
+            func.coalesce(event_mentions.c.date_end, event_mentions.c.date) >= first.isoformat(),
+        )
+        return self._stored(self._connection.execute(query).mappings())
 
-def _unnamed_near(connection: Connection, mention: Event) -> Iterable[Any]:
-    """Stored mentions naming no actor that might corroborate ``mention``: a compatible
-    type, dated by their text within its span."""
-    if mention.date is None or mention.date_source == "published":
-        return []
-    first = mention.date[:10]
-    last = (mention.date_end or mention.date)[:10]
-    query = mentions_query().where(
-        ~_NAMED,
-        event_mentions.c.date_source == "expression",
-        event_mentions.c.type.in_(sorted(type_group(mention.type))),
-        event_mentions.c.date <= last,
-        func.coalesce(event_mentions.c.date_end, event_mentions.c.date) >= first,
-    )
-    return connection.execute(query).mappings()
+    def in_regions(self, regions: Collection[str]) -> list[Stored]:
+        query = mentions_query().where(event_mentions.c.region.in_(sorted(regions)))
+        return self._stored(self._connection.execute(query).mappings())
 
-
-def _corroborated_by(connection: Connection, mention: Event) -> Iterable[Any]:
-    """Stored named mentions that ``mention`` (naming no actor) might corroborate: those
-    dated the very day it is, or, for a vaguer span, those lasting several days that
-    overlap it."""
-    if mention.date is None or mention.date_source != "expression":
-        return []
-    first = mention.date[:10]
-    last = (mention.date_end or mention.date)[:10]
-    if last != first:
-        when = and_(_CODES.date <= last, _CODES.last >= first, _CODES.last != _CODES.date)
-    else:
-        when = _CODES.date == first
-    when = and_(when, _CODES.code != UNKNOWN_CODE)  # rows an older version indexed
-    query = mentions_query().where(
-        event_mentions.c.id.in_(select(_CODES.mention_id).where(when)),
-        event_mentions.c.type.in_(sorted(type_group(mention.type))),
-    )
-    return connection.execute(query).mappings()
+    def _stored(self, rows: Iterable[Any]) -> list[Stored]:
+        """Each row as linking sees it, read once however often it is found."""
+        found = []
+        for row in rows:
+            if row["id"] not in self._kept:
+                self._kept[row["id"]] = Stored(
+                    mention_from_row(row), row["event_id"], row["region"]
+                )
+            found.append(self._kept[row["id"]])
+        return found
 
 
 # -- applying decisions ----------------------------------------------------------
@@ -298,7 +245,7 @@ def _code_rows(mentions: Iterable[Event]) -> list[dict[str, Any]]:
         if mention.days is None:
             continue
         first, last = mention.days
-        long = (last - first).days > SHORT_EVENT_DAYS
+        long = (last - first).days > _SHORT_DAYS
         rows.extend(
             {
                 "mention_id": mention.id,
