@@ -173,9 +173,10 @@ def test_workers_an_ingest_whose_spacy_worker_is_killed_finishes_and_fails_only_
             f"resume in the capital. Protesters gathered outside the embassy of {second}.\n"
         )
     database = tmp_path / "news.db"
+    settings = {"multiprocess_min_texts": "2", "n_process": "2", "batch_size": "4"}
     ingest = subprocess.Popen(
         [sys.executable, "-m", "dateline", "ingest", str(folder), "--db", str(database)]
-        + "--setting multiprocess_min_texts 2 --setting n_process 2 --setting batch_size 4".split(),
+        + [part for name, value in settings.items() for part in ("--setting", name, value)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
