@@ -1,6 +1,5 @@
 """The gazetteer read from knowledge/places.tsv."""
 
-
 import pytest
 
 from dateline.places import gazetteer, is_place_word, name_key
