@@ -12,6 +12,7 @@ from dateline.models import DatedSentence
 from dateline.query import DayEvent
 from dateline.timeline.summary import busiest_days, fit_ranker, rank_days, summarize
 from dateline.timeline.summary import sentences as sentences_module
+from dateline.timeline.summary.dates import LATER_NAMERS
 from dateline.timeline.summary.features import FEATURES, day_features
 from dateline.timeline.summary.ranker import RANKER_FILE, DateRanker, shipped_ranker
 
@@ -188,3 +189,41 @@ def test_summary_busiest_days_take_each_article_first_sentence_in_turn():
         "A Ukrainian airliner crashed shortly after take-off from Tehran.",
     )
     assert busiest_days(corpus, dates=1, per_date=1, since=D(2020, 1, 9))[0].date == D(2020, 1, 9)
+
+
+def test_summary_a_day_named_in_passing_with_no_article_goes_after_reported_days():
+    """A ranker that prizes being named later scores a day named once above a day with
+    an article of its own; unreported, the day named once still goes last, while a day
+    named by ``LATER_NAMERS`` later articles keeps its score's place."""
+    own, passing, named = D(2008, 10, 1), D(2008, 10, 4), D(2008, 10, 5)
+    corpus = [sentence("own", own, 0, "The Senate passed the rescue plan late on Wednesday.", own)]
+    corpus.append(
+        sentence("p", D(2008, 10, 20), 0, "Shares had slipped on October 4 as well.", passing)
+    )
+    corpus += [
+        sentence(
+            f"n{i}",
+            D(2008, 10, 21 + i),
+            0,
+            f"Since the bank failed on October 5, lenders have pulled back ({i}).",
+            named,
+        )
+        for i in range(LATER_NAMERS)
+    ]
+    prizes_hindsight = DateRanker(
+        features=("mentioning_later",),
+        mean=(0.0,),
+        scale=(1.0,),
+        weights=(5.0,),
+        intercept=0.0,
+        about={},
+    )
+    ranked = rank_days(corpus, ranker=prizes_hindsight)
+    score = {found.day: found.score for found in ranked}
+    assert score[named] > score[passing] > score[own]  # the ranker alone would take passing second
+    order = [found.day for found in ranked]
+    assert order[0] == named
+    assert order[-1] == passing  # after own and after the days of the later articles
+    assert order.index(own) == 1
+    summary = summarize(corpus, dates=2, per_date=1, ranker=prizes_hindsight)
+    assert [entry.date for entry in summary] == [own, named]

@@ -11,7 +11,9 @@ a news desk writes a timeline, with Dateline's coded events added:
    (:mod:`.features`: articles published on and after it, how often and how
    long after it is named, the events dated on it, chronologies listing it,
    its neighbours) and ranks the days with a logistic regression learnt
-   from journalists' timelines (:mod:`.ranker`).
+   from journalists' timelines (:mod:`.ranker`); a day the corpus does not
+   report (no article of its own, no chronology entry, named by few later
+   articles) goes after those it does (:func:`~.dates.is_reported`).
 2. :func:`~.sentences.candidates_by_day` gathers, for each day, the
    sentences naming it, the leads of that day's articles and the evidence
    of its events.
