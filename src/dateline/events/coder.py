@@ -15,8 +15,10 @@ types the lexicon matched are features among the others (see
 two readings.
 
 A model is a folder with ``coder.json`` (classes, vocabulary, settings,
-figures), ``coder.npz`` (weights) and, for one that reads vectors,
-``encoder.npz`` (its tuned layers). Two are shipped, both rebuilt by
+figures), ``coder.npz`` (weights), for one that reads vectors,
+``encoder.npz`` (its tuned layers) and, for a calibrated one,
+``calibration.json`` (how its probabilities read as confidence:
+:mod:`.confidence`). Two are shipped, both rebuilt by
 ``scripts/train_coder.py``: ``knowledge/coder_minilm`` (sparse features and
 tuned vectors, the default where the ``embeddings`` extra is installed) and
 ``knowledge/coder`` (sparse features alone: no torch, the default
@@ -40,6 +42,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..knowledge import KNOWLEDGE_DIR
+from .confidence import CALIBRATION_FILE, coder_map
 from .encoder import ENCODER_FILE, Encoder, load_encoder, save_tuned
 from .features import sentence_features
 from .minilm import MiniLM
@@ -105,6 +108,8 @@ class EventCoder:
         self._uses_embeddings = bool(meta.get("embeddings"))
         # A vector coder's sparse-only twin, which settles the plain sentences alone.
         self._gate = _Gate.of(meta, weights)
+        # How its probabilities read as confidence (calibration.json in its folder).
+        self.calibration = coder_map(folder)
 
     @classmethod
     def load(cls, folder: Path) -> EventCoder:
@@ -153,6 +158,11 @@ class EventCoder:
             save_tuned(self.encoder, folder, tuned_layers)
         elif self.folder is not None:  # read from a folder: its layers are a file there
             _copy_file(self.folder / ENCODER_FILE, folder / ENCODER_FILE)
+        calibration = folder / CALIBRATION_FILE
+        if self.folder is not None and (self.folder / CALIBRATION_FILE).exists():
+            _copy_file(self.folder / CALIBRATION_FILE, calibration)
+        elif calibration.exists():  # fitted to weights this coder replaces
+            calibration.unlink()
 
     def probabilities(
         self, sentences: Sequence[Span], triggers: Sequence[Sequence[EventTrigger]]
