@@ -16,8 +16,8 @@ another type counts as wrong.
   codebook sentences and the sentences that report no act, and reads the
   fold's sentences; the map is fitted on these out-of-fold readings. The
   sparse coder takes all five folds (a minute each); the MiniLM coder, whose
-  draft tunes the encoder (several minutes on two cores), the first
-  ``--minilm-folds`` (2), with the shipped coder's temperature.
+  draft tunes the encoder (half an hour or more on two busy cores), the
+  first ``--minilm-folds`` (1), with the shipped coder's temperature.
 - The rules' map (``knowledge/rules_calibration.json``): the lexicon alone
   reads every training sentence (nothing in it was fitted on them).
 
@@ -60,7 +60,7 @@ from dateline.settings import load_settings
 
 FOLDS = 5
 SEED = 2024
-MINILM_FOLDS = 2
+MINILM_FOLDS = 1
 # What each map reads (dateline.events.confidence): the coders' maps the
 # coder's probability alone, so that they never reorder a sentence's events.
 CODER_FEATURES = ("coder",)
