@@ -19,9 +19,9 @@ prints the reliability table). The features (:func:`mention_features`):
   ``recipient``: the roles found; the map of the rules alone (no coder)
   reads these.
 
-Each shipped coder has its map in its folder (``calibration.json``); a
-coder without one (a user's, from ``dateline coder train``) keeps its own
-probability (:data:`IDENTITY`). The rules' map is
+A coder's map is ``calibration.json`` in its folder; a coder without one
+(a user's, from ``dateline coder train``, or a shipped one not yet
+calibrated) keeps its own probability (:data:`IDENTITY`). The rules' map is
 ``knowledge/rules_calibration.json``. Both are read here and nowhere else.
 """
 
