@@ -270,7 +270,6 @@ def _held_out_temperature(
     return best_temperature(logits, target)
 
 
-
 def _tuned(
     examples: Sequence[TrainingExample],
     recipe: tuple[int, int, int, int],
