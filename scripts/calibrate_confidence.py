@@ -16,7 +16,7 @@ another type counts as wrong.
   codebook sentences and the sentences that report no act, and reads the
   fold's sentences; the map is fitted on these out-of-fold readings. The
   sparse coder takes all five folds (a minute each); the MiniLM coder, whose
-  draft tunes the encoder (half an hour or more on two busy cores), the
+  draft tunes the encoder (a quarter of an hour or more on two cores), the
   first ``--minilm-folds`` (1), with the shipped coder's temperature.
 - The rules' map (``knowledge/rules_calibration.json``): the lexicon alone
   reads every training sentence (nothing in it was fitted on them).

@@ -23,7 +23,7 @@ from dateline.events.values import EventMention
 
 GRID = [i / 200 for i in range(1, 200)]
 # The shipped coders with a fitted map (scripts/calibrate_confidence.py).
-CALIBRATED = [SHIPPED_SPARSE_MODEL]
+CALIBRATED = [SHIPPED_MODEL, SHIPPED_SPARSE_MODEL]
 
 
 def _mention(probability: float | None = None, **fields) -> EventMention:
