@@ -19,6 +19,8 @@ sentences at weight 0.03; see docs/coder.md).
 
 Then scores the development fifth through the whole pipeline and writes the
 figures into the model card (``MODEL_CARD.md``) beside the weights.
+A retrained coder's ``calibration.json`` is removed (it was fitted to the
+old weights): rerun ``scripts/calibrate_confidence.py`` after this one.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dateline.errors import SourceError
-from dateline.evaluate.coder import score_coder
+from dateline.evaluate.coder import reliability, score_coder
 from dateline.events.labels import LabelledSentence, development_split, read_labels
 
 
@@ -96,3 +96,51 @@ def test_coder_score_counts_no_act_sentences_apart():
     assert report.sentences == 2 and "NONE" not in {s.type for s in report.per_type}
     assert report.accuracy == 1.0 and report.main_accuracy == 0.5
     assert report.non_political == 2 and report.spurious == 0.5
+
+
+def test_coder_reliability_bins_a_hand_made_example():
+    judged = [(0.05, False), (0.15, False), (0.15, True), (0.85, True), (0.82, True), (0.8, False)]
+    table = reliability(judged, bins=5)
+    counts = [(row.low, row.high, row.count, row.right) for row in table.rows]
+    assert counts == [
+        (0.0, 0.2, 3, 1),
+        (0.2, 0.4, 0, 0),
+        (0.4, 0.6, 0, 0),
+        (0.6, 0.8, 0, 0),
+        (0.8, 1.0, 3, 2),
+    ]
+    low, high = table.rows[0], table.rows[4]
+    assert low.mean_confidence == pytest.approx(0.35 / 3)
+    assert high.mean_confidence == pytest.approx(2.47 / 3) and high.share_right == pytest.approx(
+        2 / 3
+    )
+    # ECE: each bin's |mean confidence - share right|, weighted by its share of events.
+    expected = 0.5 * abs(0.35 / 3 - 1 / 3) + 0.5 * abs(2.47 / 3 - 2 / 3)
+    assert table.ece == pytest.approx(expected)
+    assert (table.near_08.count, table.near_08.right) == (3, 2)  # 0.7 <= c < 0.9
+
+
+def test_coder_reliability_of_perfect_confidence_has_no_error():
+    table = reliability([(0.95, True), (0.05, False)] * 3)
+    assert table.ece == pytest.approx(0.05) and table.events == 6
+    assert reliability([(1.0, True), (0.0, False)]).ece == 0.0
+
+
+def test_coder_score_judges_each_event_against_the_gold_type():
+    """An event is right when its type is the sentence's; one on a NONE sentence is wrong."""
+    items = _items(("a", "ASSAULT"), ("b", "NONE"), ("c", "YIELD"))
+    answers = {
+        "a": [("ASSAULT", 0.9), ("ACCUSE", 0.3)],
+        "b": [("ASSAULT", 0.6)],
+        "c": [("RETREAT", 0.8)],
+    }
+    report = score_coder(items, lambda texts: [answers[t] for t in texts])
+    rows = {row.low: row for row in report.reliability.rows if row.count}
+    assert {low: (row.count, row.right) for low, row in rows.items()} == {
+        0.3: (1, 0),
+        0.6: (1, 0),
+        0.8: (1, 1),
+        0.9: (1, 1),
+    }
+    assert report.to_dict()["reliability"]["events"] == 4
+    assert "ECE" in report.table()

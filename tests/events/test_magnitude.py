@@ -1,7 +1,9 @@
 import pytest
 
+from dateline.events.lexicon import load_lexicon
 from dateline.events.magnitude import find_magnitude, read_number
-from dateline.events.values import Magnitude
+from dateline.events.values import MAGNITUDE_KINDS, Magnitude
+from dateline.export.flat import FLAT_COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -28,6 +30,20 @@ def test_magnitude_reads_numbers_in_digits_and_words(words, value):
 
 def test_magnitude_read_number_refuses_other_words():
     assert read_number(["several", "villages"]) is None
+
+
+def test_magnitude_of_type_keeps_the_counts_of_that_type():
+    counts = Magnitude(killed=3, injured=9, displaced=200, arrested=12, size=5000)
+    assert counts.of_type("ASSAULT") == Magnitude(killed=3, injured=9, displaced=200)
+    assert counts.of_type("COERCE") == Magnitude(displaced=200, arrested=12)
+    assert counts.of_type("PROTEST") == Magnitude(size=5000)
+    assert not counts.of_type("CONSULT")
+
+
+def test_magnitude_kinds_are_the_lexicon_headings_and_export_columns():
+    assert MAGNITUDE_KINDS == ("killed", "injured", "displaced", "arrested", "size")
+    assert set(load_lexicon().magnitude_words) == set(MAGNITUDE_KINDS)
+    assert [c for c in FLAT_COLUMNS if c in MAGNITUDE_KINDS] == list(MAGNITUDE_KINDS)
 
 
 def test_magnitude_merge_keeps_the_larger_number():

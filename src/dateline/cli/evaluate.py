@@ -193,6 +193,10 @@ def evaluate_coder_command(
     most confident event that is not negated. Per-type precision, recall and
     F1, macro-F1, accuracy and the share of sentences with no event;
     EVALUATION.md section 2b. A gold YIELD accepts CONCEDE or RETREAT.
+    Then how far confidence can be trusted: every event not negated is right
+    when its type is the gold type (an event on a NONE sentence is wrong);
+    per tenth of confidence, the events, their mean confidence and the share
+    right, the band around 0.8, and the expected calibration error (ECE).
 
     \b
     Example:

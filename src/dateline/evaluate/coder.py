@@ -15,6 +15,14 @@ apart, as the share of them that get some event.
 
 A gold ``YIELD`` (PLOVER's older name) accepts ``CONCEDE`` or ``RETREAT``.
 
+Reliability of the confidence (:func:`reliability`): every event scored
+(not negated) is right when its type is the sentence's gold type (YIELD as
+above) and wrong otherwise, so an event on a gold ``NONE`` sentence, or a
+second act of a sentence labelled with another, is wrong. The events are
+binned by confidence (tenths); each bin gives its count, mean confidence and
+share right, and the expected calibration error (ECE) is the mean gap
+between the two, weighted by count.
+
 :func:`~dateline.events.labels.development_split` is the one definition of
 the fixed development fifth: training (``dateline coder train``) leaves it
 out, ``--split dev`` scores only it.
@@ -22,9 +30,10 @@ out, ``--split dev`` scores only it.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +46,13 @@ from ..settings import Settings
 __all__ = [
     "CoderReport",
     "LabelledSentence",
+    "Reliability",
+    "ReliabilityRow",
     "as_gold_type",
     "development_split",
     "evaluate_coder",
     "read_labels",
+    "reliability",
     "score_coder",
 ]
 
@@ -76,6 +88,86 @@ class TypeScore:
 
 
 @dataclass(frozen=True)
+class ReliabilityRow:
+    """The events whose confidence lies in [low, high): how many, how sure, how often right."""
+
+    low: float
+    high: float
+    count: int
+    mean_confidence: float
+    right: int
+
+    @property
+    def share_right(self) -> float:
+        return _share(self.right, self.count)
+
+    @property
+    def gap(self) -> float:
+        return abs(self.mean_confidence - self.share_right) if self.count else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "low": self.low,
+            "high": self.high,
+            "count": self.count,
+            "mean_confidence": round(self.mean_confidence, 4),
+            "share_right": round(self.share_right, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """Confidence against correctness: one row per bin, the ECE, and the band
+    around 0.8 (0.7 to 0.9) that "a confidence of 0.8" speaks of."""
+
+    rows: tuple[ReliabilityRow, ...]
+    near_08: ReliabilityRow
+
+    @property
+    def events(self) -> int:
+        return sum(row.count for row in self.rows)
+
+    @property
+    def ece(self) -> float:
+        """Expected calibration error: each bin's |mean confidence - share right|,
+        weighted by its share of the events."""
+        return sum(_share(row.count, self.events) * row.gap for row in self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "events": self.events,
+            "ece": round(self.ece, 4),
+            "near_0.8": self.near_08.to_dict(),
+            "bins": [row.to_dict() for row in self.rows],
+        }
+
+    def table(self) -> str:
+        lines = [f"{'confidence':<11} {'events':>6} {'mean':>6} {'right':>6}"]
+        for row in (*self.rows, self.near_08):
+            lines.append(
+                f"{row.low:.1f}-{row.high:.1f}{'':<4} {row.count:>6} "
+                f"{row.mean_confidence:>6.2f} {row.share_right:>6.2f}"
+            )
+        lines[-1] += "   (about 0.8)"
+        lines.append(f"ECE {self.ece:.3f} over {self.events} events")
+        return "\n".join(lines)
+
+
+def reliability(judged: Sequence[tuple[float, bool]], bins: int = 10) -> Reliability:
+    """The reliability table of (confidence, right) pairs, in ``bins`` equal bins of [0, 1]."""
+    placed: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for confidence, right in judged:
+        placed[min(math.floor(round(confidence * bins, 9)), bins - 1)].append((confidence, right))
+    rows = tuple(_row(i / bins, (i + 1) / bins, pairs) for i, pairs in enumerate(placed))
+    return Reliability(rows, _row(0.7, 0.9, [(c, r) for c, r in judged if 0.7 <= c < 0.9]))
+
+
+def _row(low: float, high: float, pairs: Sequence[tuple[float, bool]]) -> ReliabilityRow:
+    mean = _share(sum(c for c, _ in pairs), len(pairs))
+    return ReliabilityRow(round(low, 2), round(high, 2), len(pairs), mean, sum(r for _, r in pairs))
+
+
+@dataclass(frozen=True)
 class CoderReport:
     """Per-type scores, macro-F1, accuracy and the share of sentences with no event."""
 
@@ -86,6 +178,7 @@ class CoderReport:
     main_correct: int = 0  # sentences whose most confident event has the gold type
     non_political: int = 0  # gold NONE sentences, left out of the scores above
     non_political_with_event: int = 0
+    reliability: Reliability = field(default_factory=lambda: reliability(()))
 
     @property
     def macro_f1(self) -> float:
@@ -117,6 +210,7 @@ class CoderReport:
             "main_accuracy": round(self.main_accuracy, 4),
             "non_political": self.non_political,
             "non_political_with_event": round(self.spurious, 4),
+            "reliability": self.reliability.to_dict(),
             "types": {
                 s.type: {
                     "gold": s.gold,
@@ -148,6 +242,8 @@ class CoderReport:
             lines.append(
                 f"events on {self.spurious:.3f} of {self.non_political} sentences labelled NONE"
             )
+        lines += ["", "confidence (an event is right when its type is the gold type):"]
+        lines.append(self.reliability.table())
         return "\n".join(lines)
 
 
@@ -163,7 +259,12 @@ def score_coder(
     predicted: Counter[str] = Counter()
     correct: Counter[str] = Counter()
     accurate = without = non_political = spurious = 0
+    judged: list[tuple[float, bool]] = []
     for item, events in zip(items, code([item.sentence for item in items]), strict=True):
+        judged += [
+            (confidence, item.type != NO_ACT and as_gold_type(kind, gold_types) == item.type)
+            for kind, confidence in events
+        ]
         if item.type == NO_ACT:
             non_political += 1
             spurious += bool(events)
@@ -190,6 +291,7 @@ def score_coder(
         main_correct=sum(correct.values()),
         non_political=non_political,
         non_political_with_event=spurious,
+        reliability=reliability(judged),
     )
 
 

@@ -13,10 +13,12 @@ nothing to it. For each sentence:
 4. :mod:`.magnitude` counts the killed, injured, displaced, arrested and
    crowds;
 5. with the learned coder (:mod:`.coder`), every sentence's type
-   probabilities: they arbitrate the lexicon's type, add the acts it
-   missed, and are each mention's confidence;
+   probabilities: they arbitrate the lexicon's type and add the acts it
+   missed;
 6. mentions of one act in one sentence ("were killed ... in attacks") are
-   merged, and each gets its CAMEO code, Goldstein score and confidence.
+   merged, and each gets its CAMEO code, Goldstein score and confidence
+   (:mod:`.confidence`: the coder's probability, or without a coder the
+   kind of lexicon match and the roles found, through a calibrated map).
 
 Dates (time stage) and resolved actors (actors stage) are added later by the
 pipeline; :class:`EventMention` keeps role spans as text and offsets.
@@ -28,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .coder import NO_EVENT, EventCoder, TypeProbabilities
+from .confidence import ConfidenceMap, mention_features, rules_map
 from .lexicon import DEFAULT_PREPS
 from .magnitude import find_magnitude
 from .ontology import EventType, event_type, event_types
@@ -53,8 +56,6 @@ __all__ = [
     "is_historical",
 ]
 
-# Without the learned coder, how sure each kind of lexicon match is.
-_BASE_CONFIDENCE = {"phrase": 0.8, "verb": 0.7, "noun": 0.55, "learned": 0.5}
 # Shorter sentences are headlines or page text, too thin to type.
 _MIN_TYPED_WORDS = 4
 # How sure the learned coder must be to add an event the lexicon missed, and
@@ -63,14 +64,6 @@ ADD_PROBABILITY = 0.35
 OVERRULE_PROBABILITY = 0.45
 # The statuses of an act that is coded (a hypothetical one is a topic, not an act).
 _STANDING = frozenset({"occurred", "future", "historical", "negated"})
-# Which event types a sentence's counts belong to.
-_MAGNITUDE_TYPES = {
-    "killed": {"ASSAULT"},
-    "injured": {"ASSAULT"},
-    "arrested": {"COERCE"},
-    "displaced": {"RETREAT", "COERCE", "ASSAULT"},
-    "size": {"PROTEST", "MOBILIZE"},
-}
 
 
 @dataclass(frozen=True)
@@ -96,13 +89,14 @@ def find_mentions(doc: Doc, *, coder: EventCoder | None = None) -> list[EventMen
         by_sentence.setdefault(trigger.anchor.sent.start, []).append(_read(trigger))
     if coder is not None:
         by_sentence = _consult(doc, coder, by_sentence)
+    calibration = coder.calibration if coder is not None else rules_map()
     mentions: list[EventMention] = []
     for readings in by_sentence.values():
         sent = readings[0].trigger.anchor.sent
         magnitude = find_magnitude(sent)
         for reading in _merge_same_act(readings):
             filled = replace(reading, roles=fill_roles(reading.trigger, reading.roles))
-            mentions.append(_mention(filled, sent, magnitude))
+            mentions.append(_mention(filled, sent, magnitude, calibration))
     return sorted(mentions, key=lambda m: (m.start, m.trigger_start))
 
 
@@ -111,8 +105,9 @@ def _consult(
 ) -> dict[int, list[_Reading]]:
     """The lexicon's readings with the learned coder's word on each sentence.
 
-    - A reading's confidence becomes the coder's calibrated probability of
-      its type, so that among several acts of a sentence the likeliest leads.
+    - A reading gets the coder's probability of its type, which its
+      confidence is read from, so that among several acts of a sentence the
+      likeliest leads.
     - Where the coder is sure of a type the lexicon did not find, the
       sentence's main reading takes that type (its roles, status and date
       stay what the rules read).
@@ -280,18 +275,13 @@ def _combine(keeper: _Reading, other: _Reading) -> _Reading:
     )
 
 
-def _mention(reading: _Reading, sent: Span, magnitude: Magnitude) -> EventMention:
+def _mention(
+    reading: _Reading, sent: Span, magnitude: Magnitude, calibration: ConfidenceMap
+) -> EventMention:
     trigger, roles, info = reading.trigger, reading.roles, reading.info
     kind = event_type(reading.type)
     words = trigger.anchor.doc[trigger.start : trigger.end]
-    counts = Magnitude(
-        **{
-            name: value
-            for name, value in magnitude.to_dict().items()
-            if reading.type in _MAGNITUDE_TYPES[name]
-        }
-    )
-    return EventMention(
+    mention = EventMention(
         type=reading.type,
         mode=reading.mode,
         sentence=sent.text,
@@ -305,31 +295,15 @@ def _mention(reading: _Reading, sent: Span, magnitude: Magnitude) -> EventMentio
         recipient_spans=tuple(_ref(s) for s in roles.recipients),
         speaker=_ref(info.speaker) if info.speaker is not None else None,
         place=_ref(roles.place) if roles.place is not None else None,
-        magnitude=counts,
+        magnitude=magnitude.of_type(reading.type),
         perfect=info.perfect,
         years=info.years,
         cameo=kind.cameo,
         goldstein=kind.goldstein,
-        confidence=_confidence(reading),
+        trigger_kind=trigger.kind,
+        probability=reading.probability,
     )
-
-
-def _confidence(reading: _Reading) -> float:
-    """The learned coder's calibrated probability of the reading's type; without
-    the coder, a score in (0, 1): lexicon certainty, raised by found roles,
-    lowered by doubt."""
-    if reading.probability is not None:
-        return round(min(max(float(reading.probability), 0.01), 0.99), 2)
-    score = _BASE_CONFIDENCE[reading.trigger.kind]
-    if reading.roles.actors:
-        score += 0.1
-    if reading.roles.recipients:
-        score += 0.05
-    if not reading.roles.actors and not reading.roles.recipients:
-        score -= 0.15
-    if reading.info.status == "hypothetical":
-        score -= 0.1
-    return round(min(max(score, 0.05), 0.99), 2)
+    return replace(mention, confidence=calibration.confidence(mention_features(mention)))
 
 
 def _ref(span: Span) -> SpanRef:

@@ -16,9 +16,11 @@ types the lexicon matched are features among the others (see
 two readings.
 
 A model is a folder with ``coder.json`` (classes, vocabulary, settings,
-figures), ``coder.npz`` (weights) and, for one that reads vectors,
+figures), ``coder.npz`` (weights), for one that reads vectors,
 ``encoder.npz`` (its tuned layers), ``encoder.onnx`` and ``tokenizer.json``
-(the encoder that codes, exported with them). Two are shipped, both rebuilt by
+(the encoder that codes, exported with them), and, for a calibrated one,
+``calibration.json`` (how its probabilities read as confidence:
+:mod:`.confidence`). Two are shipped, both rebuilt by
 ``scripts/train_coder.py``: ``knowledge/coder_minilm`` (sparse features and
 tuned vectors, the default) and ``knowledge/coder`` (sparse features alone).
 ``dateline coder train`` makes one from a user's
@@ -39,6 +41,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..knowledge import KNOWLEDGE_DIR
+from .confidence import CALIBRATION_FILE, coder_map
 from .encoder import ENCODER_FILE, Encoder, save_tuned
 from .features import sentence_features
 from .minilm import MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
@@ -102,6 +105,8 @@ class EventCoder:
         self._uses_embeddings = bool(meta.get("embeddings"))
         # A vector coder's sparse-only twin, which settles the plain sentences alone.
         self._gate = _Gate.of(meta, weights)
+        # How its probabilities read as confidence (calibration.json in its folder).
+        self.calibration = coder_map(folder)
 
     @classmethod
     def load(cls, folder: Path) -> EventCoder:
@@ -155,6 +160,11 @@ class EventCoder:
         elif self.folder is not None:  # read from a folder: its encoder's files are there
             for name in (ENCODER_FILE, MODEL_FILE, TOKENIZER_FILE):
                 _copy_file(self.folder / name, folder / name)
+        calibration = folder / CALIBRATION_FILE
+        if self.folder is not None and (self.folder / CALIBRATION_FILE).exists():
+            _copy_file(self.folder / CALIBRATION_FILE, calibration)
+        elif calibration.exists():  # fitted to weights this coder replaces
+            calibration.unlink()
 
     def probabilities(
         self, sentences: Sequence[Span], triggers: Sequence[Sequence[EventTrigger]]

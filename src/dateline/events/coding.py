@@ -168,8 +168,10 @@ def _dated_by_its_words(when: ClauseDate | None) -> bool:
 
 
 def _sure(mention: EventMention) -> bool:
-    """An act the learned coder is sure of stands without a named actor."""
-    return mention.confidence >= UNNAMED_CONFIDENCE
+    """An act the learned coder is sure of stands without a named actor (without
+    the coder: one whose calibrated confidence is as high)."""
+    sureness = mention.probability if mention.probability is not None else mention.confidence
+    return sureness >= UNNAMED_CONFIDENCE
 
 
 def _actors(

@@ -13,7 +13,7 @@ from typing import Any, cast
 from ..errors import KnowledgeError
 from ..knowledge import load_yaml
 from .ontology import check_mode, event_type
-from .values import Frame, ObjectRole, TriggerKind
+from .values import MAGNITUDE_KINDS, Frame, ObjectRole, TriggerKind
 
 __all__ = ["TRIGGERS_FILE", "Grammar", "Lexicon", "TriggerEntry", "load_lexicon"]
 
@@ -22,7 +22,6 @@ GAP = "*"  # up to five tokens of anything but punctuation
 DEFAULT_PREPS = ("with", "to", "against", "toward", "towards")
 _OBJECT_ROLES = ("recipient", "actor", "theme")
 _FRAMES = ("default", "host", "visit", "mutual")
-_MAGNITUDE_KEYS = ("killed", "injured", "displaced", "arrested", "size")
 
 
 @dataclass(frozen=True)
@@ -168,12 +167,12 @@ def _grammar(data: dict[str, Any]) -> Grammar:
 
 
 def _magnitude_words(data: dict[str, Any]) -> dict[str, frozenset[str]]:
-    unknown = set(data) - set(_MAGNITUDE_KEYS)
+    unknown = set(data) - set(MAGNITUDE_KINDS)
     if unknown:
         raise KnowledgeError(
             f"unknown magnitude heading(s): {sorted(unknown)}", source=TRIGGERS_FILE
         )
-    return {key: frozenset(data.get(key) or ()) for key in _MAGNITUDE_KEYS}
+    return {key: frozenset(data.get(key) or ()) for key in MAGNITUDE_KINDS}
 
 
 def _int_map(data: dict[str, Any], key: str) -> dict[str, int]:

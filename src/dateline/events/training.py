@@ -49,7 +49,7 @@ from .coder import (
 )
 from .encoder import DEPTH, TUNED_LAYERS, tune_layers
 from .features import sentence_features
-from .labels import development_split, read_labels
+from .labels import LabelledSentence, development_split, read_labels
 from .ontology import event_types, older_roots
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ __all__ = [
     "read_sentences",
     "resolve_older_roots",
     "train_from_files",
+    "training_examples",
 ]
 
 # Sentences of news English that report no act, written for Dateline.
@@ -219,25 +220,13 @@ def fit_tuned_coder(
     seed: int = 13,
     description: dict[str, Any] | None = None,
     progress: bool = False,
+    temperature: float | None = None,
 ) -> EventCoder:
     """A coder that reads MiniLM vectors from top layers tuned on ``examples``,
-    beside the sparse features (see the module's note on calibration)."""
-    order = np.random.default_rng(seed).permutation(len(examples))
-    held = [examples[i] for i in order[::FOLDS]]
-    kept = [examples[i] for i in sorted(set(order) - set(order[::FOLDS]))]
-    if len({e.label for e in kept}) < len({e.label for e in examples}):
-        raise ConfigError("too few sentences of some type to tune the encoder on")
-
-    draft_encoder = _tuned(kept, (depth, layers, epochs, seed), progress, "tuning on four fifths")
-    draft = fit_coder(
-        kept, embeddings=draft_encoder.encode([e.text for e in kept]), calibrate=False
-    )
-    draft.encoder = draft_encoder
-    rows = draft.probabilities_of(held)
-    logits = np.log(np.array([row.values for row in rows]) + 1e-12)
-    target = np.array([draft.classes.index(e.label) for e in held])
-    temperature = best_temperature(logits, target)
-
+    beside the sparse features (see the module's note on calibration); with a
+    ``temperature`` given, the first tuning that fits it is skipped."""
+    if temperature is None:
+        temperature = _held_out_temperature(examples, (depth, layers, epochs, seed), progress)
     encoder = _tuned(examples, (depth, layers, epochs, seed), progress, "tuning on all")
     coder = fit_coder(
         examples,
@@ -257,6 +246,28 @@ def fit_tuned_coder(
     coder.meta["temperature"] = temperature
     coder.encoder = encoder
     return coder.with_gate(fit_coder(examples, seed=seed))
+
+
+def _held_out_temperature(
+    examples: Sequence[TrainingExample], recipe: tuple[int, int, int, int], progress: bool
+) -> float:
+    """The temperature of a first tuning on four fifths, fitted on the fifth it never saw."""
+    depth, layers, epochs, seed = recipe
+    order = np.random.default_rng(seed).permutation(len(examples))
+    held = [examples[i] for i in order[::FOLDS]]
+    kept = [examples[i] for i in sorted(set(order) - set(order[::FOLDS]))]
+    if len({e.label for e in kept}) < len({e.label for e in examples}):
+        raise ConfigError("too few sentences of some type to tune the encoder on")
+
+    draft_encoder = _tuned(kept, (depth, layers, epochs, seed), progress, "tuning on four fifths")
+    draft = fit_coder(
+        kept, embeddings=draft_encoder.encode([e.text for e in kept]), calibrate=False
+    )
+    draft.encoder = draft_encoder
+    rows = draft.probabilities_of(held)
+    logits = np.log(np.array([row.values for row in rows]) + 1e-12)
+    target = np.array([draft.classes.index(e.label) for e in held])
+    return best_temperature(logits, target)
 
 
 def _tuned(
@@ -368,6 +379,37 @@ def train_from_files(
     items = read_labels(labels)
     if leave_out_dev:
         items = development_split(items)[0]
+    examples = training_examples(
+        items,
+        settings,
+        negatives=negatives,
+        more=more,
+        more_weight=more_weight,
+        guides=guides,
+        progress=progress,
+        source=str(labels),
+    )
+    description = {"labels": labels.name, "development_fifth_left_out": leave_out_dev}
+    if embeddings:
+        return fit_tuned_coder(examples, description=description, progress=progress)
+    return fit_coder(examples, description=description)
+
+
+def training_examples(
+    items: Sequence[LabelledSentence],
+    settings: Settings,
+    *,
+    negatives: Sequence[Path] | None = None,
+    more: Sequence[Path] = (),
+    more_weight: float = 1.0,
+    guides: Sequence[TrainingExample] = (),
+    progress: bool = False,
+    source: str = "labels",
+) -> list[TrainingExample]:
+    """The examples a coder learns from, in this order: ``items``, the labelled
+    sentences of ``more`` (weighing ``more_weight``), those of ``negatives`` (by
+    default the shipped ones) as NONE; older roots resolved."""
+    items = list(items)
     weights = [1.0] * len(items)
     for path in more:
         extra = read_labels(path)
@@ -382,11 +424,7 @@ def train_from_files(
             weights.append(1.0)
     unknown = sorted(set(kinds) - set(event_types()) - set(older_roots()) - {NO_EVENT})
     if unknown:
-        raise SourceError(f"unknown PLOVER type(s): {', '.join(unknown)}", source=str(labels))
-    examples = resolve_older_roots(
+        raise SourceError(f"unknown PLOVER type(s): {', '.join(unknown)}", source=source)
+    return resolve_older_roots(
         read_sentences(texts, kinds, settings, weights=weights, progress=progress), guides
     )
-    description = {"labels": labels.name, "development_fifth_left_out": leave_out_dev}
-    if embeddings:
-        return fit_tuned_coder(examples, description=description, progress=progress)
-    return fit_coder(examples, description=description)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = [
+    "MAGNITUDE_KINDS",
     "EventMention",
     "EventTrigger",
     "Frame",
@@ -94,20 +95,30 @@ class StatusInfo:
     years: tuple[int, ...] = ()
 
 
+def _count(*types: str) -> int | None:
+    """A magnitude field: a count that belongs to events of ``types``."""
+    return field(default=None, metadata={"types": frozenset(types)})
+
+
 @dataclass(frozen=True)
 class Magnitude:
     """How many people an event touched; ``None`` where the text gives no number.
+
+    The one definition of the magnitude kinds (:data:`MAGNITUDE_KINDS`): the
+    lexicon's ``magnitude`` headings, the export's columns and which event
+    types a sentence's counts belong to (:meth:`of_type`) all derive from
+    these fields.
 
     Vague plurals count as two of their unit: "dozens" is 24, "hundreds"
     200, "thousands" 2000, "tens of thousands" 20000. Lower bounds ("at least
     12", "more than 100 thousand") count as the bound.
     """
 
-    killed: int | None = None
-    injured: int | None = None
-    displaced: int | None = None
-    arrested: int | None = None
-    size: int | None = None
+    killed: int | None = _count("ASSAULT")
+    injured: int | None = _count("ASSAULT")
+    displaced: int | None = _count("RETREAT", "COERCE", "ASSAULT")
+    arrested: int | None = _count("COERCE")
+    size: int | None = _count("PROTEST", "MOBILIZE")
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) is not None for f in fields(self))
@@ -125,6 +136,17 @@ class Magnitude:
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
             values[f.name] = theirs if mine is None else max(mine, theirs or mine)
         return Magnitude(**values)
+
+    def of_type(self, kind: str) -> Magnitude:
+        """The counts that belong to an event of type ``kind`` (the killed to an
+        ASSAULT, a crowd to a PROTEST), the others left out."""
+        return Magnitude(
+            **{f.name: getattr(self, f.name) for f in fields(self) if kind in f.metadata["types"]}
+        )
+
+
+# The counts the events stage reads from text, in the export's column order.
+MAGNITUDE_KINDS: tuple[str, ...] = tuple(f.name for f in fields(Magnitude))
 
 
 @dataclass(frozen=True)
@@ -161,4 +183,6 @@ class EventMention:
     years: tuple[int, ...] = ()
     cameo: str | None = None
     goldstein: float | None = None
-    confidence: float = 0.5
+    trigger_kind: TriggerKind = "verb"  # how the act was found: a lexicon match or the coder
+    probability: float | None = None  # the learned coder's, of the type, when it was asked
+    confidence: float = 0.5  # calibrated: see dateline.events.confidence

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..actors.values import Actor
 from ..events.ontology import EventType, known_event_type
+from ..events.values import MAGNITUDE_KINDS
 from ..models import Event, Evidence
 from ..places.values import place_fields
 
@@ -33,8 +34,6 @@ __all__ = [
     "quad_class_number",
 ]
 
-# The counts the events stage reads from text; each gets its own column.
-MAGNITUDE_KINDS = ("killed", "injured", "displaced", "arrested", "size")
 
 # CAMEO's (and GDELT's) numbering of the four quad classes.
 QUAD_CLASS_NUMBERS = {
@@ -95,7 +94,8 @@ FLAT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(FlatEvent))
 def flat_event(event: Event) -> FlatEvent:
     """The event as one flat record; CAMEO code and Goldstein score fall back to its type's."""
     known = known_event_type(event.type)  # a dropped type is exported uncoded
-    magnitude = dict(event.magnitude)
+    # The counts the events stage reads from text; each has its own column.
+    counts: dict[str, Any] = {kind: dict(event.magnitude).get(kind) for kind in MAGNITUDE_KINDS}
     first: Evidence | None = event.mentions[0] if event.mentions else None
     return FlatEvent(
         id=event.id,
@@ -113,11 +113,7 @@ def flat_event(event: Event) -> FlatEvent:
         recipients=event.recipients,
         speaker=event.speaker,
         **place_fields(event.place),
-        killed=magnitude.get("killed"),
-        injured=magnitude.get("injured"),
-        displaced=magnitude.get("displaced"),
-        arrested=magnitude.get("arrested"),
-        size=magnitude.get("size"),
+        **counts,
         confidence=event.confidence,
         contexts=event.contexts,
         disagreements=event.disagreements,

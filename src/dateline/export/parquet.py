@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ..actors.values import Actor
 from ..errors import ConfigError
 from ..models import Event
-from .flat import FLAT_COLUMNS, flat_event
+from .flat import FLAT_COLUMNS, MAGNITUDE_KINDS, flat_event
 
 if TYPE_CHECKING:
     import pyarrow
@@ -52,8 +52,14 @@ _STRING_COLUMNS = frozenset(
     }
 )
 _INT_COLUMNS = frozenset(
-    {"killed", "injured", "displaced", "arrested", "size", "num_mentions", "num_sources"}
-    | {"num_articles", "quad_class", "place_geonameid"}
+    {
+        *MAGNITUDE_KINDS,
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "quad_class",
+        "place_geonameid",
+    }
 )
 
 

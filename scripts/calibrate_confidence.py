@@ -1,0 +1,163 @@
+"""Fit the maps that make an event's confidence a frequency (dateline.events.confidence).
+
+    python scripts/calibrate_confidence.py [--data ../shared/data] [--only minilm|sparse|rules]
+
+Everything is fitted on PLV's training four fifths; the development fifth
+(``dateline eval coder ... --split dev``) is never read, so it measures the
+maps. An event is right when its PLOVER type is its sentence's gold type
+(YIELD accepts CONCEDE or RETREAT); every event that stands (not negated, not
+hypothetical) is judged, so a second act read in a sentence labelled with
+another type counts as wrong.
+
+- The coders' maps (``knowledge/coder/calibration.json``,
+  ``knowledge/coder_minilm/calibration.json``): the training sentences are
+  cut into five seeded folds; for a fold, a draft coder is trained by the
+  shipped recipe (``scripts/train_coder.py``) on the other folds, the
+  codebook sentences and the sentences that report no act, and reads the
+  fold's sentences; the map is fitted on these out-of-fold readings. The
+  sparse coder takes all five folds (a minute each); the MiniLM coder, whose
+  draft tunes the encoder (a quarter of an hour or more on two cores), the
+  first ``--minilm-folds`` (1), with the shipped coder's temperature.
+- The rules' map (``knowledge/rules_calibration.json``): the lexicon alone
+  reads every training sentence (nothing in it was fitted on them).
+
+Seeded and reproducible: the same data gives the same maps on the same
+machine. Rerun it after ``scripts/train_coder.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from train_coder import CODEBOOK_EXAMPLES, CODEBOOK_WEIGHT, DATA, _lead_sentences
+
+from dateline.evaluate.coder import as_gold_type, reliability
+from dateline.events import find_mentions
+from dateline.events.coder import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
+from dateline.events.confidence import (
+    CALIBRATION_FILE,
+    IDENTITY,
+    RULES_CALIBRATION,
+    ConfidenceMap,
+    fit_confidence_map,
+    mention_features,
+)
+from dateline.events.labels import LabelledSentence, development_split, read_labels
+from dateline.events.training import (
+    TrainingExample,
+    fit_coder,
+    fit_tuned_coder,
+    read_sentences,
+    training_examples,
+)
+from dateline.nlp import parse_many
+from dateline.settings import load_settings
+
+FOLDS = 5
+SEED = 2024
+MINILM_FOLDS = 1
+# What each map reads (dateline.events.confidence): the coders' maps the
+# coder's probability alone, so that they never reorder a sentence's events.
+CODER_FEATURES = ("coder",)
+RULES_FEATURES = ("phrase", "verb", "noun", "actor", "recipient")
+# The events that stand: the pipeline drops hypothetical acts, the scores negated ones.
+_JUDGED_OUT = ("negated", "hypothetical")
+
+Judged = list[tuple[dict[str, float], bool]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--only", choices=("minilm", "sparse", "rules"))
+    parser.add_argument("--minilm-folds", type=int, default=MINILM_FOLDS)
+    args = parser.parse_args()
+    settings = load_settings({"coder_model": "none"})
+    items = development_split(read_labels(args.data / "plover-train" / "plv_train.jsonl"))[0]
+    docs = list(parse_many([item.sentence for item in items], settings, size_hint=len(items)))
+    if args.only in (None, "rules"):
+        judged = _judge(items, docs, range(len(items)), None)
+        _write(
+            RULES_CALIBRATION, judged, RULES_FEATURES, "all training sentences, the lexicon alone"
+        )
+    coders = [("sparse", SHIPPED_SPARSE_MODEL, FOLDS), ("minilm", SHIPPED_MODEL, args.minilm_folds)]
+    coders = [c for c in coders if args.only in (None, c[0])]
+    if not coders:
+        return
+    guides = read_sentences(*_lead_sentences(args.data), settings)
+    examples = training_examples(
+        items, settings, more=[CODEBOOK_EXAMPLES], more_weight=CODEBOOK_WEIGHT, guides=guides
+    )
+    fold_of = np.random.default_rng(SEED).permutation(len(items)) % FOLDS
+    for name, folder, folds in coders:
+        shipped = EventCoder.load(folder)
+        judged = []
+        for fold in range(folds):
+            held = [i for i in range(len(items)) if fold_of[i] == fold]
+            kept = [e for i, e in enumerate(examples) if i >= len(items) or fold_of[i] != fold]
+            draft = _draft(kept, shipped)
+            judged += _judge(items, docs, held, draft)
+            print(f"{name}: fold {fold + 1} of {folds} read ({len(judged)} events so far)")
+        what = f"out-of-fold readings of {folds} of {FOLDS} folds of the training sentences"
+        _write(folder / CALIBRATION_FILE, judged, CODER_FEATURES, what)
+
+
+def _draft(examples: Sequence[TrainingExample], shipped: EventCoder) -> EventCoder:
+    """A coder trained by the shipped coder's recipe (its temperature, for a MiniLM one)."""
+    if shipped.reads_vectors:
+        return fit_tuned_coder(examples, temperature=float(shipped.meta["temperature"]))
+    return fit_coder(examples)
+
+
+def _judge(
+    items: Sequence[LabelledSentence],
+    docs: Sequence[Any],
+    indices: Sequence[int] | range,
+    coder: EventCoder | None,
+) -> Judged:
+    """Each standing event of the sentences at ``indices``: its features, and whether
+    its type is the sentence's gold type."""
+    gold_types = {item.type for item in items}
+    judged = []
+    for i in indices:
+        for mention in find_mentions(docs[i], coder=coder):
+            if mention.status not in _JUDGED_OUT:
+                right = as_gold_type(mention.type, gold_types) == items[i].type
+                judged.append((mention_features(mention), right))
+    return judged
+
+
+def _write(path: Path, judged: Judged, names: Sequence[str], what: str) -> None:
+    features = [row for row, _ in judged]
+    right = [r for _, r in judged]
+    fitted = fit_confidence_map(features, right, names)
+    # Before: a coder's probability as it is (the rules had no such map).
+    ece = {"calibrated": round(_ece(fitted, features, right), 4)}
+    if "coder" in names:
+        ece["coder_probability"] = round(_ece(IDENTITY, features, right), 4)
+    data = {
+        **fitted.to_dict(),
+        "fitted_on": f"PLV plv_train.jsonl less its development fifth: {what}",
+        "events": len(judged),
+        "right": sum(right),
+        "ece_on_these_events": ece,
+        "rebuild": "python scripts/calibrate_confidence.py",
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"{path}: {len(judged)} events, ECE {ece}: {fitted.to_dict()}")
+
+
+def _ece(
+    mapping: ConfidenceMap, features: Sequence[dict[str, float]], right: Sequence[bool]
+) -> float:
+    pairs = [(mapping.confidence(f), r) for f, r in zip(features, right, strict=True)]
+    return reliability(pairs).ece
+
+
+if __name__ == "__main__":
+    main()
