@@ -116,7 +116,7 @@ def main() -> None:
 
 
 def _warm() -> None:
-    from dateline.events.coder import load_coder
+    from dateline.coder.model import load_coder
     from dateline.nlp import load_nlp
     from dateline.settings import load_settings
 

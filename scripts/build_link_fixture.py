@@ -3,7 +3,7 @@
     python scripts/build_link_fixture.py [--data ../shared/data] [--published 2019-06-15]
 
 The development fifth of the PLOVER training sentences (the one
-:func:`~dateline.events.labels.development_split` holds out from training)
+:func:`~dateline.coder.labels.development_split` holds out from training)
 becomes one record a sentence, all with one publication day, each its own
 cluster: no two different sentences of the set report one act, so any event
 joining two of them is a false merge (EVALUATION.md section 2d). Sentences
@@ -16,7 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
-from dateline.events.labels import development_split, read_labels
+from dateline.coder.labels import development_split, read_labels
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "fixtures" / "link" / "plover_dev.jsonl"

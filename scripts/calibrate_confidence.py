@@ -1,4 +1,4 @@
-"""Fit the maps that make an event's confidence a frequency (dateline.events.confidence).
+"""Fit the maps that make an event's confidence a frequency (dateline.coder.confidence).
 
     python scripts/calibrate_confidence.py [--data ../shared/data] [--only minilm|sparse|rules]
 
@@ -36,10 +36,7 @@ from typing import Any
 import numpy as np
 from train_coder import CODEBOOK_EXAMPLES, CODEBOOK_WEIGHT, DATA, _lead_sentences
 
-from dateline.evaluate.coder import as_gold_type, reliability
-from dateline.events import find_mentions
-from dateline.events.coder import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
-from dateline.events.confidence import (
+from dateline.coder.confidence import (
     CALIBRATION_FILE,
     IDENTITY,
     RULES_CALIBRATION,
@@ -47,21 +44,24 @@ from dateline.events.confidence import (
     fit_confidence_map,
     mention_features,
 )
-from dateline.events.labels import LabelledSentence, development_split, read_labels
-from dateline.events.training import (
+from dateline.coder.labels import LabelledSentence, development_split, read_labels
+from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
+from dateline.coder.training import (
     TrainingExample,
     fit_coder,
     fit_tuned_coder,
     read_sentences,
     training_examples,
 )
+from dateline.evaluate.coder import as_gold_type, reliability
+from dateline.events import find_mentions
 from dateline.nlp import parse_many
 from dateline.settings import load_settings
 
 FOLDS = 5
 SEED = 2024
 MINILM_FOLDS = 1
-# What each map reads (dateline.events.confidence): the coders' maps the
+# What each map reads (dateline.coder.confidence): the coders' maps the
 # coder's probability alone, so that they never reorder a sentence's events.
 CODER_FEATURES = ("coder",)
 RULES_FEATURES = ("phrase", "verb", "noun", "actor", "recipient")

@@ -5,7 +5,7 @@
 Writes ``encoder.onnx`` (the packaged MiniLM cut to the coder's depth, its
 tuned layers from ``encoder.npz`` over it, float32) and ``tokenizer.json``
 into the folder: what coding reads, on onnxruntime. Training does the same
-when it saves a coder (``dateline.events.encoder.save_tuned``); this is for
+when it saves a coder (``dateline.coder.encoder.save_tuned``); this is for
 a folder saved before, or after a change of the export. Needs the
 ``embeddings`` extra (torch and the packaged MiniLM).
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dateline.events.coder import SHIPPED_MODEL, EventCoder
-from dateline.events.encoder import DEPTH, export_encoder
-from dateline.events.minilm import MODEL_FILE
+from dateline.coder.encoder import DEPTH, export_encoder
+from dateline.coder.minilm import MODEL_FILE
+from dateline.coder.model import SHIPPED_MODEL, EventCoder
 
 
 def main() -> None:

@@ -30,9 +30,9 @@ import json
 import time
 from pathlib import Path
 
+from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL
+from dateline.coder.training import TrainingExample, read_sentences, train_from_files
 from dateline.evaluate.coder import evaluate_coder
-from dateline.events.coder import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL
-from dateline.events.training import TrainingExample, read_sentences, train_from_files
 from dateline.settings import Settings, load_settings
 
 CODEBOOK_EXAMPLES = SHIPPED_SPARSE_MODEL / "codebook_examples.jsonl"
@@ -129,7 +129,7 @@ text of {meta.get("gate", {}).get("whole", "?")} such sentences or fewer, else a
 {meta.get("gate", {}).get("budget", "?")} (docs/coder.md: "The MiniLM coder").
 Coding runs the encoder exported with them (`encoder.onnx`: the packaged model
 and the tuned layers, float32; `tokenizer.json`) on onnxruntime
-(`dateline.events.minilm`, the torch model's vectors within 1e-4); only tuning
+(`dateline.coder.minilm`, the torch model's vectors within 1e-4); only tuning
 and the export need torch (the `embeddings` extra). This is the default coder."""
         if tuned
         else """It reads no embeddings, so it costs almost nothing beside the parse: the
@@ -138,7 +138,7 @@ coder of `coder_model sparse`."""
     card = f"""# The shipped event coder: `{folder.name}`
 
 A multinomial logistic regression over the sparse features of
-`dateline.events.features` (lemmas, lemma pairs, verbs with their objects,
+`dateline.coder.features` (lemmas, lemma pairs, verbs with their objects,
 entity kinds), TF-IDF weighted, calibrated by a softmax temperature
 (temperature {meta["temperature"]}).
 {reads}

@@ -27,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from dateline.actors import resolve_doc
-from dateline.events.labels import LabelledSentence, development_split, read_labels
+from dateline.coder.labels import LabelledSentence, development_split, read_labels
 from dateline.events.lexicon import DEFAULT_PREPS
 from dateline.events.role_model import CLASSES, ROLE_MODEL_FILE, RoleModel, candidates, features
 from dateline.events.roles import find_roles

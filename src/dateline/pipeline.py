@@ -63,6 +63,7 @@ from .analysis import (
     record_outcomes,
 )
 from .clean import clean
+from .coder.model import load_coder
 from .errors import (
     CleanError,
     ConfigError,
@@ -72,7 +73,6 @@ from .errors import (
     SourceError,
     StoreError,
 )
-from .events.coder import load_coder
 from .events.coding import code_events
 from .models import Article
 from .nlp import parse_each

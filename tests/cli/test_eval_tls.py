@@ -34,10 +34,12 @@ def test_eval_tls_several_topics_leave_one_out(dateline, tmp_path):
     result = dateline("eval", "tls", str(tmp_path / "first-topic"), str(tmp_path / "second-topic"))
     lines = result.stdout.splitlines()
     assert lines[0].startswith("leave one topic out")
-    rows = [line.split()[:2] for line in lines[2:-1]]
+    rows = [line.split()[:2] for line in lines[2:-2]]
     assert rows == [
         ["first-topic", "kept"],
         ["first-topic", "removed"],
         ["second-topic", "kept"],
         ["second-topic", "removed"],
     ]
+    assert lines[-2].split()[0] == "target"
+    assert lines[-1] == "losing to the busiest days by more than 0.02 on date F1 or AR-1: none"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from dateline.coder.labels import LabelledSentence, development_split, read_labels
 from dateline.errors import SourceError
 from dateline.evaluate.coder import reliability, score_coder
-from dateline.events.labels import LabelledSentence, development_split, read_labels
 
 
 def _items(*pairs: tuple[str, str]) -> list[LabelledSentence]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.actors import Actor
+from dateline.coder.labels import LabelledSentence
 from dateline.evaluate.record import is_junk, score_record
 from dateline.evaluate.roles import content_words, score_roles
-from dateline.events.labels import LabelledSentence
 from dateline.models import Event
 
 

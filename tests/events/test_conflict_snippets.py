@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
+from dateline.coder.training import SHIPPED_NEGATIVES
 from dateline.events.ontology import check_mode, event_type
-from dateline.events.training import SHIPPED_NEGATIVES
 from dateline.knowledge import KNOWLEDGE_DIR
 
 SNIPPETS = Path(__file__).parents[1] / "fixtures" / "conflict" / "snippets.jsonl"

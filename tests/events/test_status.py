@@ -178,8 +178,8 @@ def test_status_root_with_its_own_to_is_no_endless_plan(nlp):
     # Found ingesting Timeline17: a fragment whose root carries its own "to" was read
     # as a plan of itself, over and over (RecursionError), once the learned coder put
     # an act at that root.
+    from dateline.coder.model import load_coder
     from dateline.events import find_mentions
-    from dateline.events.coder import load_coder
     from dateline.settings import Settings
 
     doc = nlp("To always be good Muslims .")

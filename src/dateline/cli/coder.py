@@ -73,7 +73,7 @@ def train_command(
         dateline coder train labels.jsonl -o models/my-coder
         dateline eval coder labels.jsonl --split dev --setting coder_model models/my-coder
     """
-    from ..events.training import train_from_files
+    from ..coder.training import train_from_files
 
     settings = build_settings(None, setting_pairs)
     trained = train_from_files(

@@ -23,7 +23,7 @@ binned by confidence (tenths); each bin gives its count, mean confidence and
 share right, and the expected calibration error (ECE) is the mean gap
 between the two, weighted by count.
 
-:func:`~dateline.events.labels.development_split` is the one definition of
+:func:`~dateline.coder.labels.development_split` is the one definition of
 the fixed development fifth: training (``dateline coder train``) leaves it
 out, ``--split dev`` scores only it.
 """
@@ -39,7 +39,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ..events.labels import LabelledSentence, development_split, read_labels
+from ..coder.labels import LabelledSentence, development_split, read_labels
 from ..events.ontology import older_roots
 from ..settings import Settings
 

@@ -33,8 +33,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from ..coder.labels import json_records
 from ..errors import SourceError
-from ..events.labels import json_records
 from ..models import Event
 from ..settings import Settings
 

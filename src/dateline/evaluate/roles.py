@@ -27,7 +27,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ..events.labels import LabelledSentence, development_split, read_labels
+from ..coder.labels import LabelledSentence, development_split, read_labels
 from ..knowledge import load_yaml
 from ..models import Event
 from ..settings import Settings

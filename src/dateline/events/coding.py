@@ -39,11 +39,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..actors import UNKNOWN_CODE, Actor, ActorMemory, resolve_span
+from ..coder import EventCoder
 from ..models import Article, Event, Evidence
 from ..places import Place, country_place, dateline_place, gazetteer, resolve_place
 from ..time import ClauseDate, TimeValue, clause_date
-from . import find_mentions
-from .coder import EventCoder
+from .mentions import find_mentions
 from .status import is_historical
 from .values import EventMention, SpanRef
 

@@ -185,4 +185,4 @@ class EventMention:
     goldstein: float | None = None
     trigger_kind: TriggerKind = "verb"  # how the act was found: a lexicon match or the coder
     probability: float | None = None  # the learned coder's, of the type, when it was asked
-    confidence: float = 0.5  # calibrated: see dateline.events.confidence
+    confidence: float = 0.5  # calibrated: see dateline.coder.confidence

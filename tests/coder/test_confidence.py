@@ -1,4 +1,4 @@
-"""The calibrated confidence of event mentions (dateline.events.confidence)."""
+"""The calibrated confidence of event mentions (dateline.coder.confidence)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from dateline.errors import KnowledgeError
-from dateline.events import find_mentions
-from dateline.events.coder import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
-from dateline.events.confidence import (
+from dateline.coder.confidence import (
     IDENTITY,
     ConfidenceMap,
     coder_map,
@@ -19,6 +16,9 @@ from dateline.events.confidence import (
     mention_features,
     rules_map,
 )
+from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
+from dateline.errors import KnowledgeError
+from dateline.events import find_mentions
 from dateline.events.values import EventMention
 
 GRID = [i / 200 for i in range(1, 200)]

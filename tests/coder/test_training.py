@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from dateline.coder.model import EventCoder
+from dateline.coder.training import TrainingExample, fit_coder, resolve_older_roots
 from dateline.errors import ConfigError
-from dateline.events.coder import EventCoder
-from dateline.events.training import TrainingExample, fit_coder, resolve_older_roots
 
 
 def _example(words: str, label: str, lexicon: tuple[str, ...] = ()) -> TrainingExample:
