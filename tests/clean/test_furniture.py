@@ -84,3 +84,21 @@ def test_furniture_splits_a_site_and_section_glued_to_the_headline():
         "Kazakhstan holds snap election",
     )
     assert split_glued_navigation("Kazakhstan holds snap election") is None
+
+
+def test_furniture_a_readers_comment_stamp_opens_the_page_tail():
+    assert is_tail_start("April 6, 2011 at 7:01 am | Reply")
+    assert is_tail_start("March 29 , 2011 at 12:43 am | Reply I am a long time reader of this site")
+    assert is_tail_start("12 March 2019 at 14:05 | Reply Thanks for the report")
+    assert not is_tail_start("The talks resumed on March 29, 2011 at 12:43 am in Geneva.")
+    assert not is_tail_start("Reply to the minister came on March 3, 2011.")
+
+
+def test_furniture_a_comment_forms_small_print_is_furniture():
+    assert is_furniture(
+        "We welcome a lively and courteous discussion as long as you follow the Rules of "
+        "Conduct set forth in our Terms of Service."
+    )
+    assert is_furniture("Email (required, but will not be displayed)")
+    assert not is_furniture("Facebook changed its terms of service on Monday, regulators said.")
+    assert not is_furniture("Ministers said our privacy laws must change.")

@@ -188,3 +188,20 @@ def test_text_by_agency_names_the_outlet_not_an_author():
     cleaned = clean_text(story)
     assert cleaned.authors == ("Sana Qureshi",)
     assert cleaned.outlet == "Dawnnews"
+
+
+def test_text_readers_comments_under_a_blog_post_are_not_the_article():
+    page = "\n".join(
+        [
+            "NATO jets struck air defences near Tripoli on Monday, the alliance said in a statement.",
+            "The strikes followed a week of shelling of Misrata by government forces, residents said.",
+            "March 21, 2011 at 2:27 pm | Reply I agree with the last commenter.",
+            "The bombing showed the purpose was more than halting the government, in my view.",
+            "March 21, 2011 at 3:46 pm | Reply Why have the neighbours not stopped the fighting?",
+            "CNN welcomes a lively and courteous discussion as long as you follow the Rules of "
+            "Conduct set forth in our Terms of Service.",
+        ]
+    )
+    body = clean_text(page).body
+    assert body.endswith("residents said.")
+    assert "Reply" not in body and "my view" not in body and "Terms of Service" not in body
