@@ -44,15 +44,10 @@ from dateline.coder.confidence import (
     fit_confidence_map,
     mention_features,
 )
+from dateline.coder.examples import TrainingExample, read_sentences
 from dateline.coder.labels import LabelledSentence, development_split, read_labels
 from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
-from dateline.coder.training import (
-    TrainingExample,
-    fit_coder,
-    fit_tuned_coder,
-    read_sentences,
-    training_examples,
-)
+from dateline.coder.training import fit_coder, fit_tuned_coder, training_examples
 from dateline.evaluate.coder import as_gold_type, reliability
 from dateline.events import find_mentions
 from dateline.nlp import parse_many

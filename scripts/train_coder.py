@@ -30,8 +30,9 @@ import json
 import time
 from pathlib import Path
 
+from dateline.coder.examples import TrainingExample, read_sentences
 from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL
-from dateline.coder.training import TrainingExample, read_sentences, train_from_files
+from dateline.coder.training import train_from_files
 from dateline.evaluate.coder import evaluate_coder
 from dateline.settings import Settings, load_settings
 

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from dateline.coder.encoder import ENCODER_FILE, Encoder
+from dateline.coder.examples import TrainingExample
 from dateline.coder.minilm import MAX_PIECES, MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
 from dateline.coder.model import (
     SHIPPED_MODEL,
@@ -23,7 +24,7 @@ from dateline.coder.model import (
     _Gate,
     load_coder,
 )
-from dateline.coder.training import TrainingExample, fit_tuned_coder
+from dateline.coder.training import fit_tuned_coder
 from dateline.errors import ConfigError
 from dateline.extract import extract
 from dateline.settings import Settings

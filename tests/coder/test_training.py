@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from dateline.coder.examples import TrainingExample
 from dateline.coder.model import EventCoder
-from dateline.coder.training import TrainingExample, fit_coder, resolve_older_roots
+from dateline.coder.training import fit_coder, resolve_older_roots
 from dateline.errors import ConfigError
 
 

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from dateline.coder.training import SHIPPED_NEGATIVES
+from dateline.coder.examples import SHIPPED_NEGATIVES
 from dateline.events.ontology import check_mode, event_type
 from dateline.knowledge import KNOWLEDGE_DIR
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,49 +42,26 @@ import numpy as np
 from ..errors import ConfigError, SourceError
 from ..events.ontology import event_types, older_roots
 from .encoder import DEPTH, TUNED_LAYERS, tune_layers
-from .features import sentence_features
+from .examples import SHIPPED_NEGATIVES, TrainingExample, read_sentences
 from .labels import LabelledSentence, development_split, read_labels
-from .model import (
-    NO_EVENT,
-    SHIPPED_SPARSE_MODEL,
-    EventCoder,
-    tfidf_rows,
-    vocabulary_index,
-)
+from .model import NO_EVENT, EventCoder, tfidf_rows, vocabulary_index
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
 __all__ = [
-    "SHIPPED_NEGATIVES",
-    "TrainingExample",
     "fit_coder",
     "fit_tuned_coder",
-    "read_sentences",
     "resolve_older_roots",
     "train_from_files",
     "training_examples",
 ]
-
-# Sentences of news English that report no act, written for Dateline.
-SHIPPED_NEGATIVES = SHIPPED_SPARSE_MODEL / "no_event.jsonl"
 
 MIN_DOCUMENT_FREQUENCY = 2
 FOLDS = 5
 # Passes over the sentences when tuning MiniLM's top layers (development
 # fifth of PLV, the coder alone: 4 epochs 0.77, 8 epochs 0.80).
 TUNING_EPOCHS = 8
-
-
-@dataclass(frozen=True)
-class TrainingExample:
-    """One sentence as the coder reads it, with its label and weight."""
-
-    features: tuple[str, ...]
-    text: str
-    lexicon_types: tuple[str, ...]  # read only where the label is an older root (YIELD)
-    label: str
-    weight: float = 1.0
 
 
 def fit_coder(
@@ -297,42 +274,6 @@ def _tuned(
             seed=seed,
             progress=advance,
         )
-
-
-def read_sentences(
-    texts: Sequence[str],
-    labels: Sequence[str],
-    settings: Settings,
-    *,
-    weights: Sequence[float] | None = None,
-    progress: bool = False,
-) -> list[TrainingExample]:
-    """Parse labelled sentences and read them as the coder will: features and text (each
-    sentence its own text); for a label that is an older root, the types the lexicon
-    codes, which :func:`resolve_older_roots` splits it by."""
-    from tqdm import tqdm
-
-    from ..events import find_mentions
-    from ..events.triggers import find_triggers
-    from ..nlp import parse_many
-
-    weights = weights if weights is not None else [1.0] * len(texts)
-    docs = parse_many(texts, settings, size_hint=len(texts))
-    bar = tqdm(docs, total=len(texts), unit="sentence", disable=not progress, leave=False)
-    examples = []
-    roots = older_roots()
-    for doc, label, weight in zip(bar, labels, weights, strict=True):
-        coded = {m.type for m in find_mentions(doc)} if label in roots else set()
-        examples.append(
-            TrainingExample(
-                features=tuple(sentence_features(doc[:], find_triggers(doc))),
-                text=doc.text,
-                lexicon_types=tuple(sorted(coded)),
-                label=label,
-                weight=weight,
-            )
-        )
-    return examples
 
 
 def resolve_older_roots(

@@ -18,7 +18,7 @@ from ..actors.values import Actor
 from ..events.ontology import EventType, known_event_type
 from ..events.values import MAGNITUDE_KINDS
 from ..models import Event, Evidence
-from ..places.values import place_fields
+from ..places.values import PLACE_FIELDS, place_fields
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -177,12 +177,7 @@ EVENT_COLUMNS = (
     "actors",
     "recipients",
     "speaker",
-    "place_name",
-    "place_country",
-    "place_admin1",
-    "place_lat",
-    "place_lon",
-    "place_source",
+    *PLACE_FIELDS,
     "magnitude",
     "confidence",
     "cameo",
@@ -208,12 +203,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "actors": [a.label for a in event.actors],
         "recipients": [a.label for a in event.recipients],
         "speaker": event.speaker,
-        "place_name": event.place_name,
-        "place_country": event.place_country,
-        "place_admin1": place.admin1 if (place := event.place) else None,
-        "place_lat": place.lat if place else None,
-        "place_lon": place.lon if place else None,
-        "place_source": place.source if place else None,
+        **place_fields(event.place),
         "magnitude": dict(event.magnitude),
         "confidence": event.confidence,
         "cameo": event.cameo,
