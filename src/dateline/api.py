@@ -360,7 +360,7 @@ class Store:
         (0, ['id', 'type', 'mode', 'quad_class', 'date', 'date_end', 'date_precision',
              'date_source', 'status', 'actors', 'recipients', 'speaker', 'place_name',
              'place_country', 'place_admin1', 'place_lat', 'place_lon', 'place_source',
-             'magnitude', 'confidence', 'cameo', 'goldstein', 'sources', 'mentions',
+             'place_geonameid', 'magnitude', 'confidence', 'cameo', 'goldstein', 'sources', 'mentions',
              'disagreements'])
         """
         try:
