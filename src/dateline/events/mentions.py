@@ -50,7 +50,7 @@ _MIN_TYPED_WORDS = 4
 # How sure the learned coder must be to add an event the lexicon missed, and
 # to overrule the lexicon's type (measured on the development fifth of PLV).
 ADD_PROBABILITY = 0.35
-OVERRULE_PROBABILITY = 0.45
+OVERRULE_PROBABILITY = 0.4
 # The statuses of an act that is coded (a hypothetical one is a topic, not an act).
 _STANDING = frozenset({"occurred", "future", "historical", "negated"})
 
@@ -139,6 +139,8 @@ def _main_verb_reading(sent: Span, found: TypeProbabilities, taken: set[int]) ->
                 break
     if chosen is None:
         return []
+    if found.of("REJECT") >= OVERRULE_PROBABILITY:
+        chosen = _as_refusal(chosen)
     return [replace(chosen, probability=found.of(chosen.type) or probability)]
 
 
@@ -159,8 +161,12 @@ def _arbitrate(readings: list[_Reading], found: TypeProbabilities) -> list[_Read
         return []
     name, probability = found.best()
     known = {r.type for r in readings}
-    if name not in known and probability >= OVERRULE_PROBABILITY:
-        main = min(readings, key=lambda r: _depth(r.trigger.anchor))
+    standing = [r for r in readings if r.info.status in _STANDING]
+    if name not in known and standing and probability >= OVERRULE_PROBABILITY:
+        # The lexicon missed the act the coder is sure of ("complained that they had
+        # to work with ...": cooperation read, a complaint made): the main act that
+        # stands is it.
+        main = min(standing, key=lambda r: _depth(r.trigger.anchor))
         retyped = _read(replace(main.trigger, type=name, mode=None, kind="learned"))
         readings = [retyped if r is main else r for r in readings]
     if found.of("REJECT") >= OVERRULE_PROBABILITY:
