@@ -1,6 +1,7 @@
 """Rebuild the shipped event coders from ../shared/data.
 
     python scripts/train_coder.py [--data ../shared/data] [--only minilm|sparse]
+    python scripts/train_coder.py --neighbours-only   # the MiniLM coder's neighbours alone
 
 Two coders are shipped: ``knowledge/coder_minilm`` (sparse features and
 MiniLM vectors from two tuned layers, its encoder exported to ONNX when it is
@@ -17,6 +18,10 @@ among PLV's YIELD sentences: as training sentences, even weighted down,
 they lowered the development macro-F1 (0.73 -> 0.68 with their lead
 sentences at weight 0.03; see docs/coder.md).
 
+The MiniLM coder keeps its training sentences' vectors as a second opinion
+(``dateline.coder.neighbours``); ``--neighbours-only`` stores them in the
+shipped MiniLM coder again without tuning it (about a minute).
+
 Then scores the development fifth through the whole pipeline and writes the
 figures into the model card (``MODEL_CARD.md``) beside the weights.
 A retrained coder's ``calibration.json`` is removed (it was fitted to the
@@ -27,12 +32,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from pathlib import Path
 
 from dateline.coder.examples import TrainingExample, read_sentences
-from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL
-from dateline.coder.training import train_from_files
+from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
+from dateline.coder.training import examples_from_files, train_from_files
 from dateline.evaluate.coder import evaluate_coder
 from dateline.settings import Settings, load_settings
 
@@ -57,10 +63,18 @@ def main() -> None:
         default=CODEBOOK_WEIGHT,
         help="weight of each codebook sentence",
     )
+    parser.add_argument(
+        "--neighbours-only",
+        action="store_true",
+        help="store the MiniLM coder's training sentences as its neighbours, without tuning it",
+    )
     args = parser.parse_args()
     settings = load_settings({"coder_model": "none"})
     labels = args.data / "plover-train" / "plv_train.jsonl"
     guides = read_sentences(*_lead_sentences(args.data), settings)
+    if args.neighbours_only:
+        _add_neighbours(labels, SHIPPED_MODEL, settings, guides, args.codebook_weight)
+        return
     for name, folder in (("minilm", SHIPPED_MODEL), ("sparse", SHIPPED_SPARSE_MODEL)):
         if args.only in (None, name):
             _build(labels, folder, settings, guides, args.codebook_weight, name == "minilm")
@@ -93,11 +107,50 @@ def _build(
     coder.save(folder)
     trained = time.perf_counter() - started
     print(f"{folder.name}: trained in {trained:.0f} s: {json.dumps(coder.meta['examples'])}")
+    _evaluate(labels, folder, coder.meta, trained)
 
+
+def _add_neighbours(
+    labels: Path,
+    folder: Path,
+    settings: Settings,
+    guides: list[TrainingExample],
+    codebook_weight: float,
+) -> None:
+    """Store in a tuned coder the vectors of the sentences it was trained on."""
+    examples = examples_from_files(
+        labels,
+        settings,
+        more=[CODEBOOK_EXAMPLES],
+        more_weight=codebook_weight,
+        guides=guides,
+        progress=True,
+    )
+    coder = EventCoder.load(folder)
+    trained = _training_seconds(folder)
+    coder = coder.with_neighbours([e.text for e in examples], [e.label for e in examples])
+    coder.save(folder)
+    print(f"{folder.name}: {len(examples)} neighbours stored")
+    _evaluate(labels, folder, coder.meta, trained)
+
+
+def _training_seconds(folder: Path) -> float:
+    """How long the coder's tuning took, as its model card says."""
+    card = folder / "MODEL_CARD.md"
+    found = (
+        re.search(r"Trained in (\d+) s", card.read_text(encoding="utf-8"))
+        if card.exists()
+        else None
+    )
+    return float(found.group(1)) if found else 0.0
+
+
+def _evaluate(labels: Path, folder: Path, meta: dict, trained: float) -> None:
+    """Score the development fifth with the saved coder and write its model card."""
     with_coder = load_settings({"coder_model": str(folder)})
     report = evaluate_coder(labels, with_coder, split="dev", progress=True)
     print(report.table())
-    _write_card(folder, coder.meta, report.to_dict(), trained)
+    _write_card(folder, meta, report.to_dict(), trained)
 
 
 def _lead_sentences(data: Path) -> tuple[list[str], list[str]]:
@@ -111,6 +164,17 @@ def _lead_sentences(data: Path) -> tuple[list[str], list[str]]:
             texts.append(lead)
             kinds.append(story["type"])
     return texts, kinds
+
+
+def _neighbours_note(meta: dict) -> str:
+    kept = meta.get("neighbours")
+    if not kept:
+        return ""
+    return f"""
+For each sentence it encodes, the {kept["k"]} training sentences nearest in meaning
+vote (their vectors and classes, {kept["sentences"]} sentences, `neighbour_*` in
+`coder.npz`), blended with the regression's probabilities at {kept["weight"]}
+(`dateline.coder.neighbours`)."""
 
 
 def _write_card(folder: Path, meta: dict, figures: dict, seconds: float) -> None:
@@ -131,7 +195,7 @@ text of {meta.get("gate", {}).get("whole", "?")} such sentences or fewer, else a
 Coding runs the encoder exported with them (`encoder.onnx`: the packaged model
 and the tuned layers, float32; `tokenizer.json`) on onnxruntime
 (`dateline.coder.minilm`, the torch model's vectors within 1e-4); only tuning
-and the export need torch (the `embeddings` extra). This is the default coder."""
+and the export need torch (the `embeddings` extra). This is the default coder.{_neighbours_note(meta)}"""
         if tuned
         else """It reads no embeddings, so it costs almost nothing beside the parse: the
 coder of `coder_model sparse`."""

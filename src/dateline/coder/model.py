@@ -45,6 +45,7 @@ from .confidence import CALIBRATION_FILE, coder_map
 from .encoder import ENCODER_FILE, Encoder, save_tuned
 from .features import sentence_features
 from .minilm import MODEL_FILE, TOKENIZER_FILE, MiniLM, load_encoder
+from .neighbours import Neighbours
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -105,6 +106,8 @@ class EventCoder:
         self._uses_embeddings = bool(meta.get("embeddings"))
         # A vector coder's sparse-only twin, which settles the plain sentences alone.
         self._gate = _Gate.of(meta, weights)
+        # Its training sentences' vectors: a second opinion on those it encodes.
+        self._neighbours = Neighbours.of(meta, weights)
         # How its probabilities read as confidence (calibration.json in its folder).
         self.calibration = coder_map(folder)
 
@@ -146,14 +149,8 @@ class EventCoder:
         (folder / "coder.json").write_text(
             json.dumps(self.meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        gate: dict[str, Any] = self._gate.weights() if self._gate else {}
-        np.savez_compressed(
-            folder / "coder.npz",
-            idf=self._idf,
-            coef=self._coef,
-            intercept=self._intercept,
-            **gate,
-        )
+        weights: dict[str, Any] = self._weights()
+        np.savez_compressed(folder / "coder.npz", **weights)
         tuned_layers = int(self.meta.get("encoder", {}).get("tuned_layers", 0))
         if self.encoder is not None:
             save_tuned(self.encoder, folder, tuned_layers)
@@ -185,16 +182,32 @@ class EventCoder:
         """This vector coder with ``gate`` (a sparse coder trained on the same
         sentences) settling the sentences it is sure of (:class:`_Gate`)."""
         meta = {**self.meta, "gate": {**_Gate.DEFAULTS, "temperature": gate._temperature}}
-        weights = {
-            "idf": self._idf,
-            "coef": self._coef,
-            "intercept": self._intercept,
-            "gate_coef": gate._coef,
-            "gate_intercept": gate._intercept,
-        }
-        coder = EventCoder(meta, weights, self.folder)
+        weights = {"gate_coef": gate._coef, "gate_intercept": gate._intercept}
+        return self._with(meta, weights)
+
+    def with_neighbours(self, texts: Sequence[str], labels: Sequence[str]) -> EventCoder:
+        """This vector coder with the vectors of its training sentences (``texts``,
+        of classes ``labels``) as a second opinion (:mod:`.neighbours`)."""
+        if not self._uses_embeddings:
+            raise ConfigError("only a coder that reads vectors can keep its neighbours")
+        columns = np.array([self.classes.index(label) for label in labels])
+        neighbours = Neighbours.from_training(self._encoder().encode(list(texts)), columns)
+        meta = {**self.meta, "neighbours": neighbours.settings()}
+        return self._with(meta, neighbours.weights())
+
+    def _with(self, meta: dict[str, Any], weights: dict[str, np.ndarray]) -> EventCoder:
+        coder = EventCoder(meta, {**self._weights(), **weights}, self.folder)
         coder.encoder = self.encoder
         return coder
+
+    def _weights(self) -> dict[str, np.ndarray]:
+        """What ``coder.npz`` holds."""
+        weights = {"idf": self._idf, "coef": self._coef, "intercept": self._intercept}
+        if self._gate is not None:
+            weights |= self._gate.weights()
+        if self._neighbours is not None:
+            weights |= self._neighbours.weights()
+        return weights
 
     def _probabilities(
         self, features: Sequence[Sequence[str]], texts: Sequence[str]
@@ -211,9 +224,12 @@ class EventCoder:
             read = [i for i in read if not self._gate.settles(rows[i], features[i], self.classes)]
             read = self._gate.most_in_doubt(read, rows)
         if read:
-            vectors = self._encoder().encode([texts[i] for i in read]) * self._embedding_scale
-            matrix = np.hstack([sparse[read], vectors])
-            rows[read] = _softmax(matrix @ self._coef.T + self._intercept, self._temperature)
+            vectors = self._encoder().encode([texts[i] for i in read])
+            matrix = np.hstack([sparse[read], vectors * self._embedding_scale])
+            found = _softmax(matrix @ self._coef.T + self._intercept, self._temperature)
+            if self._neighbours is not None:
+                found = self._neighbours.blend(found, vectors)
+            rows[read] = found
         return self._rows(rows)
 
     def _rows(self, rows: np.ndarray) -> list[TypeProbabilities]:

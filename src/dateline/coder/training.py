@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "fit_coder",
+    "examples_from_files",
     "fit_tuned_coder",
     "resolve_older_roots",
     "train_from_files",
@@ -222,7 +223,8 @@ def fit_tuned_coder(
     )
     coder.meta["temperature"] = temperature
     coder.encoder = encoder
-    return coder.with_gate(fit_coder(examples, seed=seed))
+    gated = coder.with_gate(fit_coder(examples, seed=seed))
+    return gated.with_neighbours([e.text for e in examples], [e.label for e in examples])
 
 
 def _held_out_temperature(
@@ -317,10 +319,38 @@ def train_from_files(
     sentences that report no act (``negatives``, by default the shipped
     ones); ``guides`` only help to split older roots
     (:func:`resolve_older_roots`)."""
+    examples = examples_from_files(
+        labels,
+        settings,
+        negatives=negatives,
+        more=more,
+        more_weight=more_weight,
+        guides=guides,
+        leave_out_dev=leave_out_dev,
+        progress=progress,
+    )
+    description = {"labels": labels.name, "development_fifth_left_out": leave_out_dev}
+    if embeddings:
+        return fit_tuned_coder(examples, description=description, progress=progress)
+    return fit_coder(examples, description=description)
+
+
+def examples_from_files(
+    labels: Path,
+    settings: Settings,
+    *,
+    negatives: Sequence[Path] | None = None,
+    more: Sequence[Path] = (),
+    more_weight: float = 1.0,
+    guides: Sequence[TrainingExample] = (),
+    leave_out_dev: bool = True,
+    progress: bool = False,
+) -> list[TrainingExample]:
+    """The examples :func:`train_from_files` learns from (its arguments, the same)."""
     items = read_labels(labels)
     if leave_out_dev:
         items = development_split(items)[0]
-    examples = training_examples(
+    return training_examples(
         items,
         settings,
         negatives=negatives,
@@ -330,10 +360,6 @@ def train_from_files(
         progress=progress,
         source=str(labels),
     )
-    description = {"labels": labels.name, "development_fifth_left_out": leave_out_dev}
-    if embeddings:
-        return fit_tuned_coder(examples, description=description, progress=progress)
-    return fit_coder(examples, description=description)
 
 
 def training_examples(
