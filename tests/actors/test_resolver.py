@@ -110,6 +110,14 @@ def test_resolver_rebels_troops_and_capitals_in_the_andes(read):
     assert (eln.actor.code, eln.actor.sector) == ("COL", "REB")
 
 
+def test_resolver_a_name_that_opens_with_its_article_after_a_conjunction(read):
+    # "the Taliban" is a known name with its article; after "and" the phrase reader
+    # skipped the article and then no longer saw the name.
+    mentions = read("Washington and the Taliban signed a pact in Doha on Saturday.")
+    taliban = _first(mentions, "the Taliban")
+    assert (taliban.code, taliban.sector) == ("AFG", "REB")
+
+
 def test_resolver_office_holder_depends_on_the_date(read):
     people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(PEOPLE)))
     text = "The French president said Paris would send aid to Lebanon."

@@ -294,6 +294,26 @@ def test_link_sources_must_agree_role_by_role():
     assert not _together(rebels, troops)
 
 
+def test_link_a_mention_naming_only_whom_it_was_done_to_needs_shared_wording():
+    # Two outlets, one day, one country: a boat seized near a port (nobody named as
+    # who acted) is not the army's capture of two towns.
+    capture = _mention(
+        "c1", "ASSAULT", [Actor("ETH", "MIL")], "2021-06-28", doc="a1",
+        sentence="Ethiopian troops captured two towns west of Mekelle on Monday.",
+    )  # fmt: skip
+    seizure = _mention(
+        "s1", "COERCE", [], "2021-06-28", doc="b2", recipients=[Actor("ETH", None)],
+        sentence="A fishing boat was seized near the port of Assab on Monday.",
+    )  # fmt: skip
+    assert not _together(seizure, capture)
+    # Told in the same words, a mention naming only the target is the same act.
+    retold = _mention(
+        "t1", "ASSAULT", [], "2021-06-28", doc="c3", recipients=[Actor("ETH", None)],
+        sentence="Two towns west of Mekelle were captured on Monday.",
+    )  # fmt: skip
+    assert _together(retold, capture)
+
+
 def test_link_a_mention_agrees_with_every_mention_of_its_event():
     # m2 names both parties; m1 and m3 name one each, different: no chain joins them.
     one = _mention("m1", "ASSAULT", [SDN], "2023-06-01", recipients=[ETH])

@@ -208,6 +208,9 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
         start = i
 
     match = reader.names.get(i)
+    if match is None and start < i and start in reader.names:
+        # A name that opens with its article ("the Taliban") was matched from it.
+        return _known(reader, start, reader.names[start], sentence)
     if match and match.entry.kind in {"adjective", "country"}:
         countries, j = reader.countries_at(
             i, ("adjective",) if match.entry.kind == "adjective" else ("country",)

@@ -23,7 +23,8 @@ when it cannot be the same event:
 - dates: dated mentions must overlap (a precise day inside a vaguer span,
   give or take ``day_tolerance``); a mention dated only by its publication
   day may join an event of the few days before it when it shares enough
-  wording (``published_similarity``).
+  wording (``published_similarity``), and so must a dated mention from
+  another article when one of the two names only whom the act was done to.
 """
 
 from __future__ import annotations
@@ -196,9 +197,28 @@ def match_score(mention: Event, event: Sequence[Event]) -> float | None:
     similarity = max(_similarity(mention, other, rules) for other in event)
     if timing == "published" and similarity < rules.published_similarity and not same_article:
         return None
-    if not same_article and timing == "dated" and similarity < rules.related_similarity:
+    if (
+        not same_article
+        and timing == "dated"
+        and similarity < _needed_wording(mention, event, rules)
+    ):
         return None
     return similarity + (1.0 if same_article else 0.0) + (0.5 if timing == "dated" else 0.0)
+
+
+def _needed_wording(mention: Event, event: Sequence[Event], rules: LinkRules) -> float:
+    """The wording two dated mentions of different articles must share: little when
+    both name who acted (``related_similarity``), as much as an undated mention
+    (``published_similarity``) when one names only whom it was done to: "a deal
+    reached with the United States" is not every act of that week involving the
+    United States."""
+    if _names_known_source(mention) and any(_names_known_source(other) for other in event):
+        return rules.related_similarity
+    return rules.published_similarity
+
+
+def _names_known_source(mention: Event) -> bool:
+    return any(actor.code != UNKNOWN_CODE for actor in mention.actors)
 
 
 def likeness(mention: Event) -> tuple[object, ...]:
