@@ -525,9 +525,16 @@ def _person_name(form: str, common: set[str]) -> bool:
     if any(not re.fullmatch(r"[A-Z][A-Za-z'.]*|[a-z]+", word) for word in words):
         return False
     real = [word for word in words if word.lower() not in PARTICLES]
-    if not real or any(word.lower() in common for word in real if len(word) > 2):
+    if not real or len(form) < 4:
         return False
-    return len(real) >= 1 and len(form) >= 4
+    # Given names before a surname make a person even when the surname is a common
+    # word ("George W. Bush", "Condoleezza Rice"); a title among them does not
+    # ("President ...", "Secretary of State ...": the office is read apart), nor
+    # a single word.
+    given = real[:-1]
+    if given and all(len(word) <= 2 or word.lower() not in common for word in given):
+        return True
+    return not any(word.lower() in common for word in real if len(word) > 2)
 
 
 def build_people(entries: list[Entry], hand: Hand) -> list[Row]:

@@ -24,6 +24,7 @@ prose ("the Ethiopian, Kenyan and Somali leaders" gets a ``preconj``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,9 +112,10 @@ class _Reader:
     def name_run(self, i: int) -> int:
         """End of the run of proper-noun tokens starting at ``i`` (``i`` if none).
 
-        A run goes on over particles and hyphens between its names ("Bashar
-        al-Assad", "Ursula von der Leyen", "Maite Nkoana-Mashabane"), not into
-        a name known on its own ("the Putin-Xi talks" are two people).
+        A run goes on over particles, hyphens and middle initials between its
+        names ("Bashar al-Assad", "Ursula von der Leyen", "Maite
+        Nkoana-Mashabane", "George W. Bush"), not into a name known on its own
+        ("the Putin-Xi talks" are two people).
         """
         j = i
         while j < len(self.doc):
@@ -134,7 +136,11 @@ class _Reader:
         k = j
         while k < len(self.doc) and k - j < 3:
             token = self.doc[k]
-            if token.text == "-" or (token.lower_ in NAME_PARTICLES and token.text.islower()):
+            if (
+                token.text == "-"
+                or (token.lower_ in NAME_PARTICLES and token.text.islower())
+                or _INITIAL.fullmatch(token.text)
+            ):
                 k += 1
             else:
                 break
@@ -157,6 +163,10 @@ class _Reader:
         while head.dep_ in {"compound", "conj", "amod", "det"} and head.head is not head:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+
+
+# A middle initial: "W." in "George W. Bush".
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def find_phrases(doc: Doc, knowledge: ActorKnowledge) -> list[Phrase]:
