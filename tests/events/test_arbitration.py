@@ -17,7 +17,7 @@ from dateline.events.mentions import ADD_PROBABILITY, OVERRULE_PROBABILITY
 
 pytestmark = pytest.mark.slow
 
-_CLASSES = ("ACCUSE", "COOPERATE", "REJECT", "SUPPORT", NO_EVENT)
+_CLASSES = ("ACCUSE", "ASSAULT", "COOPERATE", "REJECT", "SUPPORT", NO_EVENT)
 
 
 class _SureOf:
@@ -26,6 +26,7 @@ class _SureOf:
     calibration = rules_map()
 
     def __init__(self, name: str, probability: float):
+        assert name in _CLASSES
         rest = (1.0 - probability) / (len(_CLASSES) - 1)
         self._row = tuple(probability if c == name else rest for c in _CLASSES)
 
@@ -71,3 +72,20 @@ def test_a_coder_below_the_overrule_line_keeps_the_lexicon_type(nlp):
     mentions = find_mentions(doc, coder=_SureOf("ACCUSE", OVERRULE_PROBABILITY - 0.1))
     assert ("SUPPORT", "approved") in _standing(mentions)
     assert "ACCUSE" not in {m.type for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floodwaters swept through three villages in Sindh on Monday.",
+        "A magnitude 5.8 earthquake struck eastern Turkey near Malatya on Sunday.",
+    ],
+)
+def test_the_coder_adds_no_act_where_a_disaster_acts(nlp, text):
+    # The lexicon's rule for mishaps holds for the act only the coder reads too.
+    assert find_mentions(nlp(text), coder=_SureOf("ASSAULT", 0.95)) == []
+
+
+def test_the_coder_adds_its_act_where_someone_acts(nlp):
+    doc = nlp("Gunmen swept through three villages in Zamfara on Monday.")
+    assert [m.type for m in find_mentions(doc, coder=_SureOf("ASSAULT", 0.95))] == ["ASSAULT"]

@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING
 
 from ..coder import NO_EVENT, EventCoder, TypeProbabilities
 from ..coder.confidence import ConfidenceMap, mention_features, rules_map
-from .lexicon import DEFAULT_PREPS
+from .lexicon import DEFAULT_PREPS, load_lexicon
 from .magnitude import find_magnitude
 from .ontology import event_type
 from .roles import fill_roles, find_roles
 from .status import apply_plover_rules, find_status
-from .triggers import find_triggers
+from .triggers import find_triggers, is_mishap
 from .values import EventMention, EventTrigger, Magnitude, RoleSpans, SpanRef, StatusInfo
 
 if TYPE_CHECKING:
@@ -127,12 +127,16 @@ def _main_verb_reading(sent: Span, found: TypeProbabilities, taken: set[int]) ->
     """The learned coder's act at the sentence's main verb, when it is sure enough: the
     clause the root reports where that reading stands ("officials said [the talks
     will resume]", "it is envisaged that [the group will carry out the work]"),
-    else the root."""
+    else the root; none where a disaster or an accident acts (the lexicon's
+    rule: :func:`~.triggers.is_mishap`)."""
     name, probability = found.best()
     if probability < ADD_PROBABILITY or found.of(NO_EVENT) >= probability:
         return []
+    grammar = load_lexicon().grammar
     chosen = None
     for verb in _main_verbs(sent.root):
+        if is_mishap(verb, grammar):
+            return []  # "an earthquake struck": a disaster acts, nobody does
         if verb.i not in taken:
             chosen = _read(_learned_trigger(verb, name, probability))
             if chosen.info.status in _STANDING:

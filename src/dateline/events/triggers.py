@@ -286,7 +286,9 @@ def _doer(anchor: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent", "csubj")]
         if subjects:
-            subject = subjects[0]
+            # The nearest, where the parse split one subject in two ("A magnitude |
+            # 6.3 earthquake struck"): its head noun is next to the verb.
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
             if subject.dep_ == "agent":  # "killed by lightning"
                 objects = [c for c in subject.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
