@@ -65,6 +65,16 @@ def test_the_act_the_lexicon_missed_retypes_the_main_act_that_stands(nlp):
     assert "SUPPORT" not in {m.type for m in mentions}
 
 
+def test_a_sure_type_the_lexicon_read_only_as_hypothetical_is_the_act(nlp):
+    # The lexicon reads cooperation only as something they "had to" do; the coder is
+    # sure the sentence reports cooperation: the act that stands is it.
+    doc = nlp(
+        "Aid agencies complained that they had to work only with partners approved by the ministry."
+    )
+    mentions = find_mentions(doc, coder=_SureOf("COOPERATE", 0.9))
+    assert [m.type for m in mentions if m.status != "hypothetical"] == ["COOPERATE"]
+
+
 def test_a_coder_below_the_overrule_line_keeps_the_lexicon_type(nlp):
     doc = nlp(
         "Aid agencies complained that they had to work only with partners approved by the ministry."

@@ -164,8 +164,8 @@ def _arbitrate(readings: list[_Reading], found: TypeProbabilities) -> list[_Read
     if not readings:
         return []
     name, probability = found.best()
-    known = {r.type for r in readings}
     standing = [r for r in readings if r.info.status in _STANDING]
+    known = {r.type for r in standing}
     if name not in known and standing and probability >= OVERRULE_PROBABILITY:
         # The lexicon missed the act the coder is sure of ("complained that they had
         # to work with ...": cooperation read, a complaint made): the main act that
@@ -266,8 +266,10 @@ def _combine(keeper: _Reading, other: _Reading) -> _Reading:
         place=keeper.roles.place or other.roles.place,
     )
     probabilities = [p for p in (keeper.probability, other.probability) if p is not None]
+    stands = keeper if keeper.info.status in _STANDING else other
     return replace(
         keeper,
+        info=stands.info,
         roles=roles,
         mode=keeper.mode or other.mode,
         probability=max(probabilities) if probabilities else None,
