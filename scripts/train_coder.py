@@ -38,7 +38,7 @@ from pathlib import Path
 
 from dateline.coder.examples import TrainingExample, read_sentences
 from dateline.coder.model import SHIPPED_MODEL, SHIPPED_SPARSE_MODEL, EventCoder
-from dateline.coder.training import examples_from_files, train_from_files
+from dateline.coder.training import examples_from_files, train
 from dateline.evaluate.coder import evaluate_coder
 from dateline.settings import Settings, load_settings
 
@@ -89,15 +89,8 @@ def _build(
     embeddings: bool,
 ) -> None:
     started = time.perf_counter()
-    coder = train_from_files(
-        labels,
-        settings,
-        more=[CODEBOOK_EXAMPLES],
-        more_weight=codebook_weight,
-        guides=guides,
-        embeddings=embeddings,
-        progress=True,
-    )
+    examples = _examples(labels, settings, guides, codebook_weight)
+    coder = train(examples, labels=labels, embeddings=embeddings, progress=True)
     coder.meta["data"] = {
         "labels": "plover-train/plv_train.jsonl, less its development fifth",
         "codebook": "knowledge/coder/codebook_examples.jsonl",
@@ -118,7 +111,21 @@ def _add_neighbours(
     codebook_weight: float,
 ) -> None:
     """Store in a tuned coder the vectors of the sentences it was trained on."""
-    examples = examples_from_files(
+    examples = _examples(labels, settings, guides, codebook_weight)
+    coder = EventCoder.load(folder)
+    trained = _training_seconds(folder)
+    coder = coder.with_neighbours([e.text for e in examples], [e.label for e in examples])
+    coder.save(folder)
+    print(f"{folder.name}: {len(examples)} neighbours stored")
+    _evaluate(labels, folder, coder.meta, trained)
+
+
+def _examples(
+    labels: Path, settings: Settings, guides: list[TrainingExample], codebook_weight: float
+) -> list[TrainingExample]:
+    """The shipped coders' training sentences: PLV less its development fifth, the
+    codebook sentences and the shipped sentences that report no act."""
+    return examples_from_files(
         labels,
         settings,
         more=[CODEBOOK_EXAMPLES],
@@ -126,12 +133,6 @@ def _add_neighbours(
         guides=guides,
         progress=True,
     )
-    coder = EventCoder.load(folder)
-    trained = _training_seconds(folder)
-    coder = coder.with_neighbours([e.text for e in examples], [e.label for e in examples])
-    coder.save(folder)
-    print(f"{folder.name}: {len(examples)} neighbours stored")
-    _evaluate(labels, folder, coder.meta, trained)
 
 
 def _training_seconds(folder: Path) -> float:

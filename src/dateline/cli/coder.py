@@ -73,15 +73,21 @@ def train_command(
         dateline coder train labels.jsonl -o models/my-coder
         dateline eval coder labels.jsonl --split dev --setting coder_model models/my-coder
     """
-    from ..coder.training import train_from_files
+    from ..coder.training import examples_from_files, train
 
     settings = build_settings(None, setting_pairs)
-    trained = train_from_files(
+    examples = examples_from_files(
         labels,
         settings,
         negatives=negatives or None,
-        embeddings=embeddings,
         leave_out_dev=not all_sentences,
+        progress=True,
+    )
+    trained = train(
+        examples,
+        labels=labels,
+        leave_out_dev=not all_sentences,
+        embeddings=embeddings,
         progress=True,
     )
     trained.save(output)

@@ -54,7 +54,7 @@ __all__ = [
     "examples_from_files",
     "fit_tuned_coder",
     "resolve_older_roots",
-    "train_from_files",
+    "train",
     "training_examples",
 ]
 
@@ -302,33 +302,17 @@ def resolve_older_roots(
     return [replace(e, label=part_of(e)) if e.label in parts_of else e for e in examples]
 
 
-def train_from_files(
-    labels: Path,
-    settings: Settings,
+def train(
+    examples: Sequence[TrainingExample],
     *,
-    negatives: Sequence[Path] | None = None,
-    more: Sequence[Path] = (),
-    more_weight: float = 1.0,
-    guides: Sequence[TrainingExample] = (),
-    embeddings: bool = False,
+    labels: Path,
     leave_out_dev: bool = True,
+    embeddings: bool = False,
     progress: bool = False,
 ) -> EventCoder:
-    """A coder trained on a labels file (less its development fifth, unless told),
-    the labelled sentences of the files in ``more`` (all of them), and the
-    sentences that report no act (``negatives``, by default the shipped
-    ones); ``guides`` only help to split older roots
-    (:func:`resolve_older_roots`)."""
-    examples = examples_from_files(
-        labels,
-        settings,
-        negatives=negatives,
-        more=more,
-        more_weight=more_weight,
-        guides=guides,
-        leave_out_dev=leave_out_dev,
-        progress=progress,
-    )
+    """A coder trained on ``examples`` (read by :func:`examples_from_files` from the
+    ``labels`` file, less its development fifth unless ``leave_out_dev`` is false):
+    a sparse one, or with ``embeddings`` one that reads tuned MiniLM vectors."""
     description = {"labels": labels.name, "development_fifth_left_out": leave_out_dev}
     if embeddings:
         return fit_tuned_coder(examples, description=description, progress=progress)
@@ -346,7 +330,10 @@ def examples_from_files(
     leave_out_dev: bool = True,
     progress: bool = False,
 ) -> list[TrainingExample]:
-    """The examples :func:`train_from_files` learns from (its arguments, the same)."""
+    """The examples of a labels file (less its development fifth, unless told), of the
+    labelled sentences of the files in ``more`` (all of them) and of the sentences
+    that report no act (``negatives``, by default the shipped ones); ``guides`` only
+    help to split older roots (:func:`resolve_older_roots`)."""
     items = read_labels(labels)
     if leave_out_dev:
         items = development_split(items)[0]
