@@ -56,7 +56,7 @@ RANKER_FEATURES: tuple[str, ...] = (
     "lead_mentioning",
     "hindsight",
     "mention_sentences",
-    "events_stated",
+    "events",
     "mentioning_later_share",
     "peak_published",
 )
