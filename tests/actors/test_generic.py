@@ -79,6 +79,8 @@ def _pairs(actors):
         ("Villagers said the government had abandoned them.", "the government", UNKNOWN_CODE, "GOV"),
         ("Lawmakers voted to impeach the judges.", "Lawmakers", UNKNOWN_CODE, "LEG"),
         ("Lawmakers voted to impeach the judges.", "the judges", UNKNOWN_CODE, "JUD"),
+        # the legislature many countries call Congress
+        ("Colombia's president asked Congress to approve the budget in Bogota.", "Congress", "COL", "LEG"),
     ],
 )  # fmt: skip
 def test_generic_actor_takes_a_sector_and_the_country_of_its_sentence(

@@ -190,6 +190,21 @@ def test_resolver_a_bare_surname_is_a_filed_person_only_near_their_term(read):
     assert all(m.actor.code != "CAN" for m in other)
 
 
+def test_resolver_a_title_and_a_bare_surname_is_the_filed_person_in_office(read):
+    dreifuss = [
+        {"name": "Ruth Dreifuss", "aliases": "", "country": "CHE", "office": "President",
+         "role": "head_of_state", "start": "1999-01-01", "end": "1999-12-31"},
+    ]  # fmt: skip
+    people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(dreifuss)))
+    text = "Swiss voters backed the reform. President Dreifuss welcomed the result."
+    in_office = read(text, date(1999, 6, 14), knowledge=people)
+    assert _first(in_office, "President Dreifuss").name == "Ruth Dreifuss"
+    # Years later, or in a text naming no country of hers, it is nobody filed.
+    later = read(text, date(2012, 6, 14), knowledge=people)
+    elsewhere = read("President Dreifuss welcomed the result.", date(1999, 6, 14), knowledge=people)
+    assert all(m.actor.name != "Ruth Dreifuss" for m in later + elsewhere)
+
+
 def test_resolver_corrects_a_misread_entity_label(nlp):
     doc = nlp("Yerevan and Tbilisi signed a border agreement, officials in Armenia said.")
     memory = ActorMemory()

@@ -145,6 +145,10 @@ def _titled(
     if holder and _same_person(holder, name):
         return [(holder.actor(sector), "knowledge")]
     person = knowledge.people.named(name, published)
+    if person is None and " " not in name:
+        # "President Bush" as "Bush": the one of the countries named who held office then.
+        countries = [code] if code else memory.named_codes()
+        person = knowledge.people.in_office_by_surname(name, published, countries)
     if person and (code is None or person.country == code):
         return [(person.actor(sector, in_term=_in_term(person, published)), "knowledge")]
     known = memory.recall(name)
