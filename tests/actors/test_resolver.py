@@ -205,6 +205,12 @@ def test_resolver_a_title_and_a_bare_surname_is_the_filed_person_in_office(read)
     assert all(m.actor.name != "Ruth Dreifuss" for m in later + elsewhere)
 
 
+def test_resolver_a_name_the_tagger_read_as_an_adjective(read):
+    # "pro-Gaddafi forces": the small model tags the name ADJ (and PERSON).
+    mentions = read("Rebels said pro-Gaddafi forces shelled Misrata on Sunday.", date(2011, 4, 17))
+    assert _first(mentions, "Gaddafi").code == "LBY"
+
+
 def test_resolver_corrects_a_misread_entity_label(nlp):
     doc = nlp("Yerevan and Tbilisi signed a border agreement, officials in Armenia said.")
     memory = ActorMemory()

@@ -148,8 +148,12 @@ class _Reader:
 
     def is_name_token(self, token: Token) -> bool:
         return (
-            # the small model tags unseen surnames as nouns ("Murkomen said")
-            token.pos_ in {"PROPN", "NOUN"}
+            # the small model tags unseen surnames as nouns ("Murkomen said"), and a
+            # person's name before a noun as an adjective ("pro-Gaddafi forces")
+            (
+                token.pos_ in {"PROPN", "NOUN"}
+                or (token.pos_ == "ADJ" and token.ent_type_ == "PERSON")
+            )
             and token.text[:1].isupper()
             and not token.is_upper
             and token.is_alpha
