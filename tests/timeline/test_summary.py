@@ -324,3 +324,28 @@ def test_summary_prefers_the_first_prose_sentence_of_a_days_article():
     assert lead_places(corpus) == {("r1", 1): 0, ("r1", 2): 1}
     entries = summarize(corpus, dates=1, per_date=1)
     assert entries[0].sentences == (corpus[1].text,)
+
+
+def test_summary_a_day_the_chronologies_list_is_told_as_most_of_them_tell_it():
+    """Three chronologies list a day, two of them for one act; the day's reports are
+    about something else that day. The entry is the one the chronologies agree on."""
+    day, later = D(2011, 8, 29), D(2011, 10, 21)
+    entries = (
+        "August 29 - Gaddafi's wife, his daughter and two sons cross into Algeria.",
+        "August 29 - Gaddafi's wife, daughter and two of his sons flee into Algeria.",
+        "August 29 - Rebels search Gaddafi's compound in Tripoli for documents.",
+    )
+    corpus = [sentence(f"chronology{n}", later, 0, text, day) for n, text in enumerate(entries)]
+    corpus += [
+        sentence(
+            f"report{n}",
+            day,
+            0,
+            f"Rebels searched Gaddafi's compound in Tripoli for documents and {n} weapons caches on Monday.",
+            day,
+        )
+        for n in range(5)
+    ]
+    (entry,) = summarize(corpus, dates=1, per_date=1)
+    assert entry.date == day
+    assert "Algeria" in entry.sentences[0]

@@ -5,7 +5,9 @@ opening sentences of the articles published that day (those that name no
 other day: a lead is about its own day unless it says otherwise); to them
 Dateline adds the sentences its event coder read an event of that day in
 (the events' evidence). Among them, the sentences closest to the
-candidates' TF-IDF centroid say what most reports of that day say, and
+candidates' TF-IDF centroid say what most reports of that day say (where
+two or more chronology entries list the day, the centroid of those
+entries: what the journalists' timelines agree on), and
 those naming the day are preferred (``NAMED_WEIGHT``), as are the leads of
 the day's articles by their place among the article's prose
 (``POSITION_WEIGHT``: news puts the event of the day first); a sentence too
@@ -246,7 +248,7 @@ class SentencePicker:
         vectors = [
             tfidf(candidate.words, self._idf, unseen=self._unseen) for candidate in candidates
         ]
-        middle = centroid(vectors)
+        middle = centroid(_entries_of_chronologies(candidates, vectors) or vectors)
         most = max((candidate.event_sources for candidate in candidates), default=0)
 
         def worth(candidate: Candidate, vector: Vector) -> float:
@@ -276,6 +278,20 @@ class SentencePicker:
 
     def _repeats(self, vector: Mapping[str, float]) -> bool:
         return any(cosine(vector, earlier) > REDUNDANCY for earlier in self._chosen)
+
+
+def _entries_of_chronologies(
+    candidates: Sequence[Candidate], vectors: Sequence[Vector]
+) -> list[Vector]:
+    """The vectors of the day's chronology entries, when there are two or more: what the
+    journalists' own timelines say of the day is what its sentence should say, and
+    the reports and event evidence around it do not move that choice."""
+    entries = [
+        vector
+        for candidate, vector in zip(candidates, vectors, strict=True)
+        if candidate.mentions_day and is_chronology_entry(candidate.sentence.text)
+    ]
+    return entries if len(entries) >= 2 else []
 
 
 def _names_other_days(sentence: DatedSentence) -> bool:
