@@ -152,7 +152,7 @@ class _Reader:
             # person's name before a noun as an adjective ("pro-Gaddafi forces")
             (
                 token.pos_ in {"PROPN", "NOUN"}
-                or (token.pos_ == "ADJ" and token.ent_type_ == "PERSON")
+                or (token.pos_ == "ADJ" and _is_adjectival_name(token))
             )
             and token.text[:1].isupper()
             and not token.is_upper
@@ -167,6 +167,24 @@ class _Reader:
         while head.dep_ in {"compound", "conj", "amod", "det"} and head.head is not head:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+
+
+# A prefix that makes a name an adjective of its side: "pro-Gadhafi forces" are his
+# ("anti-Assad protesters" are not Assad's: that prefix is no such sign).
+_NAME_PREFIXES = frozenset({"pro"})
+
+
+def _is_adjectival_name(token: Token) -> bool:
+    """Whether a token tagged as an adjective is a name: the tagger's person, or a name
+    after "pro-"."""
+    if token.ent_type_ == "PERSON":
+        return True
+    i = token.i
+    return i >= 2 and _is_prefix(token.doc, i - 2)
+
+
+def _is_prefix(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ in _NAME_PREFIXES and i + 1 < len(doc) and doc[i + 1].text == "-"
 
 
 # A middle initial: "W." in "George W. Bush".
@@ -249,6 +267,8 @@ def _phrase_at(reader: _Reader, i: int) -> Phrase | None:
             return Phrase(start, of[1], "demonym", sentence, countries=of[0], word=word.entry)
         return _generic(reader, start, word, sentence)
 
+    if _is_prefix(doc, i):  # "Pro-Gaddafi forces": the name after the prefix
+        return None
     if reader.is_name_token(doc[i]):
         end = reader.name_run(i)
         return Phrase(
