@@ -97,9 +97,10 @@ def _consult(
     - A reading gets the coder's probability of its type, which its
       confidence is read from, so that among several acts of a sentence the
       likeliest leads.
-    - Where the coder is sure of a type the lexicon did not find, the
-      sentence's main reading takes that type (its roles, status and date
-      stay what the rules read).
+    - Where the coder is sure of a type the lexicon did not find as an act that
+      stands (not at all, or only as a hypothetical one), the sentence's main
+      reading that stands takes that type (its roles, status and date stay
+      what the rules read).
     - A sentence where the lexicon read no act that stands (none, or only
       hypothetical ones: "called X to discuss") gets one at its main verb
       when the coder is sure enough that it reports an act, and of which type.
