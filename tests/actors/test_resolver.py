@@ -224,6 +224,18 @@ def test_resolver_anti_makes_no_name_the_actor(read):
     assert all("Assad" not in m.text for m in mentions)
 
 
+def test_resolver_a_name_runs_over_a_middle_initial(read):
+    johnson = [
+        {"name": "Lyndon B. Johnson", "aliases": "", "country": "USA", "office": "President",
+         "role": "head_of_state", "start": "1963-11-22", "end": "1969-01-20"},
+    ]  # fmt: skip
+    people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(johnson)))
+    mentions = read(
+        "Lyndon B. Johnson signed the act on Friday.", date(1965, 7, 30), knowledge=people
+    )
+    assert _first(mentions, "Lyndon B. Johnson").name == "Lyndon B. Johnson"
+
+
 def test_resolver_corrects_a_misread_entity_label(nlp):
     doc = nlp("Yerevan and Tbilisi signed a border agreement, officials in Armenia said.")
     memory = ActorMemory()
