@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 from pathlib import Path
 
@@ -97,10 +96,13 @@ def _build(
         "negatives": "knowledge/coder/no_event.jsonl",
         "guides": "lead sentences of the CONCEDE and RETREAT plover-synthetic stories",
     }
+    coder.meta["training_seconds"] = round(time.perf_counter() - started)
     coder.save(folder)
-    trained = time.perf_counter() - started
-    print(f"{folder.name}: trained in {trained:.0f} s: {json.dumps(coder.meta['examples'])}")
-    _evaluate(labels, folder, coder.meta, trained)
+    print(
+        f"{folder.name}: trained in {coder.meta['training_seconds']} s: "
+        f"{json.dumps(coder.meta['examples'])}"
+    )
+    _evaluate(labels, folder, coder.meta)
 
 
 def _add_neighbours(
@@ -113,11 +115,11 @@ def _add_neighbours(
     """Store in a tuned coder the vectors of the sentences it was trained on."""
     examples = _examples(labels, settings, guides, codebook_weight)
     coder = EventCoder.load(folder)
-    trained = _training_seconds(folder)
-    coder = coder.with_neighbours([e.text for e in examples], [e.label for e in examples])
+    vectors = coder.encode([e.text for e in examples])
+    coder = coder.with_neighbours(vectors, [e.label for e in examples])
     coder.save(folder)
     print(f"{folder.name}: {len(examples)} neighbours stored")
-    _evaluate(labels, folder, coder.meta, trained)
+    _evaluate(labels, folder, coder.meta)
 
 
 def _examples(
@@ -135,23 +137,12 @@ def _examples(
     )
 
 
-def _training_seconds(folder: Path) -> float:
-    """How long the coder's tuning took, as its model card says."""
-    card = folder / "MODEL_CARD.md"
-    found = (
-        re.search(r"Trained in (\d+) s", card.read_text(encoding="utf-8"))
-        if card.exists()
-        else None
-    )
-    return float(found.group(1)) if found else 0.0
-
-
-def _evaluate(labels: Path, folder: Path, meta: dict, trained: float) -> None:
+def _evaluate(labels: Path, folder: Path, meta: dict) -> None:
     """Score the development fifth with the saved coder and write its model card."""
     with_coder = load_settings({"coder_model": str(folder)})
     report = evaluate_coder(labels, with_coder, split="dev", progress=True)
     print(report.table())
-    _write_card(folder, meta, report.to_dict(), trained)
+    _write_card(folder, meta, report.to_dict())
 
 
 def _lead_sentences(data: Path) -> tuple[list[str], list[str]]:
@@ -178,7 +169,7 @@ vote (their vectors and classes, {kept["sentences"]} sentences, `neighbour_*` in
 (`dateline.coder.neighbours`)."""
 
 
-def _write_card(folder: Path, meta: dict, figures: dict, seconds: float) -> None:
+def _write_card(folder: Path, meta: dict, figures: dict) -> None:
     per_type = "\n".join(
         f"| {name} | {row['gold']} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} |"
         for name, row in figures["types"].items()
@@ -219,7 +210,7 @@ entity kinds), TF-IDF weighted, calibrated by a softmax temperature
 - {meta["data"]["guides"]} (only to split PLV's YIELD into CONCEDE and RETREAT).
 
 Examples per class: {", ".join(f"{k} {v}" for k, v in meta["examples"].items())}.
-{len(meta["vocabulary"])} features. Trained in {seconds:.0f} s on 2 CPU cores.
+{len(meta["vocabulary"])} features. Trained in {meta.get("training_seconds", "?")} s on 2 CPU cores.
 
 ## Development figures
 

@@ -55,6 +55,11 @@ def read(nlp):
     return read
 
 
+def _knowing(rows):
+    """The shipped actor knowledge with these people files' rows as its people."""
+    return replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(rows)))
+
+
 def _first(mentions, text):
     return next(m.actor for m in mentions if m.text == text)
 
@@ -119,7 +124,7 @@ def test_resolver_a_name_that_opens_with_its_article_after_a_conjunction(read):
 
 
 def test_resolver_office_holder_depends_on_the_date(read):
-    people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(PEOPLE)))
+    people = _knowing(PEOPLE)
     text = "The French president said Paris would send aid to Lebanon."
     in_2016 = _first(read(text, date(2016, 8, 1), knowledge=people), "The French president")
     in_2020 = _first(read(text, date(2020, 8, 1), knowledge=people), "The French president")
@@ -176,10 +181,7 @@ def test_resolver_names_run_over_particles_and_hyphens(read, text, name, later):
 
 
 def test_resolver_a_bare_surname_is_a_filed_person_only_near_their_term(read):
-    people = replace(
-        actor_knowledge(),
-        people=PeopleIndex.build(people_from_rows(PEOPLE + CARNEY)),
-    )
+    people = _knowing(PEOPLE + CARNEY)
     text = "Carney said the talks in Ottawa would resume."
     in_2025 = read(text, date(2025, 6, 1), knowledge=people)
     in_2011 = read(text, date(2011, 3, 1), knowledge=people)
@@ -195,7 +197,7 @@ def test_resolver_a_title_and_a_bare_surname_is_the_filed_person_in_office(read)
         {"name": "Ruth Dreifuss", "aliases": "", "country": "CHE", "office": "President",
          "role": "head_of_state", "start": "1999-01-01", "end": "1999-12-31"},
     ]  # fmt: skip
-    people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(dreifuss)))
+    people = _knowing(dreifuss)
     text = "Swiss voters backed the reform. President Dreifuss welcomed the result."
     in_office = read(text, date(1999, 6, 14), knowledge=people)
     assert _first(in_office, "President Dreifuss").name == "Ruth Dreifuss"
@@ -229,7 +231,7 @@ def test_resolver_a_name_runs_over_a_middle_initial(read):
         {"name": "Lyndon B. Johnson", "aliases": "", "country": "USA", "office": "President",
          "role": "head_of_state", "start": "1963-11-22", "end": "1969-01-20"},
     ]  # fmt: skip
-    people = replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(johnson)))
+    people = _knowing(johnson)
     mentions = read(
         "Lyndon B. Johnson signed the act on Friday.", date(1965, 7, 30), knowledge=people
     )

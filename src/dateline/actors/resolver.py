@@ -12,7 +12,7 @@ decide what a name is.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -144,11 +144,8 @@ def _titled(
         return [(Actor(code, sector, None, title), "demonym")] if code else []
     if holder and _same_person(holder, name):
         return [(holder.actor(sector), "knowledge")]
-    person = knowledge.people.named(name, published)
-    if person is None and " " not in name:
-        # "President Bush" as "Bush": the one of the countries named who held office then.
-        countries = [code] if code else memory.named_codes()
-        person = knowledge.people.in_office_by_surname(name, published, countries)
+    # "President Bush" as "Bush": of the title's country, else of the countries named.
+    person = _filed_person(name, published, [code] if code else memory.named_codes(), knowledge)
     if person and (code is None or person.country == code):
         return [(person.actor(sector, in_term=_in_term(person, published)), "knowledge")]
     known = memory.recall(name)
@@ -195,18 +192,27 @@ def _name(
     known = memory.recall(name) if memory.recall(name) and _taught_here(memory, name) else None
     if known:
         return [(known.actor, "learned")]
-    person = knowledge.people.named(name, published)
-    if person is None and " " in name:
-        person = knowledge.people.named(surname_of(name), published)
-        # "Jay Carney" is not the filed Mark Carney: the given names must agree.
-        if person and person.name.split()[0] != name.split()[0]:
-            person = None
-    if person is None and " " not in name:
-        person = knowledge.people.in_office_by_surname(name, published, memory.named_codes())
+    person = _filed_person(name, published, memory.named_codes(), knowledge)
     if person:
         return [(person.actor("GOV", in_term=_in_term(person, published)), "knowledge")]
     known = memory.recall(name) or memory.recall(surname_of(name))
     return [(known.actor, "learned")] if known else []
+
+
+def _filed_person(
+    name: str, published: date | None, countries: Iterable[str], knowledge: ActorKnowledge
+) -> Person | None:
+    """The person of the people files ``name`` is: by full name or alias; a full name
+    by its surname when the given names agree ("Jay Carney" is not the filed Mark
+    Carney); a bare surname, the one of ``countries`` in office on ``published``
+    ("Bush" in a 2008 article naming the United States)."""
+    person = knowledge.people.named(name, published)
+    if person is not None:
+        return person
+    if " " not in name:
+        return knowledge.people.in_office_by_surname(name, published, countries)
+    person = knowledge.people.named(surname_of(name), published)
+    return person if person and person.name.split()[0] == name.split()[0] else None
 
 
 def _taught_here(memory: ActorMemory, name: str) -> bool:

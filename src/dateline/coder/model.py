@@ -185,15 +185,19 @@ class EventCoder:
         weights = {"gate_coef": gate._coef, "gate_intercept": gate._intercept}
         return self._with(meta, weights)
 
-    def with_neighbours(self, texts: Sequence[str], labels: Sequence[str]) -> EventCoder:
-        """This vector coder with the vectors of its training sentences (``texts``,
-        of classes ``labels``) as a second opinion (:mod:`.neighbours`)."""
+    def with_neighbours(self, vectors: np.ndarray, labels: Sequence[str]) -> EventCoder:
+        """This vector coder with its training sentences (their unit ``vectors``, of
+        classes ``labels``) as a second opinion (:mod:`.neighbours`)."""
         if not self._uses_embeddings:
             raise ConfigError("only a coder that reads vectors can keep its neighbours")
-        columns = np.array([self.classes.index(label) for label in labels])
-        neighbours = Neighbours.from_training(self._encoder().encode(list(texts)), columns)
+        columns = np.array([self.classes.index(label) for label in labels], dtype=np.int64)
+        neighbours = Neighbours(np.asarray(vectors, dtype=np.float32), columns)
         meta = {**self.meta, "neighbours": neighbours.settings()}
         return self._with(meta, neighbours.weights())
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """The unit vectors a vector coder reads of ``texts`` (its own encoder)."""
+        return self._encoder().encode(list(texts))
 
     def _with(self, meta: dict[str, Any], weights: dict[str, np.ndarray]) -> EventCoder:
         coder = EventCoder(meta, {**self._weights(), **weights}, self.folder)
@@ -224,7 +228,7 @@ class EventCoder:
             read = [i for i in read if not self._gate.settles(rows[i], features[i], self.classes)]
             read = self._gate.most_in_doubt(read, rows)
         if read:
-            vectors = self._encoder().encode([texts[i] for i in read])
+            vectors = self.encode([texts[i] for i in read])
             matrix = np.hstack([sparse[read], vectors * self._embedding_scale])
             found = _softmax(matrix @ self._coef.T + self._intercept, self._temperature)
             if self._neighbours is not None:

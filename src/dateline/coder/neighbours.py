@@ -21,7 +21,7 @@ Shipped: k 10, temperature 0.1, weight 0.5 (0.813 and 0.934).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
@@ -32,37 +32,22 @@ __all__ = ["Neighbours"]
 class Neighbours:
     """The training sentences' vectors and classes, and how they vote."""
 
-    DEFAULTS: ClassVar[dict[str, float]] = {"k": 10, "temperature": 0.1, "weight": 0.5}
-
-    vectors: np.ndarray  # (sentences, dimensions), unit rows
+    vectors: np.ndarray  # (sentences, dimensions), unit rows, float32
     labels: np.ndarray  # (sentences,), each a class's column
-    k: int
-    temperature: float
-    weight: float
+    k: int = 10
+    temperature: float = 0.1
+    weight: float = 0.5
 
     @classmethod
     def of(cls, meta: dict[str, Any], weights: dict[str, np.ndarray]) -> Neighbours | None:
         """The neighbours a model folder keeps (``neighbour_*`` weights), if any."""
         if "neighbour_vectors" not in weights:
             return None
-        settings = {**cls.DEFAULTS, **meta.get("neighbours", {})}
+        kept = meta.get("neighbours", {})
         return cls(
             weights["neighbour_vectors"].astype(np.float32),
             weights["neighbour_labels"].astype(np.int64),
-            int(settings["k"]),
-            float(settings["temperature"]),
-            float(settings["weight"]),
-        )
-
-    @classmethod
-    def from_training(cls, vectors: np.ndarray, labels: np.ndarray) -> Neighbours:
-        """Neighbours of the default settings over training sentences' vectors."""
-        return cls(
-            np.asarray(vectors, dtype=np.float32),
-            np.asarray(labels, dtype=np.int64),
-            int(cls.DEFAULTS["k"]),
-            cls.DEFAULTS["temperature"],
-            cls.DEFAULTS["weight"],
+            **{name: kept[name] for name in ("k", "temperature", "weight") if name in kept},
         )
 
     def settings(self) -> dict[str, float]:

@@ -206,9 +206,10 @@ def fit_tuned_coder(
     if temperature is None:
         temperature = _held_out_temperature(examples, (depth, layers, epochs, seed), progress)
     encoder = _tuned(examples, (depth, layers, epochs, seed), progress, "tuning on all")
+    vectors = encoder.encode([e.text for e in examples])
     coder = fit_coder(
         examples,
-        embeddings=encoder.encode([e.text for e in examples]),
+        embeddings=vectors,
         calibrate=False,
         seed=seed,
         description={
@@ -224,7 +225,7 @@ def fit_tuned_coder(
     coder.meta["temperature"] = temperature
     coder.encoder = encoder
     gated = coder.with_gate(fit_coder(examples, seed=seed))
-    return gated.with_neighbours([e.text for e in examples], [e.label for e in examples])
+    return gated.with_neighbours(vectors, [e.label for e in examples])
 
 
 def _held_out_temperature(

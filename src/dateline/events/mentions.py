@@ -32,12 +32,13 @@ from typing import TYPE_CHECKING
 
 from ..coder import NO_EVENT, EventCoder, TypeProbabilities
 from ..coder.confidence import ConfidenceMap, mention_features, rules_map
+from .doers import is_mishap
 from .lexicon import DEFAULT_PREPS, load_lexicon
 from .magnitude import find_magnitude
 from .ontology import event_type
 from .roles import fill_roles, find_roles
 from .status import apply_plover_rules, find_status
-from .triggers import find_triggers, is_mishap
+from .triggers import find_triggers
 from .values import EventMention, EventTrigger, Magnitude, RoleSpans, SpanRef, StatusInfo
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def _main_verb_reading(sent: Span, found: TypeProbabilities, taken: set[int]) ->
     clause the root reports where that reading stands ("officials said [the talks
     will resume]", "it is envisaged that [the group will carry out the work]"),
     else the root; none where a disaster or an accident acts (the lexicon's
-    rule: :func:`~.triggers.is_mishap`)."""
+    rule: :func:`~.doers.is_mishap`)."""
     name, probability = found.best()
     if probability < ADD_PROBABILITY or found.of(NO_EVENT) >= probability:
         return []

@@ -11,9 +11,9 @@ and matched on lemmas, so "hosted", "hosts" and "will host" all match
    agreement" on its own is a reference, not news; an event noun that only
    modifies another ("assault rifles", "attack helicopters") names none;
 3. mishaps: an act done by a flood, a fire, a gas explosion or a crashing
-   bus is a disaster or an accident, not a political event.
+   bus is a disaster or an accident, not a political event (:mod:`.doers`).
 
-A violent act whose doers are protesters is a riot (PROTEST riot).
+A violent act whose doers are protesters is a riot (PROTEST riot, :mod:`.doers`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
+from .doers import as_riot, is_mishap
 from .lexicon import GAP, Grammar, TriggerEntry, load_lexicon
 from .values import EventTrigger
 
@@ -196,7 +197,7 @@ def find_triggers(doc: Doc | Span) -> list[EventTrigger]:
         if matcher is not None:
             candidates += _phrase_candidates(sentence, matcher, index)
     found = _resolve_overlaps(candidates, grammar)
-    return [_as_riot(t, grammar) for t in found if not is_mishap(t.anchor, grammar)]
+    return [as_riot(t, grammar) for t in found if not is_mishap(t.anchor, grammar)]
 
 
 def _phrase_candidates(
@@ -277,59 +278,6 @@ def _resolve_overlaps(
         )
     ]
     return sorted(kept, key=lambda t: t.start)
-
-
-def _doer(anchor: Token) -> Token | None:
-    """The subject of a trigger's clause, or of the clause it hangs from
-    ("a fire broke out ..., killing 12 workers": the fire)."""
-    token = anchor
-    for _ in range(3):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent", "csubj")]
-        if subjects:
-            # The nearest, where the parse split one subject in two ("A magnitude |
-            # 6.3 earthquake struck"): its head noun is next to the verb.
-            subject = min(subjects, key=lambda c: abs(c.i - token.i))
-            if subject.dep_ == "agent":  # "killed by lightning"
-                objects = [c for c in subject.children if c.dep_ == "pobj"]
-                return objects[0] if objects else None
-            return subject
-        if token.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl") or token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def is_mishap(anchor: Token, grammar: Grammar) -> bool:
-    """True when the act at ``anchor`` is done by a natural or industrial
-    disaster or an accident ("a gas explosion injured three workers", "a bus
-    collided with a tanker, killing 21"), not by anyone."""
-    causes = grammar.mishap_causes
-    clause = anchor
-    for _ in range(3):
-        if clause.lemma_ in grammar.mishap_verbs:
-            return True
-        if clause.dep_ not in ("advcl", "conj", "xcomp") or clause.head is clause:
-            break
-        clause = clause.head
-    for token in (anchor, _doer(anchor)):
-        if token is None:
-            continue
-        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
-        if modifiers & grammar.weapon_nouns:
-            continue  # "artillery fire", "rocket blast"
-        if (token is not anchor and token.lemma_.lower() in causes) or modifiers & causes:
-            return True
-    return False
-
-
-def _as_riot(trigger: EventTrigger, grammar: Grammar) -> EventTrigger:
-    """Violence by protesters is a riot: "demonstrators attacked a police post"."""
-    if trigger.type != "ASSAULT":
-        return trigger
-    doer = _doer(trigger.anchor)
-    if doer is not None and doer.lemma_.lower() in grammar.rioters:
-        return replace(trigger, type="PROTEST", mode="riot")
-    return trigger
 
 
 def _is_modifier_or_command(verb: Token) -> bool:

@@ -248,7 +248,12 @@ class SentencePicker:
         vectors = [
             tfidf(candidate.words, self._idf, unseen=self._unseen) for candidate in candidates
         ]
-        middle = centroid(_entries_of_chronologies(candidates, vectors) or vectors)
+        # A journalist's chronology entry for the day is already a timeline sentence,
+        # and where two or more list the day, what they agree on is what it says: the
+        # reports and event evidence around them do not move that choice.
+        entries = [c.mentions_day and is_chronology_entry(c.sentence.text) for c in candidates]
+        listed = [vector for vector, entry in zip(vectors, entries, strict=True) if entry]
+        middle = centroid(listed if len(listed) >= 2 else vectors)
         most = max((candidate.event_sources for candidate in candidates), default=0)
 
         def worth(candidate: Candidate, vector: Vector) -> float:
@@ -257,17 +262,12 @@ class SentencePicker:
             place = 1.0 / (1 + candidate.lead) if candidate.lead is not None else 0.0
             return cosine(vector, middle) + EVENT_WEIGHT * sourced + named + POSITION_WEIGHT * place
 
-        # A journalist's chronology entry for the day is already a timeline sentence.
         ranked = sorted(
-            zip(candidates, vectors, strict=True),
-            key=lambda pair: (
-                not (pair[0].mentions_day and is_chronology_entry(pair[0].sentence.text)),
-                -worth(*pair),
-                pair[0].sentence.text,
-            ),
+            zip(candidates, vectors, entries, strict=True),
+            key=lambda row: (not row[2], -worth(row[0], row[1]), row[0].sentence.text),
         )
         picked: list[str] = []
-        for candidate, vector in ranked:
+        for candidate, vector, _ in ranked:
             if len(picked) == count:
                 break
             if not vector or self._repeats(vector):
@@ -278,20 +278,6 @@ class SentencePicker:
 
     def _repeats(self, vector: Mapping[str, float]) -> bool:
         return any(cosine(vector, earlier) > REDUNDANCY for earlier in self._chosen)
-
-
-def _entries_of_chronologies(
-    candidates: Sequence[Candidate], vectors: Sequence[Vector]
-) -> list[Vector]:
-    """The vectors of the day's chronology entries, when there are two or more: what the
-    journalists' own timelines say of the day is what its sentence should say, and
-    the reports and event evidence around it do not move that choice."""
-    entries = [
-        vector
-        for candidate, vector in zip(candidates, vectors, strict=True)
-        if candidate.mentions_day and is_chronology_entry(candidate.sentence.text)
-    ]
-    return entries if len(entries) >= 2 else []
 
 
 def _names_other_days(sentence: DatedSentence) -> bool:
