@@ -193,3 +193,36 @@ def test_database_on_a_read_only_folder_is_read_and_never_written(read_only_fold
         assert len(result.stderr.splitlines()) == 1, result.stderr
     assert sorted(p.name for p in source.iterdir()) == before
     assert _digest(source / "news.db") == digest
+
+
+def test_database_two_processes_opening_a_new_sqlite_file_at_once_take_turns(tmp_path):
+    """Creating the tables is one process's work at a time: while another holds the
+    file (as it does while it creates them), opening waits, then finds them made."""
+    import fcntl
+    import threading
+
+    path = tmp_path / "new.db"
+    opened: list[object] = []
+    with open(path, "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        opening = threading.Thread(target=lambda: opened.append(open_engine(str(path))))
+        opening.start()
+        opening.join(timeout=1.0)
+        assert opening.is_alive() and not opened
+        assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == []
+        fcntl.flock(held, fcntl.LOCK_UN)
+    opening.join(timeout=30)
+    assert opened
+    tables = {name for (name,) in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert {"store_info", "articles", "analyses"} <= tables
+
+
+def test_database_many_processes_opening_one_new_sqlite_file_all_succeed(tmp_path):
+    path = tmp_path / "raced.db"
+    script = "import sys; from dateline.store import open_engine; open_engine(sys.argv[1])"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, str(path)], stderr=subprocess.PIPE)
+        for _ in range(6)
+    ]
+    errors = [run.communicate(timeout=120)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0] * 6, errors

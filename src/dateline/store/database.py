@@ -39,6 +39,11 @@ from .linking import LINK_LOCK
 from .migrations import stored_version, upgrade
 from .schema import SCHEMA_VERSION, metadata, store_info
 
+try:
+    import fcntl
+except ImportError:  # not on Windows: preparing there relies on retrying alone
+    fcntl = None  # type: ignore[assignment]
+
 __all__ = [
     "CONNECT_TIMEOUT_S",
     "database_url",
@@ -211,8 +216,14 @@ _PREPARE_LOCK = 0x64617465
 
 @contextmanager
 def _preparing(engine: Engine) -> Iterator[None]:
-    """On PostgreSQL, hold a lock while preparing, so that two processes opening a new
-    (or old) database at once neither both create its tables nor both upgrade it."""
+    """Hold a lock while preparing, so that two processes opening a new (or old)
+    database at once neither both create its tables nor both upgrade it: an advisory
+    lock on PostgreSQL, an exclusive ``flock`` of the file on SQLite (which SQLite's
+    own locks, of another kind, never meet)."""
+    if engine.dialect.name == "sqlite":
+        with _sqlite_file_locked(engine.url.database):
+            yield
+        return
     if engine.dialect.name != "postgresql":
         yield
         return
@@ -224,6 +235,21 @@ def _preparing(engine: Engine) -> Iterator[None]:
         finally:
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PREPARE_LOCK})
             connection.commit()
+
+
+@contextmanager
+def _sqlite_file_locked(database: str | None) -> Iterator[None]:
+    """An exclusive ``flock`` of a SQLite file (created empty if new) while the block runs;
+    nothing where the database is in memory or the system has no ``flock``."""
+    if fcntl is None or not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    descriptor = os.open(Path(database).expanduser(), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _check_sqlite_file(database: str | None, value: str, *, create: bool) -> None:
