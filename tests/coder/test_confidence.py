@@ -13,6 +13,7 @@ from dateline.coder.confidence import (
     ConfidenceMap,
     coder_map,
     fit_confidence_map,
+    fit_later_weight,
     mention_features,
     rules_map,
 )
@@ -28,6 +29,10 @@ CALIBRATED = [SHIPPED_MODEL, SHIPPED_SPARSE_MODEL]
 
 def _mention(probability: float | None = None, **fields) -> EventMention:
     return EventMention("ASSAULT", None, "s", 0, 1, "t", 0, 1, probability=probability, **fields)
+
+
+def _odds(rate: float) -> float:
+    return rate / (1 - rate)
 
 
 def _confidences(mapping: ConfidenceMap, **fields) -> list[float]:
@@ -122,3 +127,49 @@ def test_confidence_map_travels_with_its_coder_and_not_to_new_weights(tmp_path):
         weights = {name: archive[name] for name in archive.files}
     EventCoder(coder.meta, weights).save(tmp_path)  # retrained: the old map does not fit it
     assert EventCoder.load(tmp_path).calibration == IDENTITY
+
+
+@pytest.mark.parametrize("folder", CALIBRATED, ids=["minilm", "sparse"])
+def test_confidence_of_an_act_told_after_the_first_is_lower(folder):
+    """The shipped maps read a later act as less likely the text's act, and only that."""
+    mapping = coder_map(folder)
+    first = _confidences(mapping)
+    later = _confidences(mapping, acts_before=2)
+    assert all(b <= a for a, b in zip(first, later, strict=True))
+    assert sum(a - b for a, b in zip(first, later, strict=True)) > 0.05 * len(GRID)
+    assert _confidences(mapping, acts_before=1) == later  # one step: first or not
+    assert "later" not in mention_features(_mention(0.5))
+
+
+def test_confidence_later_weight_is_fitted_on_top_of_the_map_and_its_base_rate():
+    """Later acts right half as often as first ones, whatever the data's base rate: the
+    fitted weight says so, and the map's other weights are held."""
+    mapping = ConfidenceMap((("coder", 1.0),))
+    for base in (0.8, 0.4):
+        features, right = [], []
+        for later in (0, 1):
+            rate = base * (0.5 if later else 1.0)
+            for n in range(400):
+                features.append(mention_features(_mention(0.5, acts_before=later)))
+                right.append(n < 400 * rate)
+        weight = fit_later_weight(mapping, features, right)
+        assert weight == pytest.approx(math.log(_odds(base / 2) / _odds(base)), abs=0.01)
+    fitted = mapping.with_weight("later", -0.7)
+    assert dict(fitted.weights) == {"coder": 1.0, "later": -0.7}
+    assert dict(fitted.with_weight("later", -0.2).weights)["later"] == -0.2
+
+
+@pytest.mark.slow
+def test_confidence_counts_the_sentences_that_tell_an_act_before_each(nlp):
+    doc = nlp(
+        "Rebels attacked an army base in the north on Monday. "
+        "The army said it had arrested 12 men. "
+        "The minister condemned the attack and the army arrested three more."
+    )
+    mentions = find_mentions(doc)
+    sentences = sorted({m.start for m in mentions})
+    assert len(sentences) == 3
+    assert [m.acts_before for m in mentions] == [sentences.index(m.start) for m in mentions]
+    assert {m.type for m in mentions if m.acts_before == 0} == {"ASSAULT"}
+    for mention in mentions:
+        assert mention.confidence == rules_map().confidence(mention_features(mention))

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..coder import NO_EVENT, EventCoder, TypeProbabilities
-from ..coder.confidence import ConfidenceMap, mention_features, rules_map
+from ..coder.confidence import mention_features, rules_map
 from .doers import is_mishap
 from .lexicon import DEFAULT_PREPS, load_lexicon
 from .magnitude import find_magnitude
@@ -86,8 +86,25 @@ def find_mentions(doc: Doc, *, coder: EventCoder | None = None) -> list[EventMen
         magnitude = find_magnitude(sent)
         for reading in _merge_same_act(readings):
             filled = replace(reading, roles=fill_roles(reading.trigger, reading.roles))
-            mentions.append(_mention(filled, sent, magnitude, calibration))
-    return sorted(mentions, key=lambda m: (m.start, m.trigger_start))
+            mentions.append(_mention(filled, sent, magnitude))
+    mentions.sort(key=lambda m: (m.start, m.trigger_start))
+    return [
+        replace(m, confidence=calibration.confidence(mention_features(m)))
+        for m in _counted_acts_before(mentions)
+    ]
+
+
+def _counted_acts_before(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions (in text order), each with how many earlier sentences tell an act
+    that stands: news tells its main act first, and the confidence map reads this."""
+    told: list[int] = []  # the sentences (their start) that tell a standing act so far
+    counted = []
+    for mention in mentions:
+        earlier = len(told) - (bool(told) and told[-1] == mention.start)
+        counted.append(replace(mention, acts_before=earlier))
+        if mention.status in _STANDING and (not told or told[-1] != mention.start):
+            told.append(mention.start)
+    return counted
 
 
 def _consult(
@@ -278,13 +295,11 @@ def _combine(keeper: _Reading, other: _Reading) -> _Reading:
     )
 
 
-def _mention(
-    reading: _Reading, sent: Span, magnitude: Magnitude, calibration: ConfidenceMap
-) -> EventMention:
+def _mention(reading: _Reading, sent: Span, magnitude: Magnitude) -> EventMention:
     trigger, roles, info = reading.trigger, reading.roles, reading.info
     kind = event_type(reading.type)
     words = trigger.anchor.doc[trigger.start : trigger.end]
-    mention = EventMention(
+    return EventMention(
         type=reading.type,
         mode=reading.mode,
         sentence=sent.text,
@@ -306,7 +321,6 @@ def _mention(
         trigger_kind=trigger.kind,
         probability=reading.probability,
     )
-    return replace(mention, confidence=calibration.confidence(mention_features(mention)))
 
 
 def _ref(span: Span) -> SpanRef:

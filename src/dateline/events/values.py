@@ -185,4 +185,5 @@ class EventMention:
     goldstein: float | None = None
     trigger_kind: TriggerKind = "verb"  # how the act was found: a lexicon match or the coder
     probability: float | None = None  # the learned coder's, of the type, when it was asked
+    acts_before: int = 0  # earlier sentences of the text that tell an act that stands
     confidence: float = 0.5  # calibrated: see dateline.coder.confidence
