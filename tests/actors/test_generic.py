@@ -204,3 +204,25 @@ def test_generic_event_between_unnamed_actors_has_both_roles(code):
     assert arrest, [(e.type, e.actors) for e in events]
     assert _pairs(arrest[0].actors) == [("MOZ", "POL")]
     assert _pairs(arrest[0].recipients) == [("MOZ", "MED")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "office"),
+    [
+        ("The prime minister resigned on Tuesday after weeks of protests.", "The prime minister", UNKNOWN_CODE, "Prime Minister"),
+        ("In Kenya, the prime minister resigned on Tuesday.", "the prime minister", "KEN", "Prime Minister"),
+        ("Protesters in Lima demanded that the president step down.", "the president", "PER", "President"),
+    ],
+)  # fmt: skip
+def test_generic_office_nobody_is_named_to_is_an_actor_of_the_sentences_country(
+    read, text, phrase, code, office
+):
+    actor = _actor(read(text), phrase)
+    assert (actor.code, actor.sector, actor.office, actor.name) == (code, "GOV", office, None)
+
+
+def test_generic_office_takes_the_articles_country_and_acts(code):
+    events = code("The prime minister resigned on Tuesday after weeks of protests.", "Lima")
+    assert [(e.type, [(a.code, a.office) for a in e.actors]) for e in events] == [
+        ("RETREAT", [("PER", "Prime Minister")])
+    ]

@@ -318,9 +318,10 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def _generic(reader: _Reader, start: int, word: WordMatch, sentence: int) -> Phrase | None:
-    """A generic actor ("gunmen", "the government", "suspected militants") with its country."""
+    """A generic actor ("gunmen", "the government", "suspected militants") with its country;
+    an office no one is named to is one too ("the prime minister resigned")."""
     entry, doc = word.entry, reader.doc
-    if entry is None or entry.words not in reader.knowledge.generic:
+    if entry is None or (entry.words not in reader.knowledge.generic and entry.kind != "office"):
         return None
     last = doc[word.end - 1]
     if last.dep_ in _MODIFIER_DEPS and last.head.i >= word.end:

@@ -74,7 +74,8 @@ def _generic(phrase: Phrase) -> _Resolved:
     assert phrase.word is not None
     code = phrase.countries[0] if phrase.countries else UNKNOWN_CODE
     contexts = (phrase.word.context,) if phrase.word.context else ()
-    return [(Actor(code, phrase.word.sector, contexts=contexts), "generic")]
+    actor = Actor(code, phrase.word.sector, office=phrase.word.title, contexts=contexts)
+    return [(actor, "generic")]
 
 
 def fill_country(named: Counter[str], place: str | None, knowledge: ActorKnowledge) -> str | None:
