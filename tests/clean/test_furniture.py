@@ -42,6 +42,12 @@ from dateline.clean.furniture import (
         "Tüm hakları saklıdır.",
         "---",
         "4 min read",
+        # credit lines
+        "CNN's Ivan Watson in Tripoli and Livia Borghese in Rome contributed to this report.",
+        "Jomana Karadsheh contributed to this report .",
+        "(Reporting by John Irish in Paris; Editing by Tim Pearce)",
+        "-LRB- Editing by Vicki Allen and Laura MacInnis -RRB-",
+        "Additional reporting by Tom Perry in Cairo",
     ],
 )
 def test_furniture_recognises_widgets_counters_forms_and_footers(line):
@@ -57,6 +63,9 @@ def test_furniture_recognises_widgets_counters_forms_and_footers(line):
         "Comments by the defence minister drew a sharp response from Beijing.",
         "Follow-up talks are expected in Doha next month, diplomats said.",
         "The print edition of the newspaper was seized by police in Dhaka.",
+        "Qatar contributed to the fund the rebels set up in Benghazi.",
+        "Russia contributed troops to the mission, the minister said.",
+        "The rebels said reporting by state television was false.",
     ],
 )
 def test_furniture_keeps_article_sentences(line):
