@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from dateline.actors.knowledge import PeopleIndex, WordEntry, parse_term_date, people_from_rows
+from dateline.actors.knowledge import WordEntry
+from dateline.actors.people import PeopleIndex, parse_term_date, people_from_rows
 from dateline.errors import KnowledgeError
 
 ROWS = [

@@ -60,6 +60,12 @@ def _knowing(rows):
     return replace(actor_knowledge(), people=PeopleIndex.build(people_from_rows(rows)))
 
 
+def _president(name, country, start, end):
+    """A people file's row: a head of state of ``country`` from ``start`` to ``end``."""
+    return {"name": name, "aliases": "", "country": country, "office": "President",
+            "role": "head_of_state", "start": start, "end": end}  # fmt: skip
+
+
 def _first(mentions, text):
     return next(m.actor for m in mentions if m.text == text)
 
@@ -193,11 +199,7 @@ def test_resolver_a_bare_surname_is_a_filed_person_only_near_their_term(read):
 
 
 def test_resolver_a_title_and_a_bare_surname_is_the_filed_person_in_office(read):
-    dreifuss = [
-        {"name": "Ruth Dreifuss", "aliases": "", "country": "CHE", "office": "President",
-         "role": "head_of_state", "start": "1999-01-01", "end": "1999-12-31"},
-    ]  # fmt: skip
-    people = _knowing(dreifuss)
+    people = _knowing([_president("Ruth Dreifuss", "CHE", "1999-01-01", "1999-12-31")])
     text = "Swiss voters backed the reform. President Dreifuss welcomed the result."
     in_office = read(text, date(1999, 6, 14), knowledge=people)
     assert _first(in_office, "President Dreifuss").name == "Ruth Dreifuss"
@@ -227,11 +229,7 @@ def test_resolver_anti_makes_no_name_the_actor(read):
 
 
 def test_resolver_a_name_runs_over_a_middle_initial(read):
-    johnson = [
-        {"name": "Lyndon B. Johnson", "aliases": "", "country": "USA", "office": "President",
-         "role": "head_of_state", "start": "1963-11-22", "end": "1969-01-20"},
-    ]  # fmt: skip
-    people = _knowing(johnson)
+    people = _knowing([_president("Lyndon B. Johnson", "USA", "1963-11-22", "1969-01-20")])
     mentions = read(
         "Lyndon B. Johnson signed the act on Friday.", date(1965, 7, 30), knowledge=people
     )

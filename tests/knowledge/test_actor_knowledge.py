@@ -5,7 +5,8 @@ from datetime import date
 import pycountry
 import pytest
 
-from dateline.actors.knowledge import actor_knowledge, load_people, people_from_rows
+from dateline.actors.knowledge import actor_knowledge
+from dateline.actors.people import load_people, people_from_rows
 from dateline.actors.validate import (
     alias_problems,
     city_problems,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.actors.knowledge import PeopleIndex, actor_knowledge, people_from_rows
+from dateline.actors.knowledge import actor_knowledge
+from dateline.actors.people import PeopleIndex, people_from_rows
 from dateline.extract import extract
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_actor_knowledge.py"

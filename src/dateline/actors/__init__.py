@@ -25,14 +25,9 @@ from ..knowledge import load_yaml
 from ..places.gazetteer import gazetteer as place_gazetteer
 from ..time.lexicon import lexicon as time_lexicon
 from .gazetteer import match_cities, match_names
-from .knowledge import (
-    UNKNOWN_CODE,
-    ActorKnowledge,
-    PeopleIndex,
-    actor_knowledge,
-    people_from_rows,
-)
+from .knowledge import UNKNOWN_CODE, ActorKnowledge, actor_knowledge
 from .memory import NAME_PARTICLES, ActorMemory
+from .people import PeopleIndex, people_from_rows
 from .phrases import Phrase, find_phrases
 from .pronouns import resolve_pronoun
 from .resolver import fill_country, resolve_phrase

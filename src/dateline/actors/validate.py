@@ -16,12 +16,12 @@ import pycountry
 from ..knowledge import load_yaml
 from .knowledge import (
     PHOENIX_ORGANISATIONS,
-    SINGLE_ROLES,
     city_entries,
     generic_entries,
     name_entries,
     word_entries,
 )
+from .people import SINGLE_ROLES
 from .values import Person
 
 __all__ = [

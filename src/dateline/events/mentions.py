@@ -27,6 +27,7 @@ pipeline; :class:`EventMention` keeps role spans as text and offsets.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -97,12 +98,11 @@ def find_mentions(doc: Doc, *, coder: EventCoder | None = None) -> list[EventMen
 def _counted_acts_before(mentions: list[EventMention]) -> list[EventMention]:
     """The mentions (in text order), each with how many earlier sentences tell an act
     that stands: news tells its main act first, and the confidence map reads this."""
-    told: list[int] = []  # the sentences (their start) that tell a standing act so far
+    told: list[int] = []  # the sentences (their start, ascending) that tell a standing act
     counted = []
     for mention in mentions:
-        earlier = len(told) - (bool(told) and told[-1] == mention.start)
-        counted.append(replace(mention, acts_before=earlier))
-        if mention.status in _STANDING and (not told or told[-1] != mention.start):
+        counted.append(replace(mention, acts_before=bisect_left(told, mention.start)))
+        if mention.status in _STANDING and mention.start not in told[-1:]:
             told.append(mention.start)
     return counted
 

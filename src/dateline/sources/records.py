@@ -25,6 +25,7 @@ from typing import IO, Any
 from ..errors import SourceError
 from ..models import RawDocument
 from ..settings import Settings
+from .capped import RecordLines, RecordTooLong, capped_lines
 from .decoding import check_size, decode_bytes, size_limit_bytes
 from .formats import document_kind
 
@@ -94,7 +95,7 @@ def read_jsonl(
     """Every record of a JSON Lines stream, one line at a time."""
     base = os.path.basename(name)
     empty = True
-    for number, (raw, size) in enumerate(_capped_lines(stream, size_limit_bytes(settings)), 1):
+    for number, (raw, size) in enumerate(capped_lines(stream, size_limit_bytes(settings)), 1):
         where = f"{source}:{number}"
         too_big = check_size(size, where, settings)
         if number == 1:
@@ -203,11 +204,11 @@ def read_csv(
     dialect_delimiter = delimiter or _sniff_delimiter(decoded.text)
     limit = size_limit_bytes(settings)
     csv.field_size_limit(max(csv.field_size_limit(), limit + 1))
-    lines = _RecordLines(text, limit)
+    lines = RecordLines(text, limit)
     reader = csv.DictReader(lines, delimiter=dialect_delimiter)
     try:
         columns = [c.strip() for c in reader.fieldnames or []]
-    except _RecordTooLong as error:
+    except RecordTooLong as error:
         yield _too_long(error.size, source, settings)
         return
     reader.fieldnames = columns
@@ -224,7 +225,7 @@ def read_csv(
             row = next(reader)
         except StopIteration:
             return
-        except _RecordTooLong as error:
+        except RecordTooLong as error:
             yield _too_long(error.size, f"{source}:{line}", settings)
             continue
         except csv.Error as error:
@@ -238,73 +239,10 @@ def read_csv(
 
 
 _TOO_DEEP = "JSON nested too deeply to read"
-_SKIP_CHUNK = 1 << 20
-_LINE_ENDS = ("\n", "\r")
-
-
-def _capped_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
-    """Each line of ``stream`` with its size in bytes; a line over ``limit`` bytes comes
-    as its first ``limit + 1`` bytes and its whole size, the rest read and dropped."""
-    while line := stream.readline(limit + 1):
-        size = len(line)
-        if size > limit and not line.endswith(b"\n"):
-            head = line
-            while line := stream.readline(_SKIP_CHUNK):
-                size += len(line)
-                if line.endswith(b"\n"):
-                    break
-            line = head
-        yield line, size
 
 
 def _too_long(size: int, where: str, settings: Settings) -> SourceError:
     return check_size(size, where, settings) or SourceError("record too long", source=where)
-
-
-class _RecordTooLong(Exception):
-    def __init__(self, size: int):
-        super().__init__(size)
-        self.size = size  # characters read and dropped
-
-
-class _RecordLines:
-    """The physical lines of a CSV table, for the csv reader, never more than ``limit``
-    characters to one record: a record over it is read to its end (the end of the line
-    where its quotes balance) without being kept, and :class:`_RecordTooLong` raised, after
-    which the csv reader starts afresh at the next record."""
-
-    def __init__(self, text: IO[str], limit: int, quote: str = '"'):
-        self._text = text
-        self._limit = limit
-        self._quote = quote
-        self._used = self._quotes = 0
-        self.number = 0  # physical lines read so far
-
-    def __iter__(self) -> _RecordLines:
-        return self
-
-    def start_record(self) -> None:
-        self._used = self._quotes = 0
-
-    def __next__(self) -> str:
-        line = self._text.readline(self._limit - self._used + 1)
-        if not line:
-            raise StopIteration
-        self._used += len(line)
-        self._quotes += line.count(self._quote)
-        self.number += line.endswith(_LINE_ENDS)
-        if self._used <= self._limit:
-            return line
-        size = self._used
-        while not (line.endswith(_LINE_ENDS) and self._quotes % 2 == 0):
-            line = self._text.readline(_SKIP_CHUNK)
-            if not line:
-                break
-            size += len(line)
-            self._quotes += line.count(self._quote)
-            self.number += line.endswith(_LINE_ENDS)
-        self.start_record()
-        raise _RecordTooLong(size)
 
 
 def _missing_column(columns: Sequence[str], fields: FieldMap) -> str | None:
