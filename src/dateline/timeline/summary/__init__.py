@@ -19,8 +19,9 @@ a news desk writes a timeline, with Dateline's coded events added:
    of its events.
 3. :class:`~.sentences.SentencePicker` takes the sentences closest to the
    centre of each day's candidates, those naming the day first, skipping
-   repeats; a day with nothing worth saying gives its place to the next
-   day in the ranking.
+   repeats, and prints them without naming the day their entry is dated
+   (:mod:`.own_day`); a day with nothing worth saying gives its place to
+   the next day in the ranking.
 
 It reads :class:`~dateline.models.DatedSentence` records and, when given,
 the stored events (:class:`~dateline.store.summary_queries.DayEvent`), so
@@ -81,7 +82,7 @@ def summarize(
     picker = SentencePicker(sentences)
     entries: list[TimelineEntry] = []
     for day in ranked:
-        picked = picker.pick(candidates.get(day, ()), per_date)
+        picked = picker.pick(candidates.get(day, ()), per_date, day)
         if picked:
             entries.append(TimelineEntry(day, picked))
         if len(entries) == dates:

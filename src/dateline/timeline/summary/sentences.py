@@ -33,6 +33,7 @@ from ...models import DatedSentence
 from ...query import DayEvent
 from .chronology import entry_text, is_chronology_entry
 from .features import mentioned_days
+from .own_day import without_own_day
 from .text import Vector, centroid, cosine, idf_of, tfidf, words_of
 
 __all__ = ["Candidate", "SentencePicker", "candidates_by_day", "is_prose", "timeline_text"]
@@ -243,8 +244,9 @@ class SentencePicker:
         self._unseen = max(self._idf.values(), default=1.0)
         self._chosen: list[Vector] = []
 
-    def pick(self, candidates: Sequence[Candidate], count: int) -> tuple[str, ...]:
-        """Up to ``count`` sentences from ``candidates``, most central first."""
+    def pick(self, candidates: Sequence[Candidate], count: int, day: date) -> tuple[str, ...]:
+        """Up to ``count`` sentences from ``candidates`` to tell ``day``, most central first,
+        each printed without naming ``day`` again (:func:`~.own_day.without_own_day`)."""
         vectors = [
             tfidf(candidate.words, self._idf, unseen=self._unseen) for candidate in candidates
         ]
@@ -272,7 +274,7 @@ class SentencePicker:
                 break
             if not vector or self._repeats(vector):
                 continue
-            picked.append(timeline_text(candidate.sentence.text))
+            picked.append(without_own_day(timeline_text(candidate.sentence.text), day))
             self._chosen.append(vector)
         return tuple(picked)
 
