@@ -13,6 +13,7 @@ Open Event Data Alliance) and writes, under ``src/dateline/knowledge/``:
 - ``phoenix_cities.yaml``: cities and regions, by country;
 - ``phoenix_organisations.yaml``: bodies of the organisations we know and
   non-state armed groups (sector REB);
+- ``phoenix_companies.yaml``: listed companies by home country (sector BUS);
 - ``phoenix_agents.yaml``: generic actor nouns, by Dateline sector;
 - ``people/phoenix.tsv``: government officials with dated terms;
 - ``PHOENIX-LICENSE``: the licence, kept with what it covers.
@@ -672,6 +673,77 @@ def build_organisations(
     return bodies, groups
 
 
+# What a company's name may end with that news often leaves out ("Citigroup Inc").
+_COMPANY_SUFFIXES = {
+    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company",
+    "Ltd", "Ltd.", "Limited", "Plc", "PLC", "Holdings", "LLC", "LP", "SA", "S.A.", "AG", "NV",
+    "N.V.", "Cos",
+}  # fmt: skip
+
+
+def _company_forms(forms: list[str]) -> list[str]:
+    """A company's names as news writes them: each form, then without its legal suffix
+    ("American International Group Inc" -> "American International Group"), so long as
+    two words or more are left (a lone "Harris" of "Harris Corp" is a person too); a
+    one-word name in capitals of five letters or more is a word, not an acronym."""
+    found: list[str] = []
+    for form in forms:
+        found.append(form)
+        if form.isalpha() and form.isupper() and len(form) >= 5:
+            found.append(form.capitalize())  # "BOEING" is no acronym: "Boeing"
+        words = form.split()
+        while len(words) > 2 and words[-1] in _COMPANY_SUFFIXES:
+            words = words[:-1]
+            found.append(" ".join(words))
+    return list(dict.fromkeys(found))
+
+
+def build_companies(
+    international: list[Entry], hand: Hand, taken: set[str], surnames: set[str]
+) -> list[dict[str, object]]:
+    """Companies by home country (undated ``MNCxxx`` codes of one country), sector BUS.
+
+    A name two companies of different countries share, a common word, a place, a
+    name taken by a country, person or organisation, and a one-word name that is
+    also a filed person's surname ("Harris", "Ford") are left out."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    found: list[tuple[str, list[str]]] = []
+    for entry in international:
+        countries = {
+            country_code(span.code[3:6]) if span.code.startswith("MNC") else None
+            for span in entry.codes
+        }
+        if len(countries) != 1 or None in countries or any(s.dated for s in entry.codes):
+            continue
+        code = next(iter(countries))
+        assert code is not None
+        forms = [f for p in entry.phrases for f in news_case(p, acronyms=True)]
+        forms = _company_forms(forms)
+        found.append((code, forms))
+        for form in forms:
+            claims[form].add(code)
+    companies: list[dict[str, object]] = []
+    for code, forms in found:
+        usable = [
+            form
+            for form in forms
+            if len(claims[form]) == 1
+            and form not in hand.names
+            and form not in hand.cities
+            and form not in taken
+            and form not in AMBIGUOUS_PLACES
+            and not is_common(form, hand.common)
+            and not (form.islower() or form.lower() in hand.common)
+            and not (" " not in form and (folded(form) in surnames or len(form) < 4))
+        ]
+        if not usable:
+            continue
+        taken.update(usable)
+        name = next((f for f in usable if not (f.isupper() and len(f) >= 5)), usable[0])
+        companies.append({"name": name, "names": usable, "code": code})
+    return companies
+
+
 _BODY_WORDS = {
     "Organization", "Organisation", "Union", "Commission", "Council", "Agency", "Programme",
     "Program", "Fund", "Mission", "Bank", "Court", "Conference", "Association", "Nations",
@@ -767,6 +839,12 @@ def main(argv: list[str] | None = None) -> int:
         hand,
         taken,
     )
+    surnames = {folded(row.name).split()[-1] for row in people} | {
+        name.split()[-1] for name in hand.people
+    }
+    companies = build_companies(
+        parse_dictionary(read("Phoenix.International.actors.txt")), hand, taken, surnames
+    )
     agents = build_agents(read("Phoenix.agents.txt"), hand)
 
     write(
@@ -785,6 +863,13 @@ def main(argv: list[str] | None = None) -> int:
         "bodies: names of bodies of organisations.yaml (code: its code);\n"
         "groups: non-state armed groups by country (Phoenix.MilNonState), sector REB.",
         _dump({"bodies": bodies, "groups": groups}),
+    )
+    write(
+        KNOWLEDGE / "phoenix_companies.yaml",
+        "companies: listed companies by home country (Phoenix.International, codes\n"
+        "MNCxxx), read as actors of sector BUS; names as news writes them, with and\n"
+        "without their legal suffix ('Inc', 'Corp').",
+        _dump({"companies": companies}),
     )
     write(
         KNOWLEDGE / "phoenix_agents.yaml",
@@ -819,6 +904,7 @@ def main(argv: list[str] | None = None) -> int:
         "people rows": len(people),
         "bodies": len(bodies),
         "groups": len(groups),
+        "companies": len(companies),
         "agents": sum(len(v) for v in agents.values()),
     }
     print(", ".join(f"{key} {value}" for key, value in counts.items()), file=sys.stderr)

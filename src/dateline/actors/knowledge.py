@@ -29,7 +29,7 @@ __all__ = [
 
 NameKind = Literal[
     "country", "adjective", "people", "capital", "seat", "institution", "organisation",
-    "armed_group",
+    "armed_group", "company",
 ]  # fmt: skip
 # The code of an actor whose country nobody can tell (PETRARCH's "---GOV").
 UNKNOWN_CODE = "---"
@@ -40,6 +40,7 @@ PHOENIX_COUNTRIES = "phoenix_countries.yaml"
 PHOENIX_CITIES = "phoenix_cities.yaml"
 PHOENIX_ORGANISATIONS = "phoenix_organisations.yaml"
 PHOENIX_AGENTS = "phoenix_agents.yaml"
+PHOENIX_COMPANIES = "phoenix_companies.yaml"
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,9 @@ def _organisation_entries() -> list[NameEntry]:
     for group in phoenix["groups"]:
         actor = Actor(group["code"], group["sector"], group["name"])
         entries += [NameEntry(name, "armed_group", actor) for name in group["names"]]
+    for company in load_yaml(PHOENIX_COMPANIES)["companies"]:
+        actor = Actor(company["code"], "BUS", company["name"])
+        entries += [NameEntry(name, "company", actor) for name in company["names"]]
     return entries
 
 

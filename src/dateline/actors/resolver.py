@@ -63,6 +63,7 @@ def _known(phrase: Phrase) -> _Resolved:
         "institution": "institution",
         "organisation": "organisation",
         "armed_group": "armed_group",
+        "company": "company",
         "people": "demonym",
     }.get(phrase.entry.kind, "country")  # type: ignore[assignment]
     if phrase.entry.kind == "seat" and phrase.entry.actor.sector == "IGO":

@@ -39,6 +39,7 @@ How = Literal[
     "institution",  # a body of one sector: "the Pentagon"
     "organisation",  # an international body: "the UN Security Council"
     "armed_group",  # a named non-state group: "al-Shabaab"
+    "company",  # a company by its home country: "Citigroup"
     "office",  # an office on a date: "the French president" in 2016
     "generic",  # an unnamed actor of one sector: "gunmen", "riot police", "the government"
 ]

@@ -231,6 +231,7 @@ HOW_WORDS: dict[str, str] = {
     "institution": "an institution of one sector",
     "organisation": "an international organisation named",
     "armed_group": "a named armed group",
+    "company": "a company, by its home country",
     "office": "an office, read on the article's date",
     "generic": "a generic word for a sector",
 }
