@@ -350,3 +350,15 @@ def test_summary_a_day_the_chronologies_list_is_told_as_most_of_them_tell_it():
     (entry,) = summarize(corpus, dates=1, per_date=1)
     assert entry.date == day
     assert "Algeria" in entry.sentences[0]
+
+
+def test_summary_prefers_a_sentence_that_stands_alone():
+    """Two reports of a day equally central: the one that opens by pointing back to a
+    sentence the timeline does not print ("He ...") gives way to the one that does not."""
+    day = D(2011, 3, 28)
+    corpus = [
+        sentence("a1", day, 3, "He said rebels had advanced west toward Sirte on March 28.", day),
+        sentence("b1", day, 3, "Rebels had advanced west toward Sirte on March 28, he said.", day),
+    ]
+    entries = summarize(corpus, dates=1, per_date=1)
+    assert entries[0].sentences == ("Rebels had advanced west toward Sirte, he said.",)
