@@ -644,17 +644,7 @@ def build_organisations(
             claims[form].add(code)
     groups: list[dict[str, object]] = []
     for code, kind, forms in found:
-        usable = [
-            form
-            for form in dict.fromkeys(forms)
-            if len(claims[form]) == 1
-            and form not in hand.names
-            and form not in hand.cities
-            and form not in taken
-            and form not in AMBIGUOUS_PLACES
-            and not is_common(form, hand.common)
-            and not (form.islower() or form.lower() in hand.common)
-        ]
+        usable = [form for form in dict.fromkeys(forms) if _free(form, claims, hand, taken)]
         known = [hand.canonical[form] for form in forms if form in hand.canonical]
         known_codes = {hand.names[form] for form in forms if form in hand.canonical}
         if known and known_codes != {code}:
@@ -671,6 +661,20 @@ def build_organisations(
         elif sector in ("REB", "MIL"):
             groups.append({**record, "sector": sector})
     return bodies, groups
+
+
+def _free(form: str, claims: dict[str, set[str]], hand: Hand, taken: set[str]) -> bool:
+    """Whether a name may go to the one entry that claims it: no other country claims it,
+    no hand-made file or earlier table holds it, and it is no place and no common word."""
+    return (
+        len(claims[form]) == 1
+        and form not in hand.names
+        and form not in hand.cities
+        and form not in taken
+        and form not in AMBIGUOUS_PLACES
+        and not is_common(form, hand.common)
+        and not (form.islower() or form.lower() in hand.common)
+    )
 
 
 # What a company's name may end with that news often leaves out ("Citigroup Inc").
@@ -743,13 +747,7 @@ def build_companies(
         usable = [
             form
             for form in forms
-            if len(claims[form]) == 1
-            and form not in hand.names
-            and form not in hand.cities
-            and form not in taken
-            and form not in AMBIGUOUS_PLACES
-            and not is_common(form, hand.common)
-            and not (form.islower() or form.lower() in hand.common)
+            if _free(form, claims, hand, taken)
             and not (" " not in form and (folded(form) in surnames or len(form) < 4))
             and re.sub(r"^the ", "", form.casefold()) not in outlets
             and f"the {form.casefold()}" not in outlets
