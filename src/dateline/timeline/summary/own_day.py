@@ -34,10 +34,12 @@ __all__ = ["without_own_day"]
 # A sentence trimmed to fewer words than this has lost its sense: keep it whole.
 MIN_WORDS_LEFT = 4
 # Words before a date that tie it to something else: the date is then not a
-# mere "when" ("from Monday", "the vote of March 19", "Monday and Tuesday").
+# mere "when" ("from Monday", "the vote of March 19", "Monday and Tuesday",
+# "a statement dated November 10", "the vote scheduled for Monday").
 _TIED_BEFORE = re.compile(
-    r"from|since|until|till|by|before|after|between|and|or|through|to|of|than"
-    r"|next|last|this|every|each|following|previous",
+    r"from|since|until|till|by|before|after|between|and|or|through|to|of|than|for"
+    r"|next|last|this|every|each|following|previous"
+    r"|dated|due|effective|starting|beginning|ending|as",
     re.IGNORECASE,
 )
 # After it: a possessive ("Monday 's vote"), the other end of a range ("Monday to
