@@ -128,3 +128,21 @@ def test_roles_headline_style_strikes_killed_people(mentions_of):
     assert texts(mention.recipient_spans) == ["at least 40 people"]
     assert mention.magnitude.killed == 40
     assert mention.speaker is not None and mention.speaker[0] == "Gaza's health ministry"
+
+
+def test_roles_an_actor_inside_a_phrase_trigger_is_its_recipient():
+    """ "summon * ambassador" matches the ambassador too; the actors stage reads an actor
+    there, so it is the recipient. "lodge * protest" holds no actor: the protest is none."""
+    from dateline.extract import extract
+
+    [summons] = extract(
+        "German officials summoned the Egyptian ambassador in Berlin on Monday.",
+        published="2024-03-04",
+    )
+    assert [(a.code, a.sector) for a in summons.actors] == [("DEU", "GOV")]
+    assert [(r.text, r.code) for r in summons.recipients] == [("the Egyptian ambassador", "EGY")]
+    [protest] = extract(
+        "Egypt lodged a protest with the German foreign ministry on Monday.",
+        published="2024-03-04",
+    )
+    assert "a protest" not in [r.text for r in protest.recipients]

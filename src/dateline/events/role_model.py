@@ -38,6 +38,7 @@ __all__ = [
     "CLASSES",
     "ROLE_MODEL_FILE",
     "RoleModel",
+    "actor_kind",
     "candidates",
     "features",
     "load_role_model",
@@ -135,7 +136,7 @@ def _names_someone(token: Token) -> bool:
     """Whether the phrase ``token`` heads holds a proper name or an actor phrase."""
     words = [token, *(t for child in token.lefts for t in child.subtree)]
     return any(
-        t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS or _actor_kind(t) != "-" for t in words
+        t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS or actor_kind(t) != "-" for t in words
     )
 
 
@@ -149,7 +150,7 @@ def features(trigger: EventTrigger, token: Token, rules: RoleSpans) -> list[str]
     prep_inside = token.dep_ == "pobj" and trigger.start <= token.head.i < trigger.end
     rule = _rule_role(token, rules)
     kind = token.ent_type_ or "-"
-    actor = _actor_kind(token)
+    actor = actor_kind(token)
     found = [
         f"path={path}",
         f"type={trigger.type}",
@@ -203,7 +204,7 @@ def _pick(
     return best[0] if best is not None and best[1][k] >= least else None
 
 
-def _actor_kind(token: Token) -> str:
+def actor_kind(token: Token) -> str:
     """The kind of actor phrase of the actors stage the token lies in ("known", "name",
     "generic", ...), or "-"; read from what :func:`dateline.actors.resolve_doc` left on
     the document, when it ran."""

@@ -15,7 +15,9 @@ The rules read the parse around a trigger's anchor:
 - "between A and B" makes every side an actor; so does a mutual frame;
 - hosts: "X hosted Y" makes the visitor Y the actor and the host X the
   recipient; visits and trips make the place visited the recipient;
-- conjuncts stay together: "Ruto and Abiy" are two spans of one role.
+- conjuncts stay together: "Ruto and Abiy" are two spans of one role;
+- a phrase trigger's own words are no participant ("lodged a protest"), unless
+  the actors stage read an actor in them ("summoned the Turkish ambassador").
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..places import gazetteer, is_place_word
 from .lexicon import load_lexicon
-from .role_model import load_role_model, target_of
+from .role_model import actor_kind, load_role_model, target_of
 from .spans import participant_spans, spans_of, unique_spans
 from .values import EventTrigger, RoleSpans
 
@@ -105,7 +107,13 @@ def find_roles(trigger: EventTrigger) -> RoleSpans:
         recipients = (place,) if place is not None else ()
     inside = range(trigger.start, trigger.end)
     actors = tuple(a for a in actors if a.root.i not in inside)
-    recipients = tuple(r for r in recipients if r.root.i not in inside and r not in actors)
+    # A phrase's own words are no participant ("lodged a protest"), unless the actors
+    # stage read an actor in them: "summoned the Turkish ambassador".
+    recipients = tuple(
+        r
+        for r in recipients
+        if (r.root.i not in inside or actor_kind(r.root) != "-") and r not in actors
+    )
     return RoleSpans(
         actors=unique_spans(actors),
         recipients=unique_spans(recipients),
