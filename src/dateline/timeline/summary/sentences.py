@@ -11,7 +11,7 @@ entries: what the journalists' timelines agree on), and
 those naming the day are preferred (``NAMED_WEIGHT``), as are the leads of
 the day's articles by their place among the article's prose
 (``POSITION_WEIGHT``: news puts the event of the day first), and those that
-open by pointing back ("He said ...", "But ...") come after those that stand
+open by pointing back ("He said ...", "But ...") give way to those that stand
 alone (``POINTS_BACK_WEIGHT``); a sentence too
 close to one already chosen (on any day) adds nothing and is passed over.
 
