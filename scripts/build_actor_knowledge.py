@@ -35,7 +35,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -685,16 +685,26 @@ _COMPANY_SUFFIXES = {
 }  # fmt: skip
 
 
+def _shouted(form: str) -> bool:
+    """A one-word name in capitals of five letters or more: a word, not an acronym
+    ("BOEING" is "Boeing"; "CIBC" stays)."""
+    return form.isalpha() and form.isupper() and len(form) >= 5
+
+
+def _without_the(name: str) -> str:
+    return re.sub(r"^the ", "", name.casefold())
+
+
 def _company_forms(forms: list[str]) -> list[str]:
-    """A company's names as news writes them: each form, then without its legal suffix
-    ("American International Group Inc" -> "American International Group"), so long as
-    two words or more are left (a lone "Harris" of "Harris Corp" is a person too); a
-    one-word name in capitals of five letters or more is a word, not an acronym."""
+    """A company's names as news writes them: each form (a shouted one also as a word),
+    then without its legal suffix ("American International Group Inc" -> "American
+    International Group"), so long as two words or more are left (a lone "Harris" of
+    "Harris Corp" is a person too)."""
     found: list[str] = []
     for form in forms:
         found.append(form)
-        if form.isalpha() and form.isupper() and len(form) >= 5:
-            found.append(form.capitalize())  # "BOEING" is no acronym: "Boeing"
+        if _shouted(form):
+            found.append(form.capitalize())
         words = form.split()
         while len(words) > 2 and words[-1] in _COMPANY_SUFFIXES:
             words = words[:-1]
@@ -703,11 +713,12 @@ def _company_forms(forms: list[str]) -> list[str]:
 
 
 def _outlet_names() -> set[str]:
-    """The news outlets of ``outlets.yaml``, casefolded: who reports, never who acts."""
+    """The news outlets of ``outlets.yaml``, casefolded and without "the": who reports,
+    never who acts."""
     outlets = _yaml("outlets.yaml")
     assert isinstance(outlets, dict)
     return {
-        name.casefold()
+        _without_the(name)
         for outlet in outlets["outlets"]
         for name in (outlet["name"], *(outlet.get("aliases") or ()))
     }
@@ -717,15 +728,16 @@ def build_companies(
     international: list[Entry],
     hand: Hand,
     taken: set[str],
-    surnames: set[str],
-    outlets: set[str] = frozenset(),  # type: ignore[assignment]
+    surnames: Collection[str],
+    outlets: Collection[str] = (),
 ) -> list[dict[str, object]]:
     """Companies by home country (undated ``MNCxxx`` codes of one country), sector BUS.
 
     A name two companies of different countries share, a common word, a place, a
     name taken by a country, person or organisation, a news outlet ("The Washington
     Post" reports; the record counts an outlet as an actor as junk), and a one-word
-    name that is also a filed person's surname ("Harris", "Ford") are left out."""
+    name that is also a filed person's surname (``surnames``, folded) are left out.
+    ``outlets`` are as :func:`_outlet_names` gives them."""
     claims: dict[str, set[str]] = defaultdict(set)
     found: list[tuple[str, list[str]]] = []
     for entry in international:
@@ -749,13 +761,12 @@ def build_companies(
             for form in forms
             if _free(form, claims, hand, taken)
             and not (" " not in form and (folded(form) in surnames or len(form) < 4))
-            and re.sub(r"^the ", "", form.casefold()) not in outlets
-            and f"the {form.casefold()}" not in outlets
+            and _without_the(form) not in outlets
         ]
         if not usable:
             continue
         taken.update(usable)
-        name = next((f for f in usable if not (f.isupper() and len(f) >= 5)), usable[0])
+        name = next((f for f in usable if not _shouted(f)), usable[0])
         companies.append({"name": name, "names": usable, "code": code})
     return companies
 
@@ -849,8 +860,9 @@ def main(argv: list[str] | None = None) -> int:
     taken = {n for c in countries.values() for names in c.values() for n in names}
     taken |= {city for found in cities.values() for city in found}
     taken |= {form for row in people for form in (row.name, *row.aliases)}
+    international = parse_dictionary(read("Phoenix.International.actors.txt"))
     bodies, groups = build_organisations(
-        parse_dictionary(read("Phoenix.International.actors.txt")),
+        international,
         parse_dictionary(read("Phoenix.MilNonState.actors.txt")),
         hand,
         taken,
@@ -858,13 +870,7 @@ def main(argv: list[str] | None = None) -> int:
     surnames = {folded(row.name).split()[-1] for row in people} | {
         name.split()[-1] for name in hand.people
     }
-    companies = build_companies(
-        parse_dictionary(read("Phoenix.International.actors.txt")),
-        hand,
-        taken,
-        surnames,
-        _outlet_names(),
-    )
+    companies = build_companies(international, hand, taken, surnames, _outlet_names())
     agents = build_agents(read("Phoenix.agents.txt"), hand)
 
     write(

@@ -1,5 +1,7 @@
 import pytest
 
+from dateline.extract import extract
+
 from .conftest import only, texts
 
 pytestmark = pytest.mark.slow
@@ -133,8 +135,6 @@ def test_roles_headline_style_strikes_killed_people(mentions_of):
 def test_roles_an_actor_inside_a_phrase_trigger_is_its_recipient():
     """ "summon * ambassador" matches the ambassador too; the actors stage reads an actor
     there, so it is the recipient. "lodge * protest" holds no actor: the protest is none."""
-    from dateline.extract import extract
-
     [summons] = extract(
         "German officials summoned the Egyptian ambassador in Berlin on Monday.",
         published="2024-03-04",
